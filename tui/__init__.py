@@ -1,0 +1,3 @@
+"""followup: a terminal workbook for following up on a job interview by phone."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,1 @@
+"""The practice of following up, as plain Python: no Textual, no TinyDB."""

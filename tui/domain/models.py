@@ -1,0 +1,267 @@
+"""The workbook's data model, in the job seeker's own words. No Textual, no TinyDB."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+
+from .errors import ValidationError
+
+__all__ = [
+    "CHECKLIST_RULES",
+    "REQUIRED_RULES",
+    "CallAttempt",
+    "Channel",
+    "ChecklistItem",
+    "Interview",
+    "Interviewer",
+    "Outcome",
+    "Profile",
+    "Qualification",
+    "Reference",
+    "ThankYou",
+    "new_id",
+]
+
+
+def new_id() -> str:
+    """A random id; the CLI accepts any unique prefix of it."""
+    return uuid.uuid4().hex
+
+
+class Outcome(StrEnum):
+    """What came of one call attempt (D18)."""
+
+    NO_ANSWER = "no_answer"
+    VOICEMAIL_LEFT = "voicemail_left"
+    SPOKE = "spoke"
+    SOMEONE_ELSE = "someone_else"
+    BUSY = "busy"
+    WRONG_NUMBER = "wrong_number"
+    WILL_CALL_BACK = "will_call_back"
+
+    @property
+    def label(self) -> str:
+        return _OUTCOME_LABELS[self]
+
+    @property
+    def unanswered(self) -> bool:
+        """Nobody picked up and nothing was said: counts toward D12/D13."""
+        return self in (Outcome.NO_ANSWER, Outcome.BUSY)
+
+    @property
+    def ends_round(self) -> bool:
+        """A message was left or a person was reached: wait now (D15)."""
+        return self in (Outcome.VOICEMAIL_LEFT, Outcome.SPOKE, Outcome.WILL_CALL_BACK)
+
+
+_OUTCOME_LABELS = {
+    Outcome.NO_ANSWER: "No answer, no message",
+    Outcome.VOICEMAIL_LEFT: "Voicemail left",
+    Outcome.SPOKE: "Spoke with the interviewer",
+    Outcome.SOMEONE_ELSE: "Someone else answered",
+    Outcome.BUSY: "Line busy",
+    Outcome.WRONG_NUMBER: "Wrong number",
+    Outcome.WILL_CALL_BACK: "They will call back",
+}
+
+
+class Channel(StrEnum):
+    """How a thank-you went out (D20)."""
+
+    EMAIL = "email"
+    HANDWRITTEN = "handwritten"
+    PHONE = "phone"
+    LINKEDIN = "linkedin"
+    TEXT_MESSAGE = "text_message"
+
+    @property
+    def label(self) -> str:
+        return _CHANNEL_LABELS[self]
+
+    @property
+    def advisable(self) -> bool:
+        """D20: a text message is not how interviewers like to be thanked."""
+        return self is not Channel.TEXT_MESSAGE
+
+
+_CHANNEL_LABELS = {
+    Channel.EMAIL: "Email",
+    Channel.HANDWRITTEN: "Handwritten note",
+    Channel.PHONE: "Phone call",
+    Channel.LINKEDIN: "LinkedIn message",
+    Channel.TEXT_MESSAGE: "Text message",
+}
+
+#: The pre-call practice, D1-D9, as (rule id, short label).
+CHECKLIST_RULES: tuple[tuple[str, str], ...] = (
+    ("D1", "Resume in front of you"),
+    ("D2", "References ready"),
+    ("D3", "A quiet, private place"),
+    ("D4", "Key qualifications listed"),
+    ("D5", "Decision-maker's direct number"),
+    ("D6", "Practised the call"),
+    ("D7", "A reason to call"),
+    ("D8", "What you wish you had said"),
+    ("D9", "Smile while you speak"),
+)
+#: D1-D4 must be ticked before a call counts as prepared.
+REQUIRED_RULES: tuple[str, ...] = ("D1", "D2", "D3", "D4")
+
+
+def _required(value: str, what: str, field_name: str) -> str:
+    value = (value or "").strip()
+    if not value:
+        raise ValidationError(field_name, f"{what} is required; it cannot be left empty.")
+    return value
+
+
+def _aware(value: datetime | None, field_name: str) -> None:
+    if value is not None and (value.tzinfo is None or value.utcoffset() is None):
+        raise ValidationError(field_name, "The time needs a time zone.")
+
+
+@dataclass
+class Profile:
+    """The job seeker: what the scripts sign with (D14)."""
+
+    name: str = ""
+    phone: str = ""
+    email: str = ""
+    timezone: str = ""
+    pitch: str = ""
+
+
+@dataclass
+class Interviewer:
+    """The person who interviewed you; usually the decision-maker (D5)."""
+
+    name: str = ""
+    title: str = ""
+    phone: str = ""
+    email: str = ""
+    decision_maker: bool = True
+
+
+@dataclass
+class Reference:
+    """Someone who will vouch for you (D2)."""
+
+    name: str
+    relation: str = ""
+    contact: str = ""
+
+
+@dataclass
+class Qualification:
+    """A reason you fit, tied to something the employer said it needs (D4)."""
+
+    qualification: str
+    employer_need: str = ""
+
+
+@dataclass
+class ChecklistItem:
+    """A pre-call item of the user's own, beside D1-D9."""
+
+    label: str
+    ticked: bool = False
+    id: str = field(default_factory=new_id)
+
+    def __post_init__(self) -> None:
+        self.label = _required(self.label, "The item's name", "label")
+
+
+@dataclass
+class Interview:
+    """One interview you are following up on."""
+
+    company: str
+    role: str
+    interviewed_at: datetime | None = None
+    interviewer: Interviewer = field(default_factory=Interviewer)
+    interviewer_tz: str = ""
+    round: int = 1
+    resume_path: str = ""
+    references: list[Reference] = field(default_factory=list)
+    qualifications: list[Qualification] = field(default_factory=list)
+    wish_said: str = ""
+    checks: dict[str, bool] = field(default_factory=dict)
+    custom_items: list[ChecklistItem] = field(default_factory=list)
+    decision_expected: date | None = None
+    decision_text: str = ""
+    notes: str = ""
+    archived: bool = False
+    created_at: datetime | None = None
+    id: str = field(default_factory=new_id)
+
+    def __post_init__(self) -> None:
+        self.company = _required(self.company, "The company", "company")
+        self.role = _required(self.role, "The role (job title)", "role")
+        _aware(self.interviewed_at, "interviewed_at")
+        _aware(self.created_at, "created_at")
+        if self.round < 1:
+            raise ValidationError("round", "The interview round is a number from 1 up.")
+
+    @property
+    def title(self) -> str:
+        """How the interview is named in lists and the palette."""
+        return f"{self.company} – {self.role}"
+
+    def ticked(self, rule: str) -> bool:
+        return bool(self.checks.get(rule, False))
+
+    @property
+    def missing_required(self) -> list[str]:
+        """The D1-D4 items not yet ticked."""
+        return [rule for rule in REQUIRED_RULES if not self.ticked(rule)]
+
+    @property
+    def ready_to_call(self) -> bool:
+        return not self.missing_required
+
+
+@dataclass
+class CallAttempt:
+    """One try at reaching the interviewer, and what came of it (D18)."""
+
+    interview_id: str
+    started_at: datetime
+    ended_at: datetime | None = None
+    outcome: Outcome | None = None
+    notes: str = ""
+    next_step: str = ""
+    follow_up_on: date | None = None
+    id: str = field(default_factory=new_id)
+
+    def __post_init__(self) -> None:
+        _aware(self.started_at, "started_at")
+        _aware(self.ended_at, "ended_at")
+        if self.ended_at is not None and self.ended_at < self.started_at:
+            raise ValidationError("ended_at", "A call cannot end before it started.")
+
+    @property
+    def in_progress(self) -> bool:
+        return self.ended_at is None
+
+    @property
+    def duration_seconds(self) -> int | None:
+        if self.ended_at is None:
+            return None
+        return int((self.ended_at - self.started_at).total_seconds())
+
+
+@dataclass
+class ThankYou:
+    """A thank-you that went out, by which channel and when (D20, D21)."""
+
+    interview_id: str
+    channel: Channel
+    sent_at: datetime
+    note: str = ""
+    id: str = field(default_factory=new_id)
+
+    def __post_init__(self) -> None:
+        _aware(self.sent_at, "sent_at")

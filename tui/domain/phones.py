@@ -1,0 +1,51 @@
+"""Phone numbers: validated with `phonenumbers`, stored E.164, shown in national format."""
+
+from __future__ import annotations
+
+import re
+
+import phonenumbers
+
+from .errors import ValidationError
+
+__all__ = ["DEFAULT_REGION", "display_phone", "parse_phone"]
+
+DEFAULT_REGION = "US"
+_EXTENSION = re.compile(r"(ext\.?|x)\s*\d+\s*$", re.IGNORECASE)
+
+
+def parse_phone(text: str, region: str = DEFAULT_REGION, field: str = "phone") -> str:
+    """Return the number as E.164, or "" for empty input; raise if it cannot be a number."""
+    text = (text or "").strip()
+    if not text:
+        return ""
+    if any(ch.isalpha() for ch in _EXTENSION.sub("", text)):
+        raise ValidationError(field, f"“{text}” has letters in it; type the number in digits.")
+    try:
+        number = phonenumbers.parse(text, region)
+    except phonenumbers.NumberParseException:
+        raise ValidationError(field, f"“{text}” is not a phone number; type it with its area code.") from None
+    reason = phonenumbers.is_possible_number_with_reason(number)
+    if reason == phonenumbers.ValidationResult.IS_POSSIBLE_LOCAL_ONLY:
+        raise ValidationError(field, f"“{text}” is missing its area code; type the whole number.")
+    if reason != phonenumbers.ValidationResult.IS_POSSIBLE:
+        digits = sum(ch.isdigit() for ch in text)
+        raise ValidationError(
+            field,
+            f"“{text}” has {digits} digits, which cannot be a phone number here; "
+            "check the area code, or start with + and the country code.",
+        )
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def display_phone(e164: str, region: str = DEFAULT_REGION) -> str:
+    """National format for numbers of the user's region, international otherwise."""
+    if not e164:
+        return ""
+    try:
+        number = phonenumbers.parse(e164, None)
+    except phonenumbers.NumberParseException:
+        return e164
+    if phonenumbers.region_code_for_number(number) == region:
+        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)

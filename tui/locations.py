@@ -1,0 +1,42 @@
+"""Where followup keeps its files. Computed when called, never at import."""
+
+from __future__ import annotations
+
+import os
+from importlib import resources
+from pathlib import Path
+
+import platformdirs
+
+__all__ = ["DB_ENV", "data_dir", "database_path", "demo_source", "keymap_path"]
+
+DB_ENV = "FOLLOWUP_DB"
+APP_NAME = "followup"
+
+
+def data_dir() -> Path:
+    """The platform's per-user data folder for followup."""
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def database_path(cli_db: str | os.PathLike[str] | None = None) -> Path:
+    """`--db` wins over FOLLOWUP_DB, which wins over the user data folder."""
+    if cli_db:
+        return Path(cli_db).expanduser().absolute()
+    env = os.environ.get(DB_ENV, "").strip()
+    if env:
+        return Path(env).expanduser().absolute()
+    return data_dir() / "workbook.json"
+
+
+def keymap_path() -> Path:
+    """The optional file of key remappings, beside the user's config."""
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / "keymap.toml"
+
+
+def demo_source() -> Path:
+    """The shipped demo workbook: inside the wheel, or data/ in a source checkout."""
+    packaged = resources.files("tui") / "_data" / "demo.json"
+    if packaged.is_file():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parent.parent / "data" / "demo.json"

@@ -1,0 +1,56 @@
+"""Opening the workbook for the app, and closing it safely however the app ends."""
+
+from __future__ import annotations
+
+import signal
+import sys
+import tempfile
+from pathlib import Path
+from types import FrameType
+
+from .locations import database_path
+from .store import StoreError, Workbook
+
+__all__ = ["open_workbook_or_exit", "run_app"]
+
+
+def open_workbook_or_exit(path: Path, **kwargs: object) -> Workbook:
+    """Open the workbook, or print why not (naming the file) and exit with status 1."""
+    try:
+        return Workbook.open(path, **kwargs)  # type: ignore[arg-type]
+    except StoreError as error:
+        print(f"followup: {error}", file=sys.stderr)
+        raise SystemExit(1) from None
+
+
+def run_app(db: str | None = None, demo: bool = False) -> int:
+    from .app import make_app
+
+    if demo:
+        from .store.demo import make_demo_copy
+
+        path = make_demo_copy(Path(tempfile.mkdtemp(prefix="followup-demo-")))
+    else:
+        path = database_path(db)
+    workbook = open_workbook_or_exit(path)
+    app = make_app(workbook, demo=demo)
+
+    def end_gracefully(signum: int, frame: FrameType | None) -> None:
+        # SIGTERM / SIGHUP (terminal closed): end any call, save, and leave.
+        app.call_from_thread(app.action_quit) if False else app.exit()
+
+    previous = {sig: signal.signal(sig, end_gracefully) for sig in (signal.SIGTERM, signal.SIGHUP)}
+    try:
+        app.run()
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+        try:
+            app.finish_work()
+        finally:
+            try:
+                workbook.close()
+            except StoreError as error:
+                print(f"followup: {error}", file=sys.stderr)
+                return 1
+    return app.return_code or 0

@@ -1,0 +1,177 @@
+"""A TinyDB storage that holds the workbook in memory and replaces the file atomically on save."""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import os
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import orjson
+from tinydb.storages import Storage
+
+from .errors import FileChangedError, WriteFailedError
+
+__all__ = ["AtomicStorage", "Fingerprint", "fingerprint_of", "temp_path_for", "write_atomic"]
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    """What the file looked like when last read or written, to spot writes by others."""
+
+    size: int
+    mtime_ns: int
+    sha256: str
+
+
+def fingerprint_of(path: Path, data: bytes | None = None) -> Fingerprint | None:
+    try:
+        stat = path.stat()
+        if data is None:
+            data = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    return Fingerprint(stat.st_size, stat.st_mtime_ns, hashlib.sha256(data).hexdigest())
+
+
+def temp_path_for(path: Path) -> Path:
+    return path.with_name(f".{path.name}.tmp")
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def write_atomic(path: Path, payload: bytes, mode: int = 0o600) -> None:
+    """Write a temp file beside `path`, fsync it, replace `path` with it, fsync the folder."""
+    temp = temp_path_for(path)
+    try:
+        temp.unlink()
+    except FileNotFoundError:
+        pass
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
+    try:
+        view = memoryview(payload)
+        while view:
+            written = os.write(fd, view)
+            view = view[written:]
+        os.fsync(fd)
+    except BaseException:
+        os.close(fd)
+        temp.unlink(missing_ok=True)
+        raise
+    os.close(fd)
+    os.replace(temp, path)
+    _fsync_dir(path.parent)
+
+
+class AtomicStorage(Storage):
+    """Keeps the tables in memory; `write()` only marks them changed, `save()` makes it durable.
+
+    Never CachingMiddleware: a save here either lands whole or leaves the old file whole.
+    """
+
+    def __init__(self, path: str | os.PathLike[str], data: dict[str, Any], seen: Fingerprint | None) -> None:
+        self.path = Path(path)
+        self._data = data
+        self._seen = seen
+        self.lock = threading.RLock()  # guards _data against the writer thread
+        self._save_lock = threading.Lock()
+        self.generation = 0
+        self.saved_generation = 0
+        self.on_change: Any = None
+
+    # TinyDB's side
+    def read(self) -> dict[str, Any]:
+        return self._data
+
+    def write(self, data: dict[str, Any]) -> None:
+        with self.lock:
+            self._data = data
+            self.touch()
+
+    def touch(self) -> None:
+        """Record that the in-memory tables changed; the owner decides when to save."""
+        self.generation += 1
+        if self.on_change is not None:
+            self.on_change()
+
+    @property
+    def dirty(self) -> bool:
+        return self.generation != self.saved_generation
+
+    def snapshot(self) -> tuple[int, bytes]:
+        with self.lock:
+            return self.generation, orjson.dumps(self._data)
+
+    def save(self) -> bool:
+        """Write the current tables durably; return False if there was nothing to write."""
+        with self._save_lock:
+            generation, payload = self.snapshot()
+            if generation == self.saved_generation and self._seen is not None:
+                return False
+            self._check_unchanged()
+            try:
+                mode = self.path.stat().st_mode & 0o777
+            except FileNotFoundError:
+                mode = 0o600
+            try:
+                write_atomic(self.path, payload, mode)
+            except OSError as error:
+                raise WriteFailedError(self.path, _describe(error)) from error
+            stat = self.path.stat()
+            self._seen = Fingerprint(stat.st_size, stat.st_mtime_ns, hashlib.sha256(payload).hexdigest())
+            self.saved_generation = max(self.saved_generation, generation)
+            return True
+
+    def _check_unchanged(self) -> None:
+        """Refuse to write over a file that someone else changed since we last read or wrote it."""
+        try:
+            stat = self.path.stat()
+        except FileNotFoundError:
+            if self._seen is None:
+                return
+            raise FileChangedError(self.path) from None
+        if self._seen is None:
+            raise FileChangedError(self.path)
+        if (stat.st_size, stat.st_mtime_ns) == (self._seen.size, self._seen.mtime_ns):
+            return
+        current = fingerprint_of(self.path)
+        if current is None or current.sha256 != self._seen.sha256:
+            raise FileChangedError(self.path)
+        self._seen = current
+
+    def accept_external(self, data: dict[str, Any], seen: Fingerprint | None) -> None:
+        """Take the file's new contents as ours (after the user chose to reload)."""
+        with self.lock:
+            self._data = data
+            self._seen = seen
+            self.generation += 1
+            self.saved_generation = self.generation
+
+    def close(self) -> None:
+        pass
+
+
+def _describe(error: OSError) -> str:
+    if error.errno == errno.ENOSPC:
+        return "the disk is full"
+    if error.errno == errno.EDQUOT:
+        return "the disk quota is used up"
+    if error.errno in (errno.EACCES, errno.EPERM):
+        return "no permission to write in that folder"
+    if error.errno == errno.EROFS:
+        return "the folder is read-only"
+    return error.strerror or str(error)

@@ -1,0 +1,265 @@
+"""The workbook: the one object the app and the CLI verbs read and write through."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from filelock import FileLock
+from tinydb import TinyDB
+
+from ..domain.dates import zone
+from ..domain.models import CallAttempt, Interview, Profile, ThankYou
+from .autosave import Autosaver, SaveState
+from .converters import from_doc, to_doc
+from .errors import NotFoundError
+from .opening import _parse, load_tables, take_lock
+from .storage import AtomicStorage, fingerprint_of
+
+__all__ = ["Workbook"]
+
+T = TypeVar("T")
+_KINDS: dict[type, str] = {Interview: "interviews", CallAttempt: "calls", ThankYou: "thank_yous"}
+
+
+class Workbook:
+    """Domain objects in, domain objects out; TinyDB documents never leave this class."""
+
+    def __init__(self, path: Path, db: TinyDB, storage: AtomicStorage, lock: FileLock, created: bool) -> None:
+        self.path = path
+        self.created = created
+        self._db = db
+        self._storage = storage
+        self._lock = lock
+        self._autosaver: Autosaver | None = None
+        self._objects: dict[str, dict[str, Any]] = {}
+        self._doc_ids: dict[str, dict[str, int]] = {}
+
+    @classmethod
+    def open(
+        cls,
+        path: Path | str,
+        *,
+        autosave: bool = True,
+        on_state: Callable[[SaveState], None] | None = None,
+        tz: Any = None,
+    ) -> Workbook:
+        """Lock, check, back up and migrate the file. Raises a StoreError naming the file."""
+        path = Path(path).expanduser().absolute()
+        lock = take_lock(path)
+        try:
+            data, seen, created = load_tables(path, tz or zone(None))
+        except BaseException:
+            lock.release()
+            raise
+        storage_box: list[AtomicStorage] = []
+
+        def make_storage(*_: Any, **__: Any) -> AtomicStorage:
+            storage_box.append(AtomicStorage(path, data, seen))
+            return storage_box[0]
+
+        db = TinyDB(storage=make_storage)
+        book = cls(path, db, storage_box[0], lock, created)
+        if autosave:
+            book._autosaver = Autosaver(book._storage, on_state)
+        return book
+
+    # lifecycle
+    def flush(self) -> None:
+        """Write every change now; raises WriteFailedError or FileChangedError (data kept)."""
+        if self._autosaver is not None:
+            self._autosaver.flush()
+        else:
+            self._storage.save()
+
+    @property
+    def dirty(self) -> bool:
+        return self._storage.dirty
+
+    @property
+    def save_state(self) -> SaveState:
+        if self._autosaver is not None:
+            return self._autosaver.state
+        return SaveState(self.dirty, None, None)
+
+    def close(self) -> None:
+        """Flush and let go of the file; the lock is released even if the flush fails."""
+        try:
+            self.flush()
+        finally:
+            if self._autosaver is not None:
+                self._autosaver.stop()
+            self._lock.release()
+
+    def __enter__(self) -> Workbook:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def reload(self) -> None:
+        """Take the file as it is on disk now (after someone else changed it)."""
+        raw = self.path.read_bytes()
+        data = _parse(self.path, raw)
+        self._storage.accept_external(data, fingerprint_of(self.path, raw))
+        self._db.clear_cache()
+        self._objects.clear()
+        self._doc_ids.clear()
+
+    def export_tables(self) -> dict[str, Any]:
+        """A deep copy of every table, for export."""
+        import orjson
+
+        return orjson.loads(self._storage.snapshot()[1])
+
+    # generic record access
+    def _table(self, kind: str) -> dict[str, Any]:
+        if kind not in self._objects:
+            objects: dict[str, Any] = {}
+            ids: dict[str, int] = {}
+            cls = next(c for c, k in _KINDS.items() if k == kind)
+            for doc in self._db.table(kind).all():
+                obj = from_doc(cls, doc)
+                objects[obj.id] = obj
+                ids[obj.id] = doc.doc_id
+            self._objects[kind] = objects
+            self._doc_ids[kind] = ids
+        return self._objects[kind]
+
+    def _put(self, obj: Any, urgent: bool = True) -> None:
+        kind = _KINDS[type(obj)]
+        objects = self._table(kind)
+        doc = to_doc(obj)
+        with self._storage.lock:
+            table = self._db.table(kind)
+            doc_id = self._doc_ids[kind].get(obj.id)
+            if doc_id is None:
+                self._doc_ids[kind][obj.id] = table.insert(doc)
+            else:
+                table.update(doc, doc_ids=[doc_id])
+        objects[obj.id] = obj
+        if urgent and self._autosaver is not None:
+            self._autosaver.save_soon()
+
+    def _remove(self, obj: Any) -> None:
+        kind = _KINDS[type(obj)]
+        self._table(kind)
+        doc_id = self._doc_ids[kind].pop(obj.id, None)
+        if doc_id is not None:
+            with self._storage.lock:
+                self._db.table(kind).remove(doc_ids=[doc_id])
+        self._objects[kind].pop(obj.id, None)
+        if self._autosaver is not None:
+            self._autosaver.save_soon()
+
+    def _set_text(self, obj: Any, field: str, text: str) -> None:
+        """The typing path: change one field in memory and let the autosaver write it later."""
+        kind = _KINDS[type(obj)]
+        doc_id = self._doc_ids[kind].get(obj.id)
+        if doc_id is None:
+            raise NotFoundError(self.path, f"{obj.id} is not in the workbook")
+        setattr(obj, field, text)
+        storage = self._storage
+        with storage.lock:
+            storage.read()[kind][str(doc_id)][field] = text
+            self._db.table(kind).clear_cache()
+            storage.touch()
+
+    # interviews
+    def interviews(self, include_archived: bool = False) -> list[Interview]:
+        return [i for i in self._table("interviews").values() if include_archived or not i.archived]
+
+    def interview(self, interview_id: str) -> Interview:
+        try:
+            return self._table("interviews")[interview_id]
+        except KeyError:
+            raise NotFoundError(self.path, f"No interview has the id {interview_id}.") from None
+
+    def find_interview(self, prefix: str) -> Interview:
+        """By id or a unique start of it, as the CLI verbs take it."""
+        prefix = prefix.strip().lower()
+        matches = [i for key, i in self._table("interviews").items() if key.startswith(prefix)] if prefix else []
+        if len(matches) == 1:
+            return matches[0]
+        if not matches:
+            raise NotFoundError(self.path, f"No interview has an id starting with “{prefix}”.")
+        raise NotFoundError(self.path, f"{len(matches)} interviews have ids starting with “{prefix}”; type more of it.")
+
+    def save_interview(self, interview: Interview) -> None:
+        self._put(interview)
+
+    def set_interview_notes(self, interview: Interview, text: str) -> None:
+        self._set_text(interview, "notes", text)
+
+    def delete_interview(self, interview: Interview) -> None:
+        """Gone for good, with its calls and thank-yous; the UI confirms first."""
+        for call in self.calls_for(interview.id):
+            self._remove(call)
+        for thanks in self.thank_yous_for(interview.id):
+            self._remove(thanks)
+        self._remove(interview)
+
+    # calls and thank-yous
+    def calls_for(self, interview_id: str) -> list[CallAttempt]:
+        calls = [c for c in self._table("calls").values() if c.interview_id == interview_id]
+        return sorted(calls, key=lambda c: c.started_at)
+
+    def all_calls(self) -> list[CallAttempt]:
+        return list(self._table("calls").values())
+
+    def save_call(self, call: CallAttempt) -> None:
+        self._put(call)
+
+    def set_call_notes(self, call: CallAttempt, text: str) -> None:
+        self._set_text(call, "notes", text)
+
+    def thank_yous_for(self, interview_id: str) -> list[ThankYou]:
+        found = [t for t in self._table("thank_yous").values() if t.interview_id == interview_id]
+        return sorted(found, key=lambda t: t.sent_at)
+
+    def all_thank_yous(self) -> list[ThankYou]:
+        return list(self._table("thank_yous").values())
+
+    def save_thank_you(self, thanks: ThankYou) -> None:
+        self._put(thanks)
+
+    # single-document tables
+    def _single(self, name: str) -> dict[str, Any]:
+        docs = self._db.table(name).all()
+        return dict(docs[0]) if docs else {}
+
+    def _set_single(self, name: str, doc: dict[str, Any]) -> None:
+        with self._storage.lock:
+            table = self._db.table(name)
+            table.truncate()
+            table.insert(doc)
+        if self._autosaver is not None:
+            self._autosaver.save_soon()
+
+    @property
+    def profile(self) -> Profile:
+        return from_doc(Profile, self._single("profile"))
+
+    def save_profile(self, profile: Profile) -> None:
+        self._set_single("profile", to_doc(profile))
+
+    @property
+    def has_profile(self) -> bool:
+        return bool(self._single("profile"))
+
+    def setting(self, key: str, default: T) -> T:
+        """A remembered choice (theme, templates, date order)."""
+        return self._single("settings").get(key, default)
+
+    def set_setting(self, key: str, value: Any) -> None:
+        settings = self._single("settings")
+        settings[key] = value
+        self._set_single("settings", settings)
+
+    def load_many(self, items: Iterable[Any]) -> None:
+        """Insert or replace many records at once (import); one save at the end."""
+        for obj in items:
+            self._put(obj, urgent=False)
+        if self._autosaver is not None:
+            self._autosaver.save_soon()
