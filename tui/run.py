@@ -36,8 +36,8 @@ def run_app(db: str | None = None, demo: bool = False) -> int:
     app = make_app(workbook, demo=demo)
 
     def end_gracefully(signum: int, frame: FrameType | None) -> None:
-        # SIGTERM / SIGHUP (terminal closed): end any call, save, and leave.
-        app.call_from_thread(app.action_quit) if False else app.exit()
+        # SIGTERM / SIGHUP (terminal closed): leave the app; `finish_work` below ends any call.
+        app.exit()
 
     previous = {sig: signal.signal(sig, end_gracefully) for sig in (signal.SIGTERM, signal.SIGHUP)}
     try:
