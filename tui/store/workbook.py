@@ -92,6 +92,12 @@ class Workbook:
                 self._autosaver.stop()
             self._lock.release()
 
+    def abandon(self) -> None:
+        """Let go of the file without writing unsaved changes (a CLI verb that failed half-way)."""
+        if self._autosaver is not None:
+            self._autosaver.stop()
+        self._lock.release()
+
     def __enter__(self) -> Workbook:
         return self
 
