@@ -1,0 +1,109 @@
+"""What every verb shares: the clock, opening the workbook, short ids, and how a verb fails."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime, tzinfo
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from ..domain.errors import ValidationError
+from ..domain.models import Profile
+from ..domain.windows import user_zone
+from ..locations import database_path
+from ..store import Workbook
+
+__all__ = [
+    "NOW_ENV",
+    "SHORT_ID",
+    "check_zone",
+    "now",
+    "open_workbook",
+    "read_text_arg",
+    "short_id",
+    "user_now",
+    "workbook_path",
+]
+
+NOW_ENV = "FOLLOWUP_NOW"
+#: How many characters of an id the verbs print; any unique prefix is accepted back.
+SHORT_ID = 8
+
+
+def now() -> datetime:
+    """The current moment, aware, in the machine's zone.
+
+    Testing hook: FOLLOWUP_NOW=<ISO-8601> fixes the clock for every verb (a moment without an
+    offset is read in the machine's zone), so subprocess tests are deterministic.
+    """
+    fixed = os.environ.get(NOW_ENV, "").strip()
+    if fixed:
+        try:
+            moment = datetime.fromisoformat(fixed)
+        except ValueError:
+            raise ValidationError(NOW_ENV, f"“{fixed}” is not an ISO-8601 moment.") from None
+        return moment if moment.tzinfo is not None else moment.astimezone()
+    return datetime.now().astimezone()
+
+
+def user_now(profile: Profile) -> datetime:
+    """Now on the user's own clock: the profile's zone, else the machine's."""
+    moment = now()
+    return moment.astimezone(user_zone(profile, moment))
+
+
+def check_zone(name: str, field: str = "--tz") -> str:
+    """An IANA zone name as typed, or a ValidationError saying it is not one ("" stays "")."""
+    name = (name or "").strip()
+    if not name:
+        return ""
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValidationError(
+            field, f"“{name}” is not a time zone name; use one like Europe/Berlin or America/New_York."
+        ) from None
+    return name
+
+
+def short_id(identifier: str) -> str:
+    return identifier[:SHORT_ID]
+
+
+def read_text_arg(value: str | None) -> str | None:
+    """`-` means read the text from standard input (for notes piped in)."""
+    if value == "-":
+        return sys.stdin.read().rstrip("\n")
+    return value
+
+
+def workbook_path(args: argparse.Namespace) -> Path:
+    """The file a verb works on: a fresh demo copy with --demo, else --db / FOLLOWUP_DB / default."""
+    if getattr(args, "demo", False):
+        from ..store.demo import make_demo_copy  # type: ignore[import-not-found]
+
+        return Path(make_demo_copy(Path(tempfile.mkdtemp(prefix="followup-demo-"))))
+    return database_path(args.db)
+
+
+@contextmanager
+def open_workbook(args: argparse.Namespace) -> Iterator[Workbook]:
+    """Lock and open the workbook for one verb; write whatever it changed when it is done.
+
+    Raises the store's errors (LockedError names the file); nothing is written if the verb fails.
+    """
+    book = Workbook.open(workbook_path(args), autosave=False)
+    ok = False
+    try:
+        yield book
+        ok = True
+    finally:
+        if ok:
+            book.close()
+        else:
+            book.abandon()
