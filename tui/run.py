@@ -24,8 +24,6 @@ def open_workbook_or_exit(path: Path, **kwargs: object) -> Workbook:
 
 
 def run_app(db: str | None = None, demo: bool = False) -> int:
-    from .app import make_app
-
     if demo:
         from .store.demo import make_demo_copy
 
@@ -33,6 +31,8 @@ def run_app(db: str | None = None, demo: bool = False) -> int:
     else:
         path = database_path(db)
     workbook = open_workbook_or_exit(path)
+    from .app import make_app  # after the file is known to be good: a bad one exits fast
+
     app = make_app(workbook, demo=demo)
 
     def end_gracefully(signum: int, frame: FrameType | None) -> None:
