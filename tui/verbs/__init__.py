@@ -12,11 +12,12 @@ import sys
 
 from ..domain.errors import ValidationError
 from ..store import StoreError
+from .common import VerbFailed
 
 __all__ = ["VERB_MODULES", "add_verbs", "run_verb"]
 
 #: One module per verb (or group of verbs); each has `register(subparsers)`.
-VERB_MODULES = ("add", "profile")
+VERB_MODULES = ("listing", "add", "profile", "export", "importing")
 
 
 def add_verbs(verbs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -37,7 +38,7 @@ def run_verb(args: argparse.Namespace) -> int:
     except ValidationError as error:
         print(f"followup {args.verb}: {error.field}: {error.message}", file=sys.stderr)
         return 2
-    except StoreError as error:
+    except (StoreError, VerbFailed) as error:
         print(f"followup {args.verb}: {error}", file=sys.stderr)
         return 1
     except BrokenPipeError:

@@ -20,6 +20,7 @@ from ..store import Workbook
 
 __all__ = [
     "NOW_ENV",
+    "VerbFailed",
     "SHORT_ID",
     "check_zone",
     "now",
@@ -33,6 +34,10 @@ __all__ = [
 NOW_ENV = "FOLLOWUP_NOW"
 #: How many characters of an id the verbs print; any unique prefix is accepted back.
 SHORT_ID = 8
+
+
+class VerbFailed(Exception):
+    """The verb could not do its job for a reason outside the input (exit status 1)."""
 
 
 def now() -> datetime:

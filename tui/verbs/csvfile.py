@@ -1,0 +1,209 @@
+"""The spreadsheet file: one row per interview out, interviews in, safe to open in a spreadsheet."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from ..domain.dates import parse_when
+from ..domain.errors import ValidationError
+from ..domain.guidance import next_follow_up, next_step
+from ..domain.models import Interview, Interviewer
+from ..domain.phones import display_phone, parse_phone
+from ..domain.windows import user_zone
+from ..store import Workbook
+from .common import check_zone
+
+__all__ = ["COLUMNS", "CsvImport", "neutralise", "parse_csv", "render_csv", "restore"]
+
+#: The export's header. Import reads the first group (what you type); the rest are worked out.
+COLUMNS = (
+    "id",
+    "company",
+    "role",
+    "interviewer",
+    "interviewer_title",
+    "interviewer_phone",
+    "interviewer_email",
+    "interviewed_at",
+    "interviewer_tz",
+    "round",
+    "archived",
+    "notes",
+    "calls",
+    "latest_outcome",
+    "latest_call_at",
+    "next_step",
+    "next_step_due",
+    "next_follow_up",
+    "decision_expected",
+)
+#: Other names people give the columns import reads.
+_ALIASES = {
+    "phone": "interviewer_phone",
+    "email": "interviewer_email",
+    "title": "interviewer_title",
+    "when": "interviewed_at",
+    "date": "interviewed_at",
+    "interview_date": "interviewed_at",
+    "tz": "interviewer_tz",
+    "time_zone": "interviewer_tz",
+    "job_title": "role",
+}
+_READ = {
+    "company",
+    "role",
+    "interviewer",
+    "interviewer_title",
+    "interviewer_phone",
+    "interviewer_email",
+    "interviewed_at",
+    "interviewer_tz",
+    "round",
+    "archived",
+    "notes",
+}
+#: A spreadsheet treats a cell starting with one of these as a formula (CSV injection).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(cell: str) -> str:
+    """Prefix a would-be formula with an apostrophe so the spreadsheet shows it as text."""
+    return "'" + cell if cell.startswith(_FORMULA_START) else cell
+
+
+def restore(cell: str) -> str:
+    """Undo `neutralise` when reading our own export back."""
+    return cell[1:] if cell.startswith("'") and cell[1:].startswith(_FORMULA_START) else cell
+
+
+def _moment(value: datetime | None) -> str:
+    return value.isoformat(timespec="minutes") if value else ""
+
+
+def render_csv(book: Workbook, now: datetime, include_archived: bool = True) -> str:
+    """A header and one row per interview: its details, latest outcome and next follow-up."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(COLUMNS)
+    profile = book.profile
+    mine = user_zone(profile, now)
+    interviews = sorted(book.interviews(include_archived), key=lambda i: (i.created_at or now, i.id))
+    for interview in interviews:
+        calls = book.calls_for(interview.id)
+        finished = [c for c in calls if c.outcome is not None]
+        latest = finished[-1] if finished else None
+        follow = next_follow_up(interview, calls, tz=mine)
+        step = next_step(interview, calls, book.thank_yous_for(interview.id), now, profile)
+        person = interview.interviewer
+        row = (
+            interview.id,
+            interview.company,
+            interview.role,
+            person.name,
+            person.title,
+            display_phone(person.phone),
+            person.email,
+            _moment(interview.interviewed_at),
+            interview.interviewer_tz,
+            str(interview.round),
+            "yes" if interview.archived else "no",
+            interview.notes,
+            str(len(finished)),
+            latest.outcome.label if latest and latest.outcome else "",
+            _moment(latest.started_at) if latest else "",
+            step.label,
+            _moment(step.due),
+            follow.due.isoformat() if follow else "",
+            interview.decision_expected.isoformat() if interview.decision_expected else "",
+        )
+        writer.writerow([neutralise(cell) for cell in row])
+    return out.getvalue()
+
+
+@dataclass
+class CsvImport:
+    """What a CSV file holds: interviews by line, the problems by line, columns not read."""
+
+    interviews: list[tuple[int, Interview]] = field(default_factory=list)
+    problems: list[tuple[int, str]] = field(default_factory=list)
+    ignored: list[str] = field(default_factory=list)
+
+
+def _records(text: str) -> Iterator[tuple[int, list[str]]]:
+    """Each record with the line it starts on (a quoted cell may span lines)."""
+    reader = csv.reader(io.StringIO(text))
+    start = 1
+    for record in reader:
+        yield start, record
+        start = reader.line_num + 1
+
+
+def _column(name: str) -> str:
+    key = "_".join(name.strip().lower().replace("-", " ").split())
+    return _ALIASES.get(key, key)
+
+
+def parse_csv(text: str, now: datetime) -> CsvImport:
+    """Read interviews from CSV; every bad row is reported by line, none is half-read."""
+    result = CsvImport()
+    records = _records(text.removeprefix("\ufeff"))
+    try:
+        first = next(records, None)
+        if first is None:
+            result.problems.append((1, "the file is empty; it needs a header row with company and role."))
+            return result
+        header = [_column(restore(cell)) for cell in first[1]]
+        missing = [name for name in ("company", "role") if name not in header]
+        if missing:
+            result.problems.append((1, f"the header row has no {' or '.join(missing)} column."))
+            return result
+        result.ignored = [name for name in header if name not in _READ and name]
+        for line, record in records:
+            if not any(cell.strip() for cell in record):
+                continue
+            if len(record) > len(header):
+                result.problems.append((line, f"it has {len(record)} cells but the header has {len(header)}."))
+                continue
+            cells = {name: restore(value).strip() for name, value in zip(header, record, strict=False)}
+            try:
+                result.interviews.append((line, _interview(cells, now)))
+            except ValidationError as error:
+                result.problems.append((line, f"{error.field}: {error.message}"))
+    except csv.Error as error:
+        result.problems.append((0, f"the file is not readable CSV ({error})."))
+    return result
+
+
+def _interview(cells: dict[str, str], now: datetime) -> Interview:
+    get = cells.get
+    when = get("interviewed_at", "")
+    round_text = get("round", "") or "1"
+    if not round_text.isdigit():
+        raise ValidationError("round", f"“{round_text}” is not a round number (1, 2, ...).")
+    archived = get("archived", "").lower()
+    if archived not in ("", "yes", "no", "true", "false", "1", "0"):
+        raise ValidationError("archived", f"“{archived}” is not yes or no.")
+    email = get("interviewer_email", "")
+    if email and "@" not in email:
+        raise ValidationError("interviewer_email", f"“{email}” is not an email address.")
+    person = Interviewer(
+        name=get("interviewer", ""),
+        title=get("interviewer_title", ""),
+        phone=parse_phone(get("interviewer_phone", ""), field="interviewer_phone"),
+        email=email,
+    )
+    return Interview(
+        company=get("company", ""),
+        role=get("role", ""),
+        interviewer=person,
+        interviewed_at=parse_when(when, now, field="interviewed_at") if when else None,
+        interviewer_tz=check_zone(get("interviewer_tz", ""), field="interviewer_tz"),
+        round=int(round_text),
+        archived=archived in ("yes", "true", "1"),
+        notes=get("notes", ""),
+        created_at=now,
+    )

@@ -1,0 +1,76 @@
+"""`followup export`: the workbook for a spreadsheet, a backup, a notes app or a calendar."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from ..domain.errors import ValidationError
+from .common import VerbFailed, open_workbook, user_now, workbook_path
+from .csvfile import render_csv
+from .icsfile import render_ics
+from .jsonfile import render, workbook_document
+from .mdfile import render_markdown
+
+__all__ = ["FORMATS", "register", "run", "write_private"]
+
+FORMATS = ("csv", "json", "md", "ics")
+
+
+def register(verbs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = verbs.add_parser(
+        "export",
+        help="write the workbook as csv, json, md or ics",
+        description="csv: a row per interview for a spreadsheet; json: the whole workbook, for "
+        "`followup import`; md: a section per interview for a notes app; ics: upcoming follow-ups "
+        "and call windows, with alarms, for a calendar (re-importing updates the same events).",
+    )
+    parser.add_argument("--format", required=True, choices=FORMATS, help="the kind of file")
+    parser.add_argument(
+        "-o", "--output", metavar="FILE", help="write to FILE (created readable by you alone) instead of stdout"
+    )
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    target = Path(args.output).expanduser().absolute() if args.output else None
+    if target is not None:
+        _check_target(target, workbook_path(args))
+    with open_workbook(args) as book:
+        now = user_now(book.profile)
+        if args.format == "csv":
+            payload = render_csv(book, now).encode("utf-8")
+        elif args.format == "json":
+            payload = render(workbook_document(book, now)).encode("utf-8")
+        elif args.format == "md":
+            payload = render_markdown(book, now).encode("utf-8")
+        else:
+            payload = render_ics(book, now)
+    if target is None:
+        sys.stdout.buffer.write(payload)
+        sys.stdout.buffer.flush()
+    else:
+        write_private(target, payload)
+        print(f"Wrote {target}", file=sys.stderr)
+    return 0
+
+
+def _check_target(target: Path, database: Path) -> None:
+    if target.is_dir():
+        raise ValidationError("-o", f"{target} is a folder; name a file to write.")
+    if not target.parent.is_dir():
+        raise ValidationError("-o", f"the folder {target.parent} does not exist.")
+    if target == database.absolute() or (target.exists() and database.exists() and target.samefile(database)):
+        raise ValidationError("-o", f"{target} is the workbook itself; name another file.")
+
+
+def write_private(target: Path, payload: bytes) -> None:
+    """A new file is created with mode 0600 (names and numbers); an existing one keeps its mode."""
+    try:
+        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    except OSError as error:
+        raise VerbFailed(f"cannot write {target}: {error.strerror}; nothing was exported.") from None
+    with os.fdopen(fd, "wb") as out:
+        out.write(payload)

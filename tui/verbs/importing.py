@@ -1,0 +1,187 @@
+"""`followup import`: interviews from a CSV or a JSON export; a dry run unless --apply, all or nothing.
+
+Importing the same file twice adds nothing the second time: JSON records are matched by id, CSV
+rows by company, role, interviewer and interview day.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import dataclass, field
+from datetime import datetime, tzinfo
+from pathlib import Path
+from typing import Any
+
+from ..domain.models import Interview
+from ..store import Workbook
+from .common import VerbFailed, open_workbook, short_id, user_now
+from .csvfile import parse_csv
+from .jsonfile import read_json
+
+__all__ = ["Plan", "register", "run"]
+
+
+def register(verbs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = verbs.add_parser(
+        "import",
+        help="add interviews from a csv or json file (dry run unless --apply)",
+        description="Show what FILE would add to the workbook; with --apply, add it. A file with any "
+        "bad row adds nothing; each bad row is listed with its line number. Records already in the "
+        "workbook are skipped, so importing a file twice adds nothing the second time.",
+    )
+    parser.add_argument("file", metavar="FILE", help="a .csv file, or a .json file from `followup export`")
+    parser.add_argument("--apply", action="store_true", help="write the new records to the workbook")
+    parser.add_argument("--format", choices=("csv", "json"), help="the file's kind, if its name does not say")
+    parser.set_defaults(handler=run)
+
+
+@dataclass
+class Plan:
+    """What an import would do: records to add, what is already there, and every problem by line."""
+
+    interviews: list[tuple[int, Interview]] = field(default_factory=list)
+    calls: list[Any] = field(default_factory=list)
+    thank_yous: list[Any] = field(default_factory=list)
+    profile: Any = None
+    settings: dict[str, Any] = field(default_factory=dict)
+    skipped: list[tuple[int, str]] = field(default_factory=list)
+    problems: list[tuple[int, str]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.interviews or self.calls or self.thank_yous or self.profile or self.settings)
+
+
+def run(args: argparse.Namespace) -> int:
+    source = Path(args.file).expanduser()
+    text = _read(source)
+    kind = args.format or _kind(source, text)
+    with open_workbook(args) as book:
+        now = user_now(book.profile)
+        plan = _plan_json(book, text) if kind == "json" else _plan_csv(book, text, now)
+        if plan.problems:
+            for line, reason in sorted(plan.problems):
+                where = f"{source} line {line}" if line else str(source)
+                print(f"{where}: {reason}", file=sys.stderr)
+            count = len(plan.problems)
+            print(
+                f"Nothing was imported: {count} bad row{'s' if count != 1 else ''}. Fix {'them' if count != 1 else 'it'} "
+                "and import again.",
+                file=sys.stderr,
+            )
+            return 2
+        if args.apply and not plan.empty:
+            book.load_many(interview for _, interview in plan.interviews)
+            book.load_many(plan.calls)
+            book.load_many(plan.thank_yous)
+            if plan.profile is not None:
+                book.save_profile(plan.profile)
+            for key, value in plan.settings.items():
+                book.set_setting(key, value)
+    _report(plan, source, args.apply, now.tzinfo)  # type: ignore[arg-type]
+    return 0
+
+
+def _read(source: Path) -> str:
+    try:
+        raw = source.read_bytes()
+    except OSError as error:
+        raise VerbFailed(f"cannot read {source}: {error.strerror}.") from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise VerbFailed(f"{source} line {line}: not UTF-8 text; save the file as UTF-8 and import again.") from None
+
+
+def _kind(source: Path, text: str) -> str:
+    suffix = source.suffix.lower()
+    if suffix in (".csv", ".json"):
+        return suffix[1:]
+    return "json" if text.lstrip().startswith("{") else "csv"
+
+
+def _day_key(interview: Interview, tz: tzinfo) -> tuple[str, str, str, str]:
+    """Same company, role, interviewer and interview day: the same interview (CSV dedupe)."""
+    when = interview.interviewed_at.astimezone(tz).date().isoformat() if interview.interviewed_at else ""
+    fold = [" ".join(text.split()).casefold() for text in (interview.company, interview.role, interview.interviewer.name)]
+    return fold[0], fold[1], fold[2], when
+
+
+def _plan_csv(book: Workbook, text: str, now: datetime) -> Plan:
+    parsed = parse_csv(text, now)
+    plan = Plan(problems=list(parsed.problems))
+    if parsed.ignored:
+        plan.notes.append("Columns not imported (worked out by followup): " + ", ".join(parsed.ignored) + ".")
+    tz = now.tzinfo
+    seen = {_day_key(i, tz): 0 for i in book.interviews(include_archived=True)}  # type: ignore[arg-type]
+    for line, interview in parsed.interviews:
+        key = _day_key(interview, tz)  # type: ignore[arg-type]
+        if key in seen:
+            where = f"same as line {seen[key]}" if seen[key] else "already in the workbook"
+            plan.skipped.append((line, f"{interview.title} ({where})"))
+            continue
+        seen[key] = line
+        plan.interviews.append((line, interview))
+    return plan
+
+
+def _plan_json(book: Workbook, text: str) -> Plan:
+    found = read_json(text)
+    plan = Plan(problems=list(found.problems))
+    have = {i.id for i in book.interviews(include_archived=True)}
+    known = have | {i.id for _, i in found.interviews}
+    for line, interview in found.interviews:
+        if interview.id in have:
+            plan.skipped.append((line, f"{interview.title} (already in the workbook)"))
+        else:
+            plan.interviews.append((line, interview))
+    for table, records, existing in (
+        ("calls", found.calls, {c.id for c in book.all_calls()}),
+        ("thank_yous", found.thank_yous, {t.id for t in book.all_thank_yous()}),
+    ):
+        kind = "call" if table == "calls" else "thank-you"
+        for line, record in records:
+            if record.interview_id not in known:
+                plan.problems.append((line, f"this {kind} belongs to interview {record.interview_id}, which is in neither file."))
+            elif record.id in existing:
+                plan.skipped.append((line, f"a {kind} (already in the workbook)"))
+            else:
+                getattr(plan, table).append(record)
+    if found.profile is not None and not book.has_profile:
+        plan.profile = found.profile
+    plan.settings = {k: v for k, v in found.settings.items() if book.setting(k, _MISSING) is _MISSING}
+    return plan
+
+
+_MISSING = object()
+
+
+def _report(plan: Plan, source: Path, applied: bool, tz: tzinfo) -> None:
+    verb = "Added" if applied else "Would add"
+    lines = []
+    for line, interview in plan.interviews:
+        when = f", interviewed {interview.interviewed_at.astimezone(tz):%a %d %b %Y}" if interview.interviewed_at else ""
+        lines.append(f"+ {short_id(interview.id)}  {interview.title}{when}  (line {line})")
+    extra = []
+    if plan.calls:
+        extra.append(f"{len(plan.calls)} call{'s' if len(plan.calls) != 1 else ''}")
+    if plan.thank_yous:
+        extra.append(f"{len(plan.thank_yous)} thank-you{'s' if len(plan.thank_yous) != 1 else ''}")
+    if plan.profile is not None:
+        extra.append("your profile")
+    if plan.settings:
+        extra.append("settings: " + ", ".join(sorted(plan.settings)))
+    count = len(plan.interviews)
+    head = f"{verb} {count} interview{'s' if count != 1 else ''}" + (f", {', '.join(extra)}" if extra else "")
+    print(f"{head} from {source}." if not plan.empty else f"Nothing new to add from {source}.")
+    for text in lines:
+        print(text)
+    for line, what in plan.skipped:
+        print(f"= skipped line {line}: {what}")
+    for note in plan.notes:
+        print(note)
+    if not applied and not plan.empty:
+        print("Nothing was written (dry run). Run again with --apply to add these.")

@@ -1,0 +1,223 @@
+"""The JSON export: the whole workbook as one document, one record per line, and reading it back.
+
+One record per line keeps the file diff-friendly and lets `followup import` report a bad record
+by its line number.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+import orjson
+
+from ..domain.errors import ValidationError
+from ..domain.models import CallAttempt, Interview, Profile, ThankYou
+from ..domain.phones import parse_phone
+from ..store import Workbook
+from ..store.converters import from_doc, to_doc
+from .common import check_zone
+
+__all__ = [
+    "FORMAT",
+    "LISTS",
+    "VERSION",
+    "JsonImport",
+    "parse_document",
+    "read_json",
+    "render",
+    "settings_of",
+    "workbook_document",
+]
+
+FORMAT = "followup-workbook"
+VERSION = 1
+#: The tables exported as lists of records, in the order they must be imported.
+LISTS = ("interviews", "calls", "thank_yous")
+
+
+def workbook_document(book: Workbook, now: datetime) -> dict[str, Any]:
+    """Everything in the workbook as plain JSON values (datetimes as ISO-8601 with offset)."""
+    interviews = sorted(book.interviews(include_archived=True), key=lambda i: (i.created_at or now, i.id))
+    calls = sorted(book.all_calls(), key=lambda c: (c.started_at, c.id))
+    thanks = sorted(book.all_thank_yous(), key=lambda t: (t.sent_at, t.id))
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "exported_at": now.isoformat(),
+        "profile": to_doc(book.profile) if book.has_profile else None,
+        "settings": settings_of(book),
+        "interviews": [to_doc(i) for i in interviews],
+        "calls": [to_doc(c) for c in calls],
+        "thank_yous": [to_doc(t) for t in thanks],
+    }
+
+
+def settings_of(book: Workbook) -> dict[str, Any]:
+    """The remembered choices (theme and the like), as one plain dict."""
+    table = book.export_tables().get("settings") or {}
+    return dict(next(iter(table.values()), {}))
+
+
+def render(document: dict[str, Any]) -> str:
+    """Indented at the top level, one compact record per line."""
+
+    def dump(value: Any) -> str:
+        return orjson.dumps(value, option=orjson.OPT_SORT_KEYS).decode()
+
+    parts = []
+    for key, value in document.items():
+        if key in LISTS:
+            if value:
+                body = ",\n".join(f"    {dump(record)}" for record in value)
+                parts.append(f'  "{key}": [\n{body}\n  ]')
+            else:
+                parts.append(f'  "{key}": []')
+        else:
+            parts.append(f"  {dump(key)}: {dump(value)}")
+    return "{\n" + ",\n".join(parts) + "\n}\n"
+
+
+def parse_document(text: str) -> tuple[dict[str, Any], dict[tuple[str, int], int]]:
+    """The document and, for each record of LISTS, the line it starts on.
+
+    Raises ValidationError (field "line N") when the text is not JSON or not a followup export.
+    """
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ValidationError(f"line {error.lineno}", f"this is not valid JSON ({error.msg}).") from None
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        raise ValidationError(
+            "line 1", "this JSON is not a followup export (made by `followup export --format json`)."
+        )
+    if int(document.get("version") or 0) > VERSION:
+        raise ValidationError("line 1", "this export comes from a newer followup; update followup to import it.")
+    for key in LISTS:
+        if not isinstance(document.get(key, []), list):
+            raise ValidationError("line 1", f"“{key}” should be a list of records.")
+    return document, _record_lines(text)
+
+
+def _record_lines(text: str) -> dict[tuple[str, int], int]:
+    """Walk the top-level object with the json scanner, noting where each list element starts."""
+    decoder = json.JSONDecoder()
+    lines: dict[tuple[str, int], int] = {}
+    pos = _skip(text, 0) + 1  # past "{"
+    while True:
+        pos = _skip(text, pos)
+        if pos >= len(text) or text[pos] == "}":
+            return lines
+        key, pos = decoder.raw_decode(text, pos)
+        pos = _skip(text, _skip(text, pos) + 1)  # past ":"
+        if key in LISTS and text.startswith("[", pos):
+            pos += 1
+            index = 0
+            while True:
+                pos = _skip(text, pos)
+                if text.startswith("]", pos):
+                    pos += 1
+                    break
+                lines[(key, index)] = text.count("\n", 0, pos) + 1
+                _, pos = decoder.raw_decode(text, pos)
+                pos = _skip(text, pos)
+                if text.startswith(",", pos):
+                    pos += 1
+                index += 1
+        else:
+            _, pos = decoder.raw_decode(text, pos)
+        pos = _skip(text, pos)
+        if text.startswith(",", pos):
+            pos += 1
+
+
+def _skip(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \t\r\n":
+        pos += 1
+    return pos
+
+
+@dataclass
+class JsonImport:
+    """The records of a JSON export, each with its line, and the problems found by line."""
+
+    interviews: list[tuple[int, Interview]] = field(default_factory=list)
+    calls: list[tuple[int, CallAttempt]] = field(default_factory=list)
+    thank_yous: list[tuple[int, ThankYou]] = field(default_factory=list)
+    profile: Profile | None = None
+    settings: dict[str, Any] = field(default_factory=dict)
+    problems: list[tuple[int, str]] = field(default_factory=list)
+
+
+_KINDS: dict[str, tuple[type, str]] = {
+    "interviews": (Interview, "interview"),
+    "calls": (CallAttempt, "call"),
+    "thank_yous": (ThankYou, "thank-you"),
+}
+
+
+def read_json(text: str) -> JsonImport:
+    """Every record checked as the app checks it; nothing is half-read."""
+    result = JsonImport()
+    try:
+        document, lines = parse_document(text)
+    except ValidationError as error:
+        line = int(error.field.removeprefix("line ")) if error.field.startswith("line ") else 1
+        result.problems.append((line, error.message))
+        return result
+    first_line: dict[str, int] = {}
+    for table, (cls, word) in _KINDS.items():
+        for index, record in enumerate(document.get(table) or []):
+            line = lines.get((table, index), 1)
+            try:
+                obj = _record(cls, record, word)
+            except ValidationError as error:
+                result.problems.append((line, f"{word} {error.field}: {error.message}"))
+                continue
+            key = f"{table}:{obj.id}"
+            if key in first_line:
+                result.problems.append((line, f"this {word} has the same id as the one on line {first_line[key]}."))
+                continue
+            first_line[key] = line
+            getattr(result, table).append((line, obj))
+    profile = document.get("profile")
+    if profile:
+        try:
+            result.profile = _record(Profile, profile, "profile")
+        except ValidationError as error:
+            result.problems.append((1, f"profile {error.field}: {error.message}"))
+    settings = document.get("settings") or {}
+    if isinstance(settings, dict):
+        result.settings = dict(settings)
+    return result
+
+
+def _record(cls: type, record: Any, word: str) -> Any:
+    """One record through the store's converter and the model's own checks, plus the app's."""
+    if not isinstance(record, dict):
+        raise ValidationError("record", f"this {word} is not a JSON object.")
+    try:
+        obj = from_doc(cls, record)
+    except ValidationError:
+        raise
+    except (TypeError, ValueError, KeyError, AttributeError) as error:
+        raise ValidationError("record", _explain(error)) from None
+    if isinstance(obj, Interview):
+        obj.interviewer.phone = parse_phone(obj.interviewer.phone, field="interviewer.phone")
+        obj.interviewer_tz = check_zone(obj.interviewer_tz, field="interviewer_tz")
+    elif isinstance(obj, Profile):
+        obj.phone = parse_phone(obj.phone, field="phone")
+        obj.timezone = check_zone(obj.timezone, field="timezone")
+    if not getattr(obj, "id", "x"):
+        raise ValidationError("id", "the record has an empty id.")
+    return obj
+
+
+def _explain(error: Exception) -> str:
+    text = str(error)
+    if "required positional argument" in text:
+        missing = text.rsplit(":", 1)[-1].strip()
+        return f"it lacks {missing}."
+    return f"a value cannot be read ({text})."

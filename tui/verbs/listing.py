@@ -1,0 +1,109 @@
+"""`followup list`: every interview with its next step and when it is due, as a table or JSON."""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import dataclass
+from datetime import datetime
+
+import orjson
+
+from ..domain.guidance import NextStep, attention_key, next_step
+from ..domain.models import Interview
+from ..store import Workbook
+from .common import open_workbook, short_id, user_now
+
+__all__ = ["Row", "register", "rows", "run"]
+
+
+def register(verbs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = verbs.add_parser(
+        "list",
+        help="list interviews with their next step",
+        description="One line per interview: id, company, role, interviewer, next step, due. "
+        "Most urgent first.",
+    )
+    parser.add_argument("--due", action="store_true", help="only what is due or overdue now")
+    parser.add_argument("--archived", action="store_true", help="include archived interviews")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    parser.set_defaults(handler=run)
+
+
+@dataclass(frozen=True)
+class Row:
+    """One interview as the list shows it."""
+
+    interview: Interview
+    step: NextStep
+
+
+def rows(book: Workbook, now: datetime, include_archived: bool = False) -> list[Row]:
+    """Each interview with its next step (the app's rules), most urgent first."""
+    profile = book.profile
+    found = [
+        Row(i, next_step(i, book.calls_for(i.id), book.thank_yous_for(i.id), now, profile))
+        for i in book.interviews(include_archived)
+    ]
+    return sorted(found, key=lambda row: (attention_key(row.step, now), row.interview.title.lower()))
+
+
+def run(args: argparse.Namespace) -> int:
+    with open_workbook(args) as book:
+        now = user_now(book.profile)
+        found = rows(book, now, args.archived)
+    if args.due:
+        found = [r for r in found if r.step.is_due(now) or r.step.is_overdue(now)]
+    if args.json:
+        print(orjson.dumps([_as_json(r, now) for r in found], option=orjson.OPT_INDENT_2).decode())
+    elif not found:
+        print("Nothing is due now." if args.due else "No interviews yet; add one with `followup add`.")
+    else:
+        print(_table(found, now))
+    return 0
+
+
+def _as_json(row: Row, now: datetime) -> dict[str, object]:
+    interview, step = row.interview, row.step
+    return {
+        "id": interview.id,
+        "company": interview.company,
+        "role": interview.role,
+        "interviewer": interview.interviewer.name,
+        "interviewed_at": interview.interviewed_at.isoformat() if interview.interviewed_at else None,
+        "archived": interview.archived,
+        "next_step": step.kind.value,
+        "next_step_label": step.label,
+        "reason": step.reason,
+        "due": step.due.isoformat() if step.due else None,
+        "overdue": step.is_overdue(now),
+        "due_now": step.is_due(now),
+    }
+
+
+_HEADER = ("ID", "COMPANY", "ROLE", "INTERVIEWER", "NEXT STEP", "DUE")
+
+
+def _table(found: list[Row], now: datetime) -> str:
+    lines = [_HEADER]
+    for row in found:
+        interview = row.interview
+        lines.append(
+            (
+                short_id(interview.id),
+                interview.company,
+                interview.role,
+                interview.interviewer.name or "-",
+                row.step.label,
+                row.step.due_phrase(now) or "-",
+            )
+        )
+    widths = [min(28, max(len(line[col]) for line in lines)) for col in range(len(_HEADER) - 1)]
+    return "\n".join(
+        "  ".join(_fit(cell, width) for cell, width in zip(line[:-1], widths, strict=True)) + "  " + line[-1]
+        for line in lines
+    )
+
+
+def _fit(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return (text[: width - 1] + "…") if len(text) > width else text.ljust(width)

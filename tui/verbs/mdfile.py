@@ -1,0 +1,92 @@
+"""The notes-app export: a Markdown section per interview with its calls, thank-yous and notes."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from ..domain.guidance import next_step
+from ..domain.models import CallAttempt, Interview
+from ..domain.phones import display_phone
+from ..domain.windows import user_zone
+from ..store import Workbook
+
+__all__ = ["render_markdown"]
+
+
+def render_markdown(book: Workbook, now: datetime, include_archived: bool = True) -> str:
+    """One `##` section per interview, oldest first, times on the user's own clock."""
+    profile = book.profile
+    tz = user_zone(profile, now)
+    interviews = sorted(book.interviews(include_archived), key=lambda i: (i.interviewed_at or now, i.id))
+    out = [f"# Interview follow-ups\n\nExported {_when(now, tz)}.\n"]
+    if not interviews:
+        out.append("No interviews yet.\n")
+    for interview in interviews:
+        calls = book.calls_for(interview.id)
+        thanks = book.thank_yous_for(interview.id)
+        step = next_step(interview, calls, thanks, now, profile)
+        out.append(f"## {_line(interview.title)}\n")
+        out.append(_details(interview, tz))
+        due = step.due_phrase(now)
+        out.append(f"**Next step:** {step.label}{f' ({due})' if due else ''}. {step.reason}\n")
+        if interview.notes.strip():
+            out.append(f"### Notes\n\n{interview.notes.strip()}\n")
+        if interview.wish_said.strip():
+            out.append(f"### What I wish I had said\n\n{interview.wish_said.strip()}\n")
+        out.append("### Calls\n")
+        out.append("\n".join(_call(call, tz) for call in calls) + "\n" if calls else "No calls yet.\n")
+        if thanks:
+            out.append("### Thank-yous\n")
+            out.append(
+                "\n".join(f"- {_when(t.sent_at, tz)}: {t.channel.label}{_suffix(t.note)}" for t in thanks) + "\n"
+            )
+    return "\n".join(out)
+
+
+def _details(interview: Interview, tz: object) -> str:
+    person = interview.interviewer
+    items = []
+    if person.name:
+        who = person.name + (f", {person.title}" if person.title else "")
+        if not person.decision_maker:
+            who += " (not the decision-maker)"
+        items.append(f"- Interviewer: {_line(who)}")
+    if person.phone:
+        items.append(f"- Phone: {display_phone(person.phone)}")
+    if person.email:
+        items.append(f"- Email: {person.email}")
+    if interview.interviewed_at:
+        items.append(f"- Interviewed: {_when(interview.interviewed_at, tz)} (round {interview.round})")
+    if interview.interviewer_tz:
+        items.append(f"- Their time zone: {interview.interviewer_tz}")
+    if interview.decision_expected:
+        said = f" (“{interview.decision_text}”)" if interview.decision_text else ""
+        items.append(f"- Decision expected: {interview.decision_expected:%a %d %b %Y}{said}")
+    if interview.archived:
+        items.append("- Archived")
+    return "\n".join(items) + "\n" if items else ""
+
+
+def _call(call: CallAttempt, tz: object) -> str:
+    outcome = call.outcome.label if call.outcome else "In progress"
+    seconds = call.duration_seconds
+    length = f", {max(1, round(seconds / 60))} min" if seconds else ""
+    text = f"- {_when(call.started_at, tz)}: {outcome}{length}"
+    if call.next_step:
+        text += f". Next: {_line(call.next_step)}"
+    if call.notes.strip():
+        text += "\n" + "\n".join(f"  > {line}" if line else "  >" for line in call.notes.strip().splitlines())
+    return text
+
+
+def _when(moment: datetime, tz: object) -> str:
+    local = moment.astimezone(tz)  # type: ignore[arg-type]
+    return f"{local:%a %d %b %Y} {local:%H:%M}"
+
+
+def _line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _suffix(note: str) -> str:
+    return f" — {_line(note)}" if note.strip() else ""
