@@ -1,7 +1,8 @@
 """Scripting verbs: the same store, rules and validation as the app, from the shell.
 
 Exit status: 0 done; 1 the workbook could not be used (locked by the app, damaged, not found);
-2 the input was wrong (the field and the reason are on standard error; nothing was written).
+2 the input was wrong, or no interview has that id (the field and the reason are on standard
+error; nothing was written).
 """
 
 from __future__ import annotations
@@ -11,13 +12,13 @@ import importlib
 import sys
 
 from ..domain.errors import ValidationError
-from ..store import StoreError
+from ..store import NotFoundError, StoreError
 from .common import VerbFailed
 
 __all__ = ["VERB_MODULES", "add_verbs", "run_verb"]
 
 #: One module per verb (or group of verbs); each has `register(subparsers)`.
-VERB_MODULES = ("listing", "add", "profile", "export", "importing")
+VERB_MODULES = ("listing", "add", "log_call", "profile", "export", "importing")
 
 
 def add_verbs(verbs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -37,6 +38,9 @@ def run_verb(args: argparse.Namespace) -> int:
         return int(handler(args) or 0)
     except ValidationError as error:
         print(f"followup {args.verb}: {error.field}: {error.message}", file=sys.stderr)
+        return 2
+    except NotFoundError as error:
+        print(f"followup {args.verb}: {error}", file=sys.stderr)
         return 2
     except (StoreError, VerbFailed) as error:
         print(f"followup {args.verb}: {error}", file=sys.stderr)
