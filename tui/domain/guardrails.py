@@ -1,0 +1,99 @@
+"""Attempt guardrails (D10, D11, D13, D15, D20): a calm word when a call goes against the practice.
+
+The workbook never blocks a call; it says so once and lets the user go ahead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, time
+
+from .dates import humanize_day, humanize_since
+from .models import CallAttempt, Channel, Interview, Outcome, Profile
+from .rounds import day_start, next_follow_up, short_date, since_contact, unanswered
+from .windows import EARLY, LATE, interviewer_zone, is_working_day, user_zone
+
+__all__ = ["Caution", "call_caution", "call_warning", "channel_warning"]
+
+_DID = {
+    Outcome.VOICEMAIL_LEFT: "left a message",
+    Outcome.SPOKE: "spoke with them",
+    Outcome.WILL_CALL_BACK: "heard they would call back",
+}
+
+
+@dataclass(frozen=True)
+class Caution:
+    """A one-line word of caution before a call, and the rule it comes from."""
+
+    rule: str
+    text: str
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def call_caution(
+    interview: Interview,
+    calls: Iterable[CallAttempt],
+    now: datetime,
+    profile: Profile | None = None,
+) -> Caution | None:
+    """If ringing now goes against the practice, which rule and why; the weightiest one only.
+
+    D15 (a message was left or they were reached: wait), then D13 (two missed calls already: leave
+    a message), then D10 (same day as the interview), then D11 (weekend or the wrong hour for them).
+    """
+    calls = list(calls)
+    if interview.archived:
+        return None
+    tz = interviewer_zone(interview, user_zone(profile, now))
+    follow = next_follow_up(interview, calls, tz=tz)
+    if follow is not None and now < day_start(follow.due, tz):
+        did = _DID[follow.last_contact.outcome]  # type: ignore[index]
+        when = humanize_day(follow.last_contact.started_at, now)
+        text = f"You {did} {when}; the usual next step is to wait until {short_date(follow.due)}. Go ahead if something changed."
+        return Caution("D15", text)
+    current = since_contact(interview, calls)
+    missed = unanswered(current)
+    if missed >= 2:
+        text = f"They have seen {missed} missed calls from you; if voicemail answers, leave a message this time."
+        return Caution("D13", text)
+    held = interview.interviewed_at
+    if held is not None and follow is None and not current and held <= now:
+        if now.astimezone(tz).date() == held.astimezone(tz).date():
+            text = f"The interview was {humanize_since(held, now)}; the call usually comes the next working day."
+            return Caution("D10", text)
+    return _timing_caution(now.astimezone(tz))
+
+
+def _timing_caution(theirs: datetime) -> Caution | None:
+    """D11: a weekend, or outside or the middle of their working day."""
+    clock = f"{theirs.hour}:{theirs:%M}"
+    if not is_working_day(theirs.date()):
+        return Caution("D11", f"It is {theirs:%A} for them; a weekday call is more likely to reach them.")
+    hour = theirs.time()
+    if hour < time(8) or hour >= time(18):
+        return Caution("D11", f"It is {clock} for them, outside their working day.")
+    if EARLY[1] <= hour < LATE[0]:
+        return Caution("D11", f"It is {clock} for them; mid-day is often meetings, early or late is better.")
+    return None
+
+
+def call_warning(
+    interview: Interview,
+    calls: Iterable[CallAttempt],
+    now: datetime,
+    profile: Profile | None = None,
+) -> str | None:
+    """The caution's text alone, for a one-line notice; None when ringing now is fine."""
+    caution = call_caution(interview, calls, now, profile)
+    return caution.text if caution else None
+
+
+def channel_warning(channel: Channel) -> str | None:
+    """D20: a gentle word when a thank-you goes by a channel interviewers tend not to like."""
+    if channel.advisable:
+        return None
+    return "A text message is rarely how interviewers like to be thanked; an email or a note lands better."
