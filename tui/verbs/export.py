@@ -9,10 +9,6 @@ from pathlib import Path
 
 from ..domain.errors import ValidationError
 from .common import VerbFailed, open_workbook, user_now, workbook_path
-from .csvfile import render_csv
-from .icsfile import render_ics
-from .jsonfile import render, workbook_document
-from .mdfile import render_markdown
 
 __all__ = ["FORMATS", "register", "run", "write_private"]
 
@@ -40,13 +36,22 @@ def run(args: argparse.Namespace) -> int:
         _check_target(target, workbook_path(args))
     with open_workbook(args) as book:
         now = user_now(book.profile)
+        # Each format's module is imported only when asked for (icalendar is slow to import).
         if args.format == "csv":
+            from .csvfile import render_csv
+
             payload = render_csv(book, now).encode("utf-8")
         elif args.format == "json":
+            from .jsonfile import render, workbook_document
+
             payload = render(workbook_document(book, now)).encode("utf-8")
         elif args.format == "md":
+            from .mdfile import render_markdown
+
             payload = render_markdown(book, now).encode("utf-8")
         else:
+            from .icsfile import render_ics
+
             payload = render_ics(book, now)
     if target is None:
         sys.stdout.buffer.write(payload)

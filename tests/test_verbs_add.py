@@ -1,0 +1,108 @@
+"""`followup add` and `followup profile` through a subprocess: output, exit codes, the file afterwards."""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.store import Workbook
+from verbs_support import followup, seed, tables
+
+
+def test_add_prints_a_short_id_and_stores_what_the_app_would(tmp_path):
+    db = tmp_path / "wb.json"
+    result = followup(
+        db, "add", "--company", " Acme ", "--role", "Product Designer", "--interviewer", "Dana Reyes",
+        "--phone", "(212) 555-0100", "--when", "yesterday 2pm", "--tz", "Europe/London",
+        "--title", "Design Lead", "--email", "dana@acme.example", "--round", "2",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    short = result.stdout.strip()
+    assert len(short) == 8
+    (doc,) = tables(db)["interviews"]
+    assert doc["id"].startswith(short)
+    assert doc["company"] == "Acme"
+    assert doc["role"] == "Product Designer"
+    assert doc["interviewer"] == {
+        "name": "Dana Reyes",
+        "title": "Design Lead",
+        "phone": "+12125550100",
+        "email": "dana@acme.example",
+        "decision_maker": True,
+    }
+    # "yesterday 2pm" on the machine's clock (New York; no profile zone yet), stored with its offset.
+    assert doc["interviewed_at"] == "2026-11-25T14:00:00-05:00"
+    assert doc["interviewer_tz"] == "Europe/London"
+    assert doc["round"] == 2
+
+
+BAD = [
+    (["--company", "", "--role", "Designer"], "--company", "required"),
+    (["--company", "Acme", "--role", "  "], "--role", "required"),
+    (["--company", "Acme", "--role", "Designer", "--phone", "12"], "--phone", "digits"),
+    (["--company", "Acme", "--role", "Designer", "--phone", "call me"], "--phone", "letters"),
+    (["--company", "Acme", "--role", "Designer", "--when", "31 Feb 3pm"], "--when", "not a real date"),
+    (["--company", "Acme", "--role", "Designer", "--tz", "Mars/Olympus"], "--tz", "time zone"),
+    (["--company", "Acme", "--role", "Designer", "--email", "nope"], "--email", "not an email"),
+    (["--company", "Acme", "--role", "Designer", "--round", "0"], "--round", "round"),
+]
+
+
+@pytest.mark.parametrize(("args", "field", "reason"), BAD, ids=[case[1] + "-" + case[2] for case in BAD])
+def test_bad_input_exits_2_naming_the_field_and_writes_nothing(tmp_path, args, field, reason):
+    db = tmp_path / "wb.json"
+    seed(db)
+    before = db.read_bytes()
+    result = followup(db, "add", *args)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert field in result.stderr and reason in result.stderr
+    assert db.read_bytes() == before
+
+
+def test_profile_sets_only_what_is_given_and_shows_it(tmp_path):
+    db = tmp_path / "wb.json"
+    result = followup(db, "profile", "--name", "Sam Lee", "--phone", "415 555 0199", "--tz", "America/Chicago")
+    assert result.returncode == 0, result.stderr
+    assert "Sam Lee" in result.stdout and "(415) 555-0199" in result.stdout and "America/Chicago" in result.stdout
+    result = followup(db, "profile", "--email", "sam@example.com", "--pitch", "I ship  calm\nUIs.")
+    assert result.returncode == 0, result.stderr
+    (profile,) = tables(db)["profile"]
+    assert profile == {
+        "name": "Sam Lee",
+        "phone": "+14155550199",
+        "email": "sam@example.com",
+        "timezone": "America/Chicago",
+        "pitch": "I ship calm UIs.",
+    }
+    before = db.read_bytes()
+    shown = followup(db, "profile")
+    assert shown.returncode == 0 and "sam@example.com" in shown.stdout and "I ship calm UIs." in shown.stdout
+    bad = followup(db, "profile", "--name", "Someone Else", "--tz", "Nowhere/City")
+    assert bad.returncode == 2 and "--tz" in bad.stderr
+    assert db.read_bytes() == before
+
+
+WRITERS = [
+    ["add", "--company", "Acme", "--role", "Designer"],
+    ["log-call", "{id}", "--outcome", "no-answer"],
+    ["profile", "--name", "Someone Else"],
+    ["import", "{csv}", "--apply"],
+]
+
+
+@pytest.mark.parametrize("argv", WRITERS, ids=[argv[0] for argv in WRITERS])
+def test_a_writing_verb_refuses_while_the_app_has_the_file(tmp_path, argv):
+    db = tmp_path / "wb.json"
+    seeded = seed(db)
+    source = tmp_path / "new.csv"
+    source.write_text("company,role\nNew Co,Engineer\n", encoding="utf-8")
+    argv = [arg.format(id=seeded["due"].id[:6], csv=source) for arg in argv]
+    before = db.read_bytes()
+    holder = Workbook.open(db)  # the app, holding the lock
+    try:
+        result = followup(db, *argv)
+    finally:
+        holder.close()
+    assert result.returncode == 1
+    assert str(db) in result.stderr and "already open" in result.stderr
+    assert db.read_bytes() == before
