@@ -1,0 +1,81 @@
+"""The followup app: a thin shell that holds the workbook, the clock and the main screen."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import datetime
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from .screens.commands import InterviewCommands
+from .screens.main import MainScreen
+from .store import Workbook
+
+__all__ = ["FollowupApp", "make_app"]
+
+
+def local_now() -> datetime:
+    """The default clock: now, aware, in this machine's zone."""
+    return datetime.now().astimezone()
+
+
+class FollowupApp(App[int]):
+    """The workbook a job seeker keeps open beside the phone."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "followup"
+    COMMANDS = App.COMMANDS | {InterviewCommands}
+    BINDINGS = [
+        Binding("q", "quit", "Quit", tooltip="Save everything and leave (ends a call in progress)", id="quit"),
+        Binding("ctrl+q", "quit", "Quit", tooltip="Save everything and leave", id="quit-now", show=False, priority=True),
+    ]
+
+    def __init__(self, workbook: Workbook, *, demo: bool = False, clock: Callable[[], datetime] | None = None) -> None:
+        super().__init__()
+        self.workbook = workbook
+        self.demo = demo
+        self.clock = clock or local_now
+        self._main: MainScreen | None = None
+
+    def on_mount(self) -> None:
+        theme = self.workbook.setting("theme", "")
+        if theme and theme in self.available_themes:
+            self.theme = theme
+        if self.demo:
+            self.sub_title = "demo copy"
+        self._main = MainScreen(self.workbook, self.clock)
+        self.push_screen(self._main)
+
+    def watch_theme(self, theme: str) -> None:
+        """The theme is the user's choice and is remembered."""
+        if self._main is not None and theme != self.workbook.setting("theme", ""):
+            self.workbook.set_setting("theme", theme)
+
+    @property
+    def main(self) -> MainScreen | None:
+        return self._main
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        if isinstance(screen, MainScreen):
+            for binding in screen.BINDINGS:
+                if isinstance(binding, Binding) and screen.check_action(binding.action, ()) and binding.description:
+                    yield SystemCommand(binding.description, binding.tooltip, lambda a=binding.action: screen.run_action(a))
+
+    async def action_quit(self) -> None:
+        """Quit from anywhere, a call in progress included: it is recorded as ended now."""
+        self.finish_work()
+        self.exit(0)
+
+    def finish_work(self) -> None:
+        """End a call in progress as ended now and hand everything typed to the workbook; idempotent."""
+        main = self._main
+        if main is not None and main.in_call:
+            main.finish_call(self.clock(), None)
+
+
+def make_app(workbook: Workbook, *, demo: bool = False, clock: Callable[[], datetime] | None = None) -> FollowupApp:
+    """The one factory: the CLI and the tests build the app the same way."""
+    return FollowupApp(workbook, demo=demo, clock=clock)

@@ -1,0 +1,40 @@
+"""One line of text: a checklist item's name."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Static
+
+from ..widgets.field_error import FieldError
+
+__all__ = ["TextPrompt"]
+
+
+class TextPrompt(ModalScreen[str | None]):
+    """Dismisses the text typed (enter), or None (escape). Empty text is refused in place."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", tooltip="Close without changing anything", id="prompt-cancel")]
+
+    def __init__(self, title: str, value: str = "", placeholder: str = "") -> None:
+        super().__init__(classes="dialog-screen")
+        self.title_text, self.value, self.placeholder = title, value, placeholder
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog small"):
+            yield Static(self.title_text, classes="dialog-title")
+            yield Input(self.value, placeholder=self.placeholder, id="prompt-input")
+            yield FieldError(id="prompt-error")
+            yield Static("enter to save · escape to cancel", classes="dialog-hint")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        text = event.value.strip()
+        if not text:
+            self.query_one("#prompt-error", FieldError).show("Type a name, or press escape.")
+            return
+        self.dismiss(text)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,166 @@
+"""The call in progress: start it, time it, keep its notes, end it with an outcome (D16-D19)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from rich.markup import escape
+from textual.timer import Timer
+
+from ..domain.guidance import call_warning, next_follow_up
+from ..domain.models import CHECKLIST_RULES, CallAttempt, Interview, Outcome
+from ..domain.rounds import live_attempt, short_date
+from ..domain.timeline import parse_timeline
+from ..widgets.interview_list import InterviewList
+from ..widgets.notes_pane import NotesPane
+from .rows import duration
+
+__all__ = ["CallDesk"]
+
+_LABELS = dict(CHECKLIST_RULES)
+
+
+def scripts_for(interview: Interview, calls: list[CallAttempt], profile: object, now: datetime) -> tuple[str, str]:
+    """Talking points (D16, D17) and the voicemail draft (D14), from the domain's script module."""
+    try:
+        from ..domain import scripts
+    except ImportError:
+        return ("Talking points appear here once the script texts are installed.", "")
+    talking = scripts.talking_points(interview, profile)
+    voicemail = scripts.voicemail(interview, profile, now)
+    return talking, voicemail
+
+
+class CallDesk:
+    """Mixed into the main screen: one call at a time, its attempt saved as it goes."""
+
+    call: CallAttempt | None = None
+    _call_timer: Timer | None = None
+
+    @property
+    def in_call(self) -> bool:
+        return self.call is not None
+
+    def _begin(self, interview: Interview, call: CallAttempt) -> None:
+        self.call = call
+        notes = self.query_one(NotesPane)
+        talking, voicemail = self._scripts(interview)
+        notes.show_call(True, talking, voicemail)
+        notes.load_text(call.notes, f"Notes for this call · {escape(interview.company)}")
+        self.query_one(InterviewList).disabled = True
+        self.pane = "notes-pane"
+        notes.editor.focus()
+        self._tick()
+        self._call_timer = self.set_interval(1, self._tick)
+        self.refresh_bindings()
+
+    def _scripts(self, interview: Interview) -> tuple[str, str]:
+        talking, voicemail = scripts_for(interview, self.calls.get(interview.id, []), self.profile, self.clock())
+        return f"[b]When they pick up[/b]\n{talking}", f"[b]If voicemail answers[/b]\n{voicemail}"
+
+    def _tick(self) -> None:
+        if self.call is not None:
+            seconds = int((self.clock() - self.call.started_at).total_seconds())
+            self.query_one(NotesPane).show_timer(f"● on the call {duration(seconds)}")
+
+    def resume_live_call(self) -> None:
+        """A call left running (the app was killed mid-call) is picked up again, not lost."""
+        now = self.clock()
+        for interview_id, calls in self.calls.items():
+            interview = self.interviews.get(interview_id)
+            if interview is not None and (live := live_attempt(interview, calls, now)) is not None:
+                self.current = interview
+                self.refresh_list(keep=interview.id)
+                self._begin(interview, live)
+                return
+
+    def action_start_call(self) -> None:
+        """c: a new attempt with a timer; says which of D1-D4 are unticked, but lets you go on."""
+        interview = self.current
+        if interview is None or self.in_call:
+            return
+        now = self.clock()
+        calls = self.calls[interview.id]
+        warning = call_warning(interview, calls, now, self.profile)
+        call = CallAttempt(interview.id, started_at=now)
+        self.workbook.save_call(call)
+        calls.append(call)
+        self._begin(interview, call)
+        missing = interview.missing_required
+        if missing:
+            names = "; ".join(f"{rule} {_LABELS[rule].lower()}" for rule in missing)
+            self.notify(f"Not ticked yet: {names}. Go ahead if you are ready.", title="Before you talk", severity="warning", timeout=8)
+        if warning:
+            self.notify(escape(warning), timeout=8)
+
+    def type_call_notes(self, text: str) -> None:
+        if self.call is not None:
+            self.workbook.set_call_notes(self.call, text)
+
+    def action_end_call(self) -> None:
+        """ctrl+e, even while typing: ask how it went; the call ends at the moment of the key."""
+        from ..dialogs.outcome import OutcomeDialog
+
+        if self.call is None:
+            return
+        ended = self.clock()
+
+        def done(outcome: Outcome | None) -> None:
+            if outcome is None:
+                self.query_one(NotesPane).editor.focus()
+            elif outcome is Outcome.SPOKE:
+                self._ask_decision(ended)
+            else:
+                self.finish_call(ended, outcome)
+
+        self.app.push_screen(OutcomeDialog(), done)
+
+    def _ask_decision(self, ended: datetime) -> None:
+        """D17: when they expect to decide, read as a date or kept as typed."""
+        from ..dialogs.decision import DecisionDialog
+
+        def preview(text: str) -> str:
+            return escape(parse_timeline(text, ended).describe())
+
+        def done(text: str | None) -> None:
+            self.finish_call(ended, Outcome.SPOKE, decision=text or "")
+
+        self.app.push_screen(DecisionDialog(preview), done)
+
+    def finish_call(self, ended: datetime, outcome: Outcome | None, decision: str = "") -> None:
+        """Record the attempt with its end, outcome and notes; then D19 says when to follow up."""
+        call = self.call
+        if call is None:
+            return
+        self.call = None
+        if self._call_timer is not None:
+            self._call_timer.stop()
+            self._call_timer = None
+        interview = self.interviews[call.interview_id]
+        call.ended_at = max(ended, call.started_at)
+        call.outcome = outcome
+        if decision:
+            timeline = parse_timeline(decision, ended)
+            interview.decision_text = decision
+            interview.decision_expected = timeline.date
+            self.workbook.save_interview(interview)
+            if not timeline.ok:
+                self.notify(f"Kept “{escape(decision)}” as written: {escape(timeline.message)}", severity="warning", timeout=8)
+        follow = next_follow_up(interview, self.calls.get(interview.id, []), tz=self.clock().tzinfo)
+        if follow is not None:
+            call.next_step = f"Follow up on {short_date(follow.due)}"
+        self.workbook.save_call(call)
+        if self.is_attached:
+            self._after_call(interview, call, follow)
+
+    def _after_call(self, interview: Interview, call: CallAttempt, follow: object) -> None:
+        notes = self.query_one(NotesPane)
+        notes.show_call(False)
+        self.query_one(InterviewList).disabled = False
+        self.changed(interview, save=False)
+        self.refresh_bindings()
+        if call.outcome is not None:
+            text = f"Recorded: {call.outcome.label}, {duration(call.duration_seconds)}."
+            if call.next_step:
+                text += f" {call.next_step} (D19)."
+            self.notify(text, timeout=6)

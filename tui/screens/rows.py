@@ -1,0 +1,76 @@
+"""What the list and the guidance line say about an interview, from the next-step guidance."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from rich.markup import escape
+
+from ..domain.dates import humanize_since
+from ..domain.guidance import NextStep, StepKind, attention_key
+from ..domain.models import CallAttempt, Interview, Outcome
+from ..widgets.interview_list import ListRow
+
+__all__ = ["build_row", "call_line", "duration", "guidance_line", "matches", "sort_rows"]
+
+
+def build_row(interview: Interview, step: NextStep | None, now: datetime) -> ListRow:
+    who = interview.interviewer.name or "interviewer not named"
+    when = humanize_since(interview.interviewed_at, now) if interview.interviewed_at else "date not set"
+    detail = f"{who} · {when}"
+    if interview.archived:
+        return ListRow(interview, detail, "archived", "")
+    if step is None:
+        return ListRow(interview, detail)
+    phrase = step.due_phrase(now)
+    text = step.label if not phrase or step.kind is StepKind.ON_CALL else f"{step.label} {phrase}"
+    urgency = ""
+    if step.is_overdue(now):
+        urgency = "overdue"
+    elif step.due is not None and step.kind is not StepKind.WAIT and step.due.astimezone(now.tzinfo).date() <= now.date():
+        urgency = "today"
+    return ListRow(interview, detail, text, urgency)
+
+
+def sort_rows(rows: list[ListRow], steps: dict[str, NextStep], now: datetime) -> list[ListRow]:
+    """Attention first (live call, overdue, due now, upcoming, waiting), then by company."""
+
+    def key(row: ListRow) -> tuple:
+        step = steps.get(row.interview.id)
+        bucket = attention_key(step, now) if step is not None else (8, 0.0)
+        return (row.interview.archived, bucket, row.interview.company.lower())
+
+    return sorted(rows, key=key)
+
+
+def matches(interview: Interview, words: list[str]) -> bool:
+    """Every typed word appears in the company, role or interviewer's name."""
+    haystack = f"{interview.company} {interview.role} {interview.interviewer.name}".lower()
+    return all(word in haystack for word in words)
+
+
+def guidance_line(step: NextStep | None, now: datetime) -> str:
+    """'Next: Call — now. The working day after the interview is the time to call. (D10)'."""
+    if step is None:
+        return ""
+    phrase = step.due_phrase(now)
+    head = f"[b]Next: {step.label}{' — ' + phrase if phrase else ''}.[/b]"
+    rule = f" ({step.rule})" if step.rule else ""
+    also = "".join(f" {escape(text)}" for text in step.also)
+    return f"{head} {escape(step.reason)}{rule}{also}"
+
+
+def duration(seconds: int | None) -> str:
+    if seconds is None:
+        return "—"
+    minutes, secs = divmod(max(0, seconds), 60)
+    return f"{minutes}:{secs:02d}"
+
+
+def call_line(call: CallAttempt, now: datetime) -> str:
+    """One history line: when, how long, outcome, first line of the notes."""
+    when = call.started_at.astimezone(now.tzinfo)
+    outcome = call.outcome.label if isinstance(call.outcome, Outcome) else ("in progress" if call.in_progress else "ended, outcome not recorded")
+    first = next((line.strip() for line in call.notes.splitlines() if line.strip()), "")
+    text = f"{when:%a %-d %b %H:%M}  {duration(call.duration_seconds):>5}  {outcome}"
+    return text + (f"\n      [i]{escape(first)}[/i]" if first else "")

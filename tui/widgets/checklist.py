@@ -1,0 +1,229 @@
+"""The pre-call checklist (D1-D9 and the user's own items), each item showing what it refers to."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widgets import Checkbox, Static
+
+from ..domain.models import CHECKLIST_RULES, REQUIRED_RULES, Interview, Qualification
+from ..domain.phones import display_phone
+from .qualifications import TOO_MANY, QualificationsEditor
+
+__all__ = ["Checklist"]
+
+_ORDER = list(REQUIRED_RULES) + [rule for rule, _ in CHECKLIST_RULES if rule not in REQUIRED_RULES]
+_LABELS = dict(CHECKLIST_RULES)
+
+
+class Item(Checkbox):
+    """One tickable item: a rule (D1-D9) or a custom item's id."""
+
+    def __init__(self, key: str, label: str, value: bool, custom: bool) -> None:
+        super().__init__(label, value, id=f"item-{key}", classes="custom" if custom else "rule")
+        self.key = key
+        self.custom = custom
+
+
+def describe(rule: str, interview: Interview) -> str:
+    """The data an item carries, in one or two short lines."""
+    if rule == "D1":
+        path = interview.resume_path.strip()
+        if not path:
+            return "No resume file set (e to edit the interview)."
+        exists = Path(path).expanduser().is_file()
+        return path if exists else f"{path} [b]— file not found[/b]"
+    if rule == "D2":
+        count = len(interview.references)
+        names = ", ".join(r.name for r in interview.references[:3])
+        more = "…" if count > 3 else ""
+        head = f"{count} reference{'s' if count != 1 else ''}" if count else "No references yet"
+        return f"{head}{': ' + names + more if names else ''}  (r to edit)"
+    if rule == "D4":
+        quals = interview.qualifications
+        if not quals:
+            return "None listed yet  (k to edit)"
+        lines = [f"• {q.qualification}" + (f" → {q.employer_need}" if q.employer_need else "") for q in quals]
+        if len(quals) > TOO_MANY:
+            lines.append(f"[b]{len(quals)} is a lot: keep the best {TOO_MANY}.[/b]")
+        return "\n".join(lines) + "  (k to edit)"
+    if rule == "D5":
+        who = interview.interviewer
+        number = display_phone(who.phone)
+        if not number:
+            return f"No number for {who.name or 'the interviewer'} yet (e to edit)."
+        return f"{number} — {who.name or 'interviewer'}" + ("" if who.decision_maker else " (not the decision-maker)")
+    if rule == "D8":
+        return interview.wish_said.strip().splitlines()[0] if interview.wish_said.strip() else ""
+    return ""
+
+
+class Checklist(VerticalScroll, can_focus=False):
+    """Ticks go up as messages; the screen writes them and sends the interview back down."""
+
+    BINDINGS = [
+        Binding("r", "references", "References", tooltip="Edit the list of references (D2)", id="references"),
+        Binding("k", "qualifications", "Qualifications", tooltip="Edit key qualifications in place (D4)", id="qualifications"),
+        Binding("n", "add_item", "New item", tooltip="Add an item of your own to the checklist", id="add-item"),
+        Binding("m", "rename_item", "Rename", tooltip="Rename the selected item of your own", id="rename-item"),
+        Binding("delete", "remove_item", "Remove", tooltip="Remove the selected item of your own", id="remove-item"),
+    ]
+
+    interview: reactive[Interview | None] = reactive(None, always_update=True, init=False)
+    """The interview whose checklist is shown; set by the screen's `current`."""
+
+    @dataclass
+    class Ticked(Message):
+        key: str
+        ticked: bool
+        custom: bool
+
+    class EditReferences(Message):
+        pass
+
+    @dataclass
+    class QualificationsChanged(Message):
+        qualifications: list[Qualification]
+
+    class AddItem(Message):
+        pass
+
+    @dataclass
+    class RenameItem(Message):
+        item_id: str
+
+    @dataclass
+    class RemoveItem(Message):
+        item_id: str
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self._shape: tuple[str | None, tuple[str, ...]] = (None, ())
+        self._editing = False
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="ready")
+
+    def watch_interview(self, interview: Interview | None) -> None:
+        self.call_later(self._show, interview)
+
+    async def _show(self, interview: Interview | None) -> None:
+        """Rebuild when the items differ, else set values quietly (no write-back)."""
+        if interview is None:
+            await self.query("Item, .item-data, QualificationsEditor, .own-title").remove()
+            self._shape = (None, ())
+            self.query_one("#ready", Static).update("Select or add an interview.")
+            return
+        shape = (interview.id, tuple(item.id + item.label for item in interview.custom_items))
+        if shape != self._shape:
+            focused = self.app.focused.id if self.app.focused is not None else None
+            if interview.id != self._shape[0]:
+                self._editing = False
+            await self.query("Item, .item-data, QualificationsEditor, .own-title").remove()
+            await self.mount_all(self._build(interview))
+            self._shape = shape
+            if focused and self.query(f"#{focused}"):
+                self.query_one(f"#{focused}").focus()
+        else:
+            with self.prevent(Checkbox.Changed):
+                for item in self.query(Item):
+                    item.value = self._ticked(interview, item)
+            for rule in _ORDER:
+                if data := self.query(f"#data-{rule}"):
+                    text = describe(rule, interview)
+                    data.first(Static).update(text)
+                    data.first().display = bool(text)
+        self._show_ready(interview)
+
+    def _build(self, interview: Interview) -> list:
+        widgets: list = []
+        for rule in _ORDER:
+            widgets.append(Item(rule, f"{rule}  {_LABELS[rule]}", interview.ticked(rule), custom=False))
+            text = describe(rule, interview)
+            data = Static(text, id=f"data-{rule}", classes="item-data")
+            data.display = bool(text)
+            widgets.append(data)
+            if rule == "D4" and self._editing:
+                widgets.append(QualificationsEditor(interview.qualifications, id="qual-editor"))
+        if interview.custom_items:
+            widgets.append(Static("Your own", classes="own-title"))
+        for item in interview.custom_items:
+            widgets.append(Item(item.id, item.label, item.ticked, custom=True))
+        return widgets
+
+    @staticmethod
+    def _ticked(interview: Interview, item: Item) -> bool:
+        if item.custom:
+            return next((c.ticked for c in interview.custom_items if c.id == item.key), False)
+        return interview.ticked(item.key)
+
+    def _show_ready(self, interview: Interview) -> None:
+        ready = self.query_one("#ready", Static)
+        missing = interview.missing_required
+        ready.set_class(not missing, "-ready")
+        if missing:
+            ready.update(f"Not ready yet: tick {', '.join(missing)}")
+        else:
+            ready.update("✔ Ready to call")
+
+    @on(Checkbox.Changed)
+    def _ticked_changed(self, event: Checkbox.Changed) -> None:
+        event.stop()
+        item = event.checkbox
+        if isinstance(item, Item):
+            self.post_message(self.Ticked(item.key, event.value, item.custom))
+
+    @on(QualificationsEditor.Changed)
+    def _quals(self, event: QualificationsEditor.Changed) -> None:
+        event.stop()
+        self.post_message(self.QualificationsChanged(event.qualifications))
+
+    def focus_first(self) -> None:
+        """Focus the first item (or nothing when no interview is shown)."""
+        if items := self.query(Item):
+            items.first().focus()
+
+    # actions
+    def _focused_custom(self) -> Item | None:
+        focused = self.app.focused
+        return focused if isinstance(focused, Item) and focused.custom else None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("rename_item", "remove_item"):
+            return self._focused_custom() is not None
+        if action in ("references", "qualifications", "add_item"):
+            return self.interview is not None
+        return True
+
+    def action_references(self) -> None:
+        self.post_message(self.EditReferences())
+
+    async def action_qualifications(self) -> None:
+        """Open (or close) the in-place editor under D4."""
+        self._editing = not self._editing
+        if self._editing:
+            editor = QualificationsEditor(self.interview.qualifications if self.interview else [], id="qual-editor")
+            await self.mount(editor, after=self.query_one("#data-D4"))
+            editor.query_one("Input").focus()
+            editor.scroll_visible()
+        else:
+            await self.query("QualificationsEditor").remove()
+            self.query_one("#item-D4").focus()
+
+    def action_add_item(self) -> None:
+        self.post_message(self.AddItem())
+
+    def action_rename_item(self) -> None:
+        if item := self._focused_custom():
+            self.post_message(self.RenameItem(item.key))
+
+    def action_remove_item(self) -> None:
+        if item := self._focused_custom():
+            self.post_message(self.RemoveItem(item.key))

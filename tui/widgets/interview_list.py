@@ -1,0 +1,174 @@
+"""The interview list: a virtualised Line API view, so 10,000 rows cost no more than a screenful."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from ..domain.models import Interview
+
+__all__ = ["InterviewList", "ListRow"]
+
+#: Each interview takes two lines: who and what, then when and what next.
+ROW_HEIGHT = 2
+
+
+@dataclass
+class ListRow:
+    """What one row shows; built by the screen so the list never reads the store."""
+
+    interview: Interview
+    detail: str
+    next_step: str = ""
+    urgency: str = ""  # "overdue", "today" or ""
+
+
+class InterviewList(ScrollView, can_focus=True):
+    """Rows of interviews; only the visible lines are ever rendered."""
+
+    COMPONENT_CLASSES = {
+        "interview-list--title",
+        "interview-list--detail",
+        "interview-list--cursor",
+        "interview-list--overdue",
+        "interview-list--today",
+        "interview-list--archived",
+    }
+    BINDINGS = [
+        Binding("up,k", "move(-1)", "Up", show=False),
+        Binding("down,j", "move(1)", "Down", show=False),
+        Binding("pageup", "page(-1)", "Page up", show=False),
+        Binding("pagedown", "page(1)", "Page down", show=False),
+        Binding("home", "jump(0)", "First", show=False),
+        Binding("end", "jump(-1)", "Last", show=False),
+        Binding("enter", "open", "Open", show=False),
+    ]
+
+    cursor: reactive[int] = reactive(0, always_update=True)
+    """Index of the highlighted row."""
+
+    @dataclass
+    class Highlighted(Message):
+        """The highlighted interview changed (None when the list is empty)."""
+
+        interview_list: InterviewList
+        interview: Interview | None
+
+        @property
+        def control(self) -> InterviewList:
+            return self.interview_list
+
+    @dataclass
+    class Chosen(Message):
+        """Enter or a click on a row: work on this interview."""
+
+        interview_list: InterviewList
+        interview: Interview
+
+        @property
+        def control(self) -> InterviewList:
+            return self.interview_list
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.rows: list[ListRow] = []
+
+    # attributes down
+    def set_rows(self, rows: list[ListRow], keep: str | None = None) -> None:
+        """Show these rows, keeping the interview with id `keep` highlighted when it is there."""
+        self.rows = rows
+        self.virtual_size = Size(self.size.width, len(rows) * ROW_HEIGHT)
+        index = 0
+        if keep is not None:
+            index = next((i for i, row in enumerate(rows) if row.interview.id == keep), 0)
+        self.cursor = index
+        self.refresh()
+
+    @property
+    def highlighted(self) -> Interview | None:
+        if 0 <= self.cursor < len(self.rows):
+            return self.rows[self.cursor].interview
+        return None
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        if self.rows:
+            clamped = max(0, min(new, len(self.rows) - 1))
+            if clamped != new:
+                self.cursor = clamped
+                return
+            self.scroll_to_region_of(new)
+        self.refresh()
+        self.post_message(self.Highlighted(self, self.highlighted))
+
+    def scroll_to_region_of(self, index: int) -> None:
+        from textual.geometry import Region
+
+        self.scroll_to_region(Region(0, index * ROW_HEIGHT, 1, ROW_HEIGHT), animate=False, force=True)
+
+    # keys and mouse
+    def action_move(self, step: int) -> None:
+        if self.rows:
+            self.cursor = max(0, min(len(self.rows) - 1, self.cursor + step))
+
+    def action_page(self, direction: int) -> None:
+        self.action_move(direction * max(1, self.scrollable_content_region.height // ROW_HEIGHT))
+
+    def action_jump(self, index: int) -> None:
+        if self.rows:
+            self.cursor = index if index >= 0 else len(self.rows) - 1
+
+    def action_open(self) -> None:
+        if self.highlighted is not None:
+            self.post_message(self.Chosen(self, self.highlighted))
+
+    async def _on_click(self, event: events.Click) -> None:
+        index = (event.y + int(self.scroll_y)) // ROW_HEIGHT
+        if 0 <= index < len(self.rows):
+            if index == self.cursor and event.chain > 1:
+                self.action_open()
+            self.cursor = index
+
+    # drawing
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        line = scroll_y + y
+        index, part = divmod(line, ROW_HEIGHT)
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        if index >= len(self.rows):
+            return Strip.blank(width, base)
+        row = self.rows[index]
+        style = base
+        if row.interview.archived:
+            style += self.get_component_rich_style("interview-list--archived")
+        if index == self.cursor:
+            style += self.get_component_rich_style("interview-list--cursor")
+        if part == 0:
+            text = f" {row.interview.title}"
+            segments = [Segment(text, style + self.get_component_rich_style("interview-list--title"))]
+        else:
+            detail_style = style + self.get_component_rich_style("interview-list--detail")
+            segments = [Segment(f"   {row.detail}", detail_style)]
+            if row.next_step:
+                urgent = Style()
+                if row.urgency:
+                    urgent = self.get_component_rich_style(f"interview-list--{row.urgency}")
+                segments.append(Segment(" · ", detail_style))
+                segments.append(Segment(row.next_step, style + urgent))
+        strip = Strip(segments).crop_extend(0, width, style)
+        return strip.simplify()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.virtual_size = Size(self.scrollable_content_region.width, len(self.rows) * ROW_HEIGHT)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self.rows) * ROW_HEIGHT

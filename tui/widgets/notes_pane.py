@@ -1,0 +1,87 @@
+"""The right pane: notes that save themselves, the call timer and scripts, and the call history."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widgets import Static, TextArea
+
+from ..domain.models import Interview
+
+__all__ = ["NotesPane"]
+
+
+class NotesPane(Vertical):
+    """Shows one interview's notes, or the notes of the call in progress."""
+
+    interview: reactive[Interview | None] = reactive(None, always_update=True, init=False)
+    """The selected interview; set by the screen's `current`."""
+
+    @dataclass
+    class NotesTyped(Message):
+        """The user changed the text in the editor."""
+
+        text: str
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="notes-head"):
+            yield Static("Notes", id="notes-title", classes="pane-title")
+            yield Static("", id="call-timer")
+            yield Static("", id="save-state")
+        yield TextArea(id="notes", soft_wrap=True, tab_behavior="focus", show_line_numbers=False)
+        with Horizontal(id="scripts"):
+            with VerticalScroll(id="talking-box"):
+                yield Static("", id="talking-points")
+            with VerticalScroll(id="voicemail-box"):
+                yield Static("", id="voicemail")
+        with VerticalScroll(id="history-box"):
+            yield Static("", id="history")
+
+    def on_mount(self) -> None:
+        self.query_one("#scripts").display = False
+        self.query_one("#notes", TextArea).disabled = True
+
+    @property
+    def editor(self) -> TextArea:
+        return self.query_one("#notes", TextArea)
+
+    def watch_interview(self, interview: Interview | None) -> None:
+        self.editor.disabled = interview is None
+
+    def load_text(self, text: str, title: str) -> None:
+        """Put a record's text in the editor without it being written back."""
+        editor = self.editor
+        self.query_one("#notes-title", Static).update(title)
+        if editor.text != text:
+            with self.prevent(TextArea.Changed):
+                editor.load_text(text)
+
+    def show_call(self, in_call: bool, talking_points: str = "", voicemail: str = "") -> None:
+        self.set_class(in_call, "-in-call")
+        self.query_one("#scripts").display = in_call
+        self.query_one("#history-box").display = not in_call
+        if not in_call:
+            self.query_one("#call-timer", Static).update("")
+        self.query_one("#talking-points", Static).update(talking_points)
+        self.query_one("#voicemail", Static).update(voicemail)
+
+    def show_timer(self, text: str) -> None:
+        self.query_one("#call-timer", Static).update(text)
+
+    def show_history(self, text: str) -> None:
+        self.query_one("#history", Static).update(text)
+
+    def show_save_state(self, text: str, problem: bool = False) -> None:
+        state = self.query_one("#save-state", Static)
+        state.update(text)
+        state.set_class(problem, "-problem")
+
+    @on(TextArea.Changed, "#notes")
+    def _typed(self, event: TextArea.Changed) -> None:
+        event.stop()
+        self.post_message(self.NotesTyped(event.text_area.text))
