@@ -18,7 +18,7 @@ from .common import VerbFailed
 __all__ = ["VERB_MODULES", "add_verbs", "run_verb"]
 
 #: One module per verb (or group of verbs); each has `register(subparsers)`.
-VERB_MODULES = ("listing", "add", "log_call", "profile", "export", "importing")
+VERB_MODULES = ("listing", "add", "log_call", "profile", "script", "export", "importing")
 
 
 def add_verbs(verbs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
