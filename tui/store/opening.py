@@ -14,7 +14,7 @@ from .errors import DamagedFileError, LockedError, NewerSchemaError, StoreError
 from .schema import SCHEMA_VERSION, check_layout, empty_tables, migrate, schema_version
 from .storage import Fingerprint, fingerprint_of, temp_path_for, write_atomic
 
-__all__ = ["backup_path_for", "load_tables", "lock_path_for", "take_lock"]
+__all__ = ["backup_path_for", "load_tables", "lock_path_for", "read_tables", "take_lock"]
 
 
 def lock_path_for(path: Path) -> Path:
@@ -101,3 +101,23 @@ def load_tables(path: Path, tz: Any) -> tuple[dict[str, Any], Fingerprint | None
         seen = fingerprint_of(path)
     write_atomic(backup_path_for(path), raw)
     return data, seen, False
+
+
+def read_tables(path: Path, tz: Any) -> tuple[dict[str, Any], Fingerprint | None]:
+    """Read, check and migrate in memory only, writing nothing; safe without the lock.
+
+    Saves replace the file atomically, so a reader always sees one whole snapshot. A missing file
+    reads as an empty workbook (and is not created).
+    """
+    if path.is_dir():
+        raise DamagedFileError(path, "it is a folder, not a file", None)
+    if not path.exists():
+        return empty_tables(), None
+    raw = _read_raw(path)
+    data = _parse(path, raw)
+    version = schema_version(data)
+    if version > SCHEMA_VERSION:
+        raise NewerSchemaError(path, version, SCHEMA_VERSION)
+    if version < SCHEMA_VERSION:
+        data = migrate(data, tz)
+    return data, fingerprint_of(path, raw)

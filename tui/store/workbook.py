@@ -13,14 +13,21 @@ from ..domain.dates import zone
 from ..domain.models import CallAttempt, Interview, Profile, ThankYou
 from .autosave import Autosaver, SaveState
 from .converters import from_doc, to_doc
-from .errors import NotFoundError
-from .opening import _parse, load_tables, take_lock
+from .errors import NotFoundError, StoreError
+from .opening import _parse, load_tables, read_tables, take_lock
 from .storage import AtomicStorage, fingerprint_of
 
 __all__ = ["Workbook"]
 
 T = TypeVar("T")
 _KINDS: dict[type, str] = {Interview: "interviews", CallAttempt: "calls", ThankYou: "thank_yous"}
+
+
+class _NoLock:
+    """Stands in for the file lock in a read-only snapshot."""
+
+    def release(self) -> None:
+        pass
 
 
 class Workbook:
@@ -35,6 +42,8 @@ class Workbook:
         self._autosaver: Autosaver | None = None
         self._objects: dict[str, dict[str, Any]] = {}
         self._doc_ids: dict[str, dict[str, int]] = {}
+        #: True for a `snapshot()`: changes stay in memory and flush() refuses to write them.
+        self.read_only = False
 
     @classmethod
     def open(
@@ -65,9 +74,27 @@ class Workbook:
             book._autosaver = Autosaver(book._storage, on_state)
         return book
 
+    @classmethod
+    def snapshot(cls, path: Path | str, *, tz: Any = None) -> Workbook:
+        """The file as it is now, read without the lock and never written (CLI verbs that only read).
+
+        Works while the app has the file open; a missing file reads as empty and is not created.
+        """
+        path = Path(path).expanduser().absolute()
+        data, seen = read_tables(path, tz or zone(None))
+        storage = AtomicStorage(path, data, seen)
+        db = TinyDB(storage=lambda *_, **__: storage)
+        book = cls(path, db, storage, _NoLock(), created=False)  # type: ignore[arg-type]
+        book.read_only = True
+        return book
+
     # lifecycle
     def flush(self) -> None:
         """Write every change now; raises WriteFailedError or FileChangedError (data kept)."""
+        if self.read_only:
+            if self.dirty:
+                raise StoreError(self.path, f"{self.path} was read without the lock; nothing was written.")
+            return
         if self._autosaver is not None:
             self._autosaver.flush()
         else:
