@@ -106,3 +106,36 @@ def test_a_writing_verb_refuses_while_the_app_has_the_file(tmp_path, argv):
     assert result.returncode == 1
     assert str(db) in result.stderr and "already open" in result.stderr
     assert db.read_bytes() == before
+
+
+def test_reading_verbs_work_beside_the_app_and_change_nothing(tmp_path):
+    db = tmp_path / "wb.json"
+    seeded = seed(db)
+    before = db.read_bytes()
+    holder = Workbook.open(db)  # the app, holding the lock
+    try:
+        results = [
+            followup(db, "list", "--json"),
+            followup(db, "profile"),
+            followup(db, "script", seeded["due"].id[:6], "--kind", "voicemail"),
+            followup(db, "export", "--format", "json"),
+        ]
+    finally:
+        holder.close()
+    for result in results:
+        assert result.returncode == 0, result.stderr
+    assert "Acme" in results[0].stdout and "Sam Lee" in results[1].stdout
+    assert db.read_bytes() == before
+    missing = tmp_path / "nothing-here.json"
+    assert followup(missing, "list").returncode == 0
+    assert not missing.exists()
+
+
+def test_a_damaged_file_exits_1_with_the_store_message_and_is_left_alone(tmp_path):
+    db = tmp_path / "wb.json"
+    db.write_bytes(b'{"interviews": {"1": {"company": "Ac')
+    for argv in (["list"], ["add", "--company", "Acme", "--role", "Designer"]):
+        result = followup(db, *argv)
+        assert result.returncode == 1
+        assert str(db) in result.stderr and "not complete JSON" in result.stderr
+    assert db.read_bytes() == b'{"interviews": {"1": {"company": "Ac'

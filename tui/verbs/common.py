@@ -97,12 +97,15 @@ def workbook_path(args: argparse.Namespace) -> Path:
 
 
 @contextmanager
-def open_workbook(args: argparse.Namespace) -> Iterator[Workbook]:
-    """Lock and open the workbook for one verb; write whatever it changed when it is done.
+def open_workbook(args: argparse.Namespace, *, write: bool = True) -> Iterator[Workbook]:
+    """The workbook for one verb; on success, whatever the verb changed is written.
 
-    Raises the store's errors (LockedError names the file); nothing is written if the verb fails.
+    A writing verb takes the lock, as the app does (LockedError names the file when the app has it
+    open) and writes nothing if it fails. A reading verb (`write=False`) reads the file as it is,
+    without the lock, so it works beside the running app and never creates or changes the file.
     """
-    book = Workbook.open(workbook_path(args), autosave=False)
+    path = workbook_path(args)
+    book = Workbook.open(path, autosave=False) if write else Workbook.snapshot(path)
     ok = False
     try:
         yield book

@@ -34,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
     target = Path(args.output).expanduser().absolute() if args.output else None
     if target is not None:
         _check_target(target, workbook_path(args))
-    with open_workbook(args) as book:
+    with open_workbook(args, write=False) as book:
         now = user_now(book.profile)
         # Each format's module is imported only when asked for (icalendar is slow to import).
         if args.format == "csv":

@@ -58,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
     source = Path(args.file).expanduser()
     text = _read(source)
     kind = args.format or _kind(source, text)
-    with open_workbook(args) as book:
+    with open_workbook(args, write=args.apply) as book:
         now = user_now(book.profile)
         plan = _plan_json(book, text) if kind == "json" else _plan_csv(book, text, now)
         if plan.problems:

@@ -48,7 +48,7 @@ def rows(book: Workbook, now: datetime, include_archived: bool = False) -> list[
 
 
 def run(args: argparse.Namespace) -> int:
-    with open_workbook(args) as book:
+    with open_workbook(args, write=False) as book:
         now = user_now(book.profile)
         found = rows(book, now, args.archived)
     if args.due:

@@ -30,9 +30,9 @@ def register(verbs: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 
 
 def run(args: argparse.Namespace) -> int:
-    with open_workbook(args) as book:
+    changes = _changes(args)
+    with open_workbook(args, write=bool(changes)) as book:
         profile = book.profile
-        changes = _changes(args)
         if changes:
             profile = dataclasses.replace(profile, **changes)
             book.save_profile(profile)

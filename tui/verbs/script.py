@@ -34,7 +34,7 @@ def register(verbs: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 
 
 def run(args: argparse.Namespace) -> int:
-    with open_workbook(args) as book:
+    with open_workbook(args, write=False) as book:
         interview = book.find_interview(args.id)
         profile = book.profile
         templates = book.setting(TEMPLATES_SETTING, None)
