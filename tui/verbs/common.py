@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import atexit
 import os
+import shutil
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -88,11 +90,16 @@ def read_text_arg(value: str | None) -> str | None:
 
 
 def workbook_path(args: argparse.Namespace) -> Path:
-    """The file a verb works on: a fresh demo copy with --demo, else --db / FOLLOWUP_DB / default."""
+    """The file a verb works on: --db / FOLLOWUP_DB / default, or with --demo a fresh copy of the demo
+    workbook that is removed when the verb ends (so `followup --demo list` never touches your data)."""
     if getattr(args, "demo", False):
-        from ..store.demo import make_demo_copy  # type: ignore[import-not-found]
+        if getattr(args, "demo_path", None) is None:
+            from ..store.demo import make_demo_copy
 
-        return Path(make_demo_copy(Path(tempfile.mkdtemp(prefix="followup-demo-"))))
+            folder = Path(tempfile.mkdtemp(prefix="followup-demo-"))
+            atexit.register(shutil.rmtree, folder, ignore_errors=True)
+            args.demo_path = make_demo_copy(folder, today=now().date())
+        return Path(args.demo_path)
     return database_path(args.db)
 
 
