@@ -12,7 +12,7 @@ import importlib
 import sys
 
 from ..domain.errors import ValidationError
-from ..store import NotFoundError, StoreError
+from ..store import NotFoundError, StoreError, WriteFailedError
 from .common import VerbFailed
 
 __all__ = ["VERB_MODULES", "add_verbs", "run_verb"]
@@ -42,6 +42,10 @@ def run_verb(args: argparse.Namespace) -> int:
     except NotFoundError as error:
         print(f"followup {args.verb}: {error}", file=sys.stderr)
         return 2
+    except WriteFailedError as error:
+        # The store's message promises a retry; a verb ends here, so say plainly what happened.
+        print(f"followup {args.verb}: could not save {error.path}: {error.reason}. Nothing was written.", file=sys.stderr)
+        return 1
     except (StoreError, VerbFailed) as error:
         print(f"followup {args.verb}: {error}", file=sys.stderr)
         return 1
