@@ -8,7 +8,8 @@ from rich.markup import escape
 from textual.timer import Timer
 
 from ..domain.guidance import call_warning, next_follow_up
-from ..domain.models import CHECKLIST_RULES, CallAttempt, Interview, Outcome
+from ..domain import scripts
+from ..domain.models import CHECKLIST_RULES, CallAttempt, Interview, Outcome, Profile
 from ..domain.rounds import live_attempt, short_date
 from ..domain.timeline import parse_timeline
 from ..widgets.interview_list import InterviewList
@@ -18,17 +19,20 @@ from .rows import duration
 __all__ = ["CallDesk"]
 
 _LABELS = dict(CHECKLIST_RULES)
+#: Where the user's own script templates are kept (shared with `followup script`).
+TEMPLATES_SETTING = "templates"
 
 
-def scripts_for(interview: Interview, calls: list[CallAttempt], profile: object, now: datetime) -> tuple[str, str]:
-    """Talking points (D16, D17) and the voicemail draft (D14), from the domain's script module."""
-    try:
-        from ..domain import scripts
-    except ImportError:
-        return ("Talking points appear here once the script texts are installed.", "")
-    talking = scripts.talking_points(interview, profile)
-    voicemail = scripts.voicemail(interview, profile, now)
-    return talking, voicemail
+def scripts_for(interview: Interview, profile: Profile, now: datetime, templates: dict | None) -> tuple[str, str]:
+    """Talking points (D16, D17) and the voicemail draft (D14), with what each still lacks."""
+    parts = []
+    for title, draft in (
+        ("When they pick up", scripts.talking_points(interview, profile, now, templates)),
+        ("If voicemail answers", scripts.voicemail(interview, profile, now, templates)),
+    ):
+        lacking = "".join(f"\n[i]! {escape(gap)}[/i]" for gap in draft.missing)
+        parts.append(f"[b]{title}[/b]\n{escape(draft.text)}{lacking}")
+    return parts[0], parts[1]
 
 
 class CallDesk:
@@ -55,8 +59,8 @@ class CallDesk:
         self.refresh_bindings()
 
     def _scripts(self, interview: Interview) -> tuple[str, str]:
-        talking, voicemail = scripts_for(interview, self.calls.get(interview.id, []), self.profile, self.clock())
-        return f"[b]When they pick up[/b]\n{talking}", f"[b]If voicemail answers[/b]\n{voicemail}"
+        templates = self.workbook.setting(TEMPLATES_SETTING, None)
+        return scripts_for(interview, self.profile, self.clock(), templates)
 
     def _tick(self) -> None:
         if self.call is not None:

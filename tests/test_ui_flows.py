@@ -1,0 +1,329 @@
+"""Pilot tests of every flow, each ending with the file read back by plain TinyDB."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pytest
+from textual.widgets import Checkbox, Input, TextArea
+
+from tui.domain.models import CallAttempt, ChecklistItem, Interview, Interviewer, Outcome
+from tui.widgets.interview_list import InterviewList
+
+from ui_support import FIXED_NOW, running, seed, settle, stored
+
+pytestmark = pytest.mark.asyncio
+
+
+def acme(**changes) -> Interview:
+    fields = dict(
+        company="Acme",
+        role="Product Designer",
+        interviewed_at=FIXED_NOW - timedelta(days=1, hours=-5),
+        interviewer=Interviewer(name="Dana Reyes", phone="+12025550123"),
+    )
+    fields.update(changes)
+    return Interview(**fields)
+
+
+async def type_text(pilot, text: str) -> None:
+    for char in text:
+        await pilot.press("space" if char == " " else char)
+
+
+async def fill(pilot, selector: str, text: str) -> None:
+    """Put text in a form field as a paste would (typing every key is slow under the pilot)."""
+    field = pilot.app.screen.query_one(selector, Input)
+    field.focus()
+    field.value = text
+    await pilot.pause()
+
+
+def interviews(path) -> list[dict]:
+    return stored(path).get("interviews", [])
+
+
+def calls(path) -> list[dict]:
+    return stored(path).get("calls", [])
+
+
+async def test_add_an_interview_with_a_spoken_date(db):
+    seed(db)
+    async with running(db) as pilot:
+        await pilot.press("a")
+        await pilot.pause()
+        await fill(pilot, "#f-company", "Acme")
+        await fill(pilot, "#f-role", "Designer")
+        await fill(pilot, "#f-interviewed_at", "yesterday 2pm")
+        await pilot.pause()
+        preview = str(pilot.app.screen.query_one("#f-interviewed_at-parsed").render())
+        assert "Tue 24 Nov 2026, 14:00" in preview
+        await fill(pilot, "#f-interviewer_phone", "202 555 0123")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert pilot.app.screen.query_one(InterviewList).highlighted.company == "Acme"
+    (doc,) = interviews(db)
+    assert doc["company"] == "Acme" and doc["role"] == "Designer"
+    assert doc["interviewed_at"] == "2026-11-24T14:00:00-05:00"
+    assert doc["interviewer"]["phone"] == "+12025550123"
+
+
+async def test_bad_input_is_explained_beside_each_field_and_nothing_is_saved(db):
+    seed(db, [acme()])
+    async with running(db) as pilot:
+        await pilot.press("e")
+        await pilot.pause()
+        await fill(pilot, "#f-company", "")
+        await fill(pilot, "#f-interviewed_at", "31 Feb 3pm")
+        await fill(pilot, "#f-interviewer_phone", "12")
+        await fill(pilot, "#f-round", "zero")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        screen = pilot.app.screen
+        assert "company" in str(screen.query_one("#f-company-error").render()).lower()
+        assert "not a real date" in str(screen.query_one("#f-interviewed_at-error").render())
+        assert "phone number" in str(screen.query_one("#f-interviewer_phone-error").render())
+        assert "round" in str(screen.query_one("#f-round-error").render())
+        assert screen.query_one("#f-interviewed_at", Input).value == "31 Feb 3pm"  # kept as typed
+        assert interviews(db)[0]["company"] == "Acme"
+        await fill(pilot, "#f-company", "Acme Corp")
+        await fill(pilot, "#f-interviewed_at", "Tue 10:30")
+        await fill(pilot, "#f-interviewer_phone", "(202) 555-0188")
+        await fill(pilot, "#f-round", "2")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    (doc,) = interviews(db)
+    assert doc["company"] == "Acme Corp"
+    assert doc["round"] == 2
+    assert doc["interviewed_at"] == "2026-11-24T10:30:00-05:00"
+    assert doc["interviewer"]["phone"] == "+12025550188"
+
+
+async def test_filter_as_you_type_and_escape_clears_it(db):
+    seed(db, [acme(), acme(company="Globex", role="Engineer", interviewer=Interviewer(name="Hank Scorpio"))])
+    async with running(db) as pilot:
+        listing = pilot.app.screen.query_one(InterviewList)
+        assert len(listing.rows) == 2
+        await pilot.press("slash")
+        await type_text(pilot, "scorp")
+        await pilot.pause()
+        assert [r.interview.company for r in listing.rows] == ["Globex"]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert len(listing.rows) == 2
+
+
+async def test_ticks_persist_the_moment_they_change(db):
+    seed(db, [acme()])
+    async with running(db) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        assert pilot.app.focused.id == "item-D1"
+        await pilot.press("space")
+        await pilot.press("down", "space")
+        await settle(pilot)
+        pilot.app.workbook.flush()
+        assert interviews(db)[0]["checks"] == {"D1": True, "D2": True}
+        assert "D3, D4" in str(pilot.app.screen.query_one("#ready").render())
+
+
+async def test_custom_item_add_rename_remove(db):
+    seed(db, [acme()])
+    async with running(db) as pilot:
+        await pilot.press("2")
+        await pilot.press("n")
+        await pilot.pause()
+        await type_text(pilot, "Pen")
+        await pilot.press("enter")
+        await settle(pilot)
+        (item,) = interviews(db)[0]["custom_items"] if pilot.app.workbook.flush() is None else []
+        assert item["label"] == "Pen"
+        custom = pilot.app.screen.query_one(f"#item-{item['id']}", Checkbox)
+        custom.focus()
+        await pilot.press("space")
+        await pilot.press("m")
+        await pilot.pause()
+        await pilot.press("ctrl+u")
+        await type_text(pilot, "Pens")
+        await pilot.press("enter")
+        await settle(pilot)
+        pilot.app.workbook.flush()
+        (item,) = interviews(db)[0]["custom_items"]
+        assert item == {"label": "Pens", "ticked": True, "id": item["id"]}
+        pilot.app.screen.query_one(f"#item-{item['id']}", Checkbox).focus()
+        await pilot.press("delete")
+        await pilot.pause()
+        await pilot.press("y")
+        await settle(pilot)
+    assert interviews(db)[0]["custom_items"] == []
+
+
+async def test_qualifications_edited_in_place_warn_past_six(db):
+    seed(db, [acme()])
+    async with running(db) as pilot:
+        await pilot.press("2")
+        await pilot.press("k")
+        await pilot.pause()
+        await type_text(pilot, "Figma")
+        await pilot.press("tab")
+        await type_text(pilot, "UX")
+        await settle(pilot)
+        editor = pilot.app.screen.query_one("QualificationsEditor")
+        assert not editor.query_one(".qual-warning").display
+        for _ in range(6):
+            editor.query_one(".qual-add").press()
+            await pilot.pause()
+        assert editor.query_one(".qual-warning").display
+    (doc,) = interviews(db)
+    assert doc["qualifications"] == [{"qualification": "Figma", "employer_need": "UX"}]
+
+
+@pytest.mark.parametrize("outcome", list(Outcome))
+async def test_a_call_with_each_outcome(db, outcome):
+    seed(db, [acme(checks={"D1": True, "D2": True})])
+    from tui.dialogs.outcome import OUTCOME_KEYS
+
+    async with running(db) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(pilot.app.focused, TextArea)
+        assert "D3" in "".join(str(n.message) for n in pilot.app._notifications)
+        await type_text(pilot, "Asked")
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        await pilot.press(OUTCOME_KEYS[outcome])
+        await pilot.pause()
+        if outcome is Outcome.SPOKE:
+            await type_text(pilot, "by friday")
+            await pilot.press("enter")
+        await settle(pilot)
+    (call,) = calls(db)
+    assert call["outcome"] == outcome.value
+    assert call["notes"] == "Asked"
+    assert call["started_at"] == call["ended_at"] == FIXED_NOW.isoformat()
+    (doc,) = interviews(db)
+    assert doc["notes"] == ""
+    if outcome is Outcome.SPOKE:
+        assert doc["decision_expected"] == "2026-11-27" and doc["decision_text"] == "by friday"
+        assert call["next_step"] == "Follow up on Mon 30 Nov"
+
+
+async def test_escape_in_the_outcome_dialog_goes_back_to_the_call(db):
+    seed(db, [acme()])
+    async with running(db) as pilot:
+        await pilot.press("c", "ctrl+e")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert pilot.app.screen.in_call
+        assert isinstance(pilot.app.focused, TextArea)
+
+
+async def test_unreadable_decision_is_kept_as_written(db):
+    seed(db, [acme()])
+    async with running(db) as pilot:
+        await pilot.press("c", "ctrl+e", "s")
+        await pilot.pause()
+        await type_text(pilot, "when the board meets")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert any("as written" in str(n.message) for n in pilot.app._notifications)
+    (doc,) = interviews(db)
+    assert doc["decision_text"] == "when the board meets" and doc["decision_expected"] is None
+
+
+async def test_notes_outside_a_call_save_themselves(db):
+    seed(db, [acme()])
+    async with running(db) as pilot:
+        await pilot.press("3")
+        await type_text(pilot, "Dana")
+        await settle(pilot)
+    assert interviews(db)[0]["notes"] == "Dana"
+
+
+async def test_archive_asks_first_and_restore_brings_it_back(db):
+    seed(db, [acme()])
+    async with running(db) as pilot:
+        await pilot.press("x")
+        await pilot.pause()
+        await pilot.press("n")
+        await settle(pilot)
+        assert interviews(db)[0]["archived"] is False
+        await pilot.press("x")
+        await pilot.pause()
+        await pilot.press("y")
+        await settle(pilot)
+        pilot.app.workbook.flush()
+        assert interviews(db)[0]["archived"] is True
+        assert pilot.app.screen.query_one(InterviewList).rows == []
+        await pilot.press("v")
+        await settle(pilot)
+        assert pilot.app.screen.current.archived
+        await pilot.press("u")
+        await settle(pilot)
+    assert interviews(db)[0]["archived"] is False
+
+
+@pytest.mark.parametrize("key", ["q", "ctrl+q"])
+async def test_quitting_mid_call_records_the_attempt_as_ended_then(db, key):
+    seed(db, [acme()])
+    async with running(db) as pilot:
+        await pilot.press("c")
+        await type_text(pilot, "Left")
+        await pilot.press("escape")  # out of the notes so q is a key, not a letter
+        pilot.app.screen.query_one(InterviewList).disabled = False
+        pilot.app.screen.query_one(InterviewList).focus()
+        await pilot.press(key)
+        await pilot.pause()
+    (call,) = calls(db)
+    assert call["ended_at"] == FIXED_NOW.isoformat()
+    assert call["notes"] == "Left"
+    assert call["outcome"] is None
+
+
+async def test_ctrl_q_while_typing_ends_the_call(db):
+    seed(db, [acme()])
+    async with running(db) as pilot:
+        await pilot.press("c")
+        await type_text(pilot, "q")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    (call,) = calls(db)
+    assert call["notes"] == "q" and call["ended_at"] is not None
+
+
+async def test_a_call_left_running_is_picked_up_again(db):
+    started = FIXED_NOW - timedelta(minutes=3)
+    interview = acme()
+    seed(db, [interview], [CallAttempt(interview.id, started, notes="half way")])
+    async with running(db) as pilot:
+        assert pilot.app.screen.in_call
+        assert pilot.app.screen.query_one("#notes", TextArea).text == "half way"
+        assert "3:00" in str(pilot.app.screen.query_one("#call-timer").render())
+
+
+async def test_first_run_asks_for_the_profile_once(db):
+    seed(db, profile_asked=False)
+    async with running(db) as pilot:
+        assert pilot.app.screen.__class__.__name__ == "ProfileDialog"
+        await fill(pilot, "#profile-name", "Sam Lee")
+        await fill(pilot, "#profile-phone", "202 555 0199")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    assert stored(db)["profile"][0]["phone"] == "+12025550199"
+    async with running(db) as pilot:
+        assert pilot.app.screen.__class__.__name__ == "MainScreen"
+
+
+async def test_references_dialog(db):
+    seed(db, [acme()])
+    async with running(db) as pilot:
+        await pilot.press("2", "r")
+        await pilot.pause()
+        await type_text(pilot, "Pat Kim")
+        await pilot.press("tab")
+        await type_text(pilot, "former manager")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "1 reference" in str(pilot.app.screen.query_one("#data-D2").render())
+    assert interviews(db)[0]["references"] == [{"name": "Pat Kim", "relation": "former manager", "contact": ""}]

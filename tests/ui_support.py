@@ -1,0 +1,69 @@
+"""Helpers for the UI tests: seed a workbook, run the app on it, read the file back."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterable
+from contextlib import asynccontextmanager
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+#: Wednesday 25 November 2026, 9:15 in New York: early in a working day (D11).
+FIXED_NOW = datetime(2026, 11, 25, 9, 15, tzinfo=ZoneInfo("America/New_York"))
+
+
+def fixed_clock() -> datetime:
+    return FIXED_NOW
+
+
+def seed(path: Path, interviews: Iterable = (), calls: Iterable = (), *, profile_asked: bool = True, profile=None) -> None:
+    """Write records through the store, as a finished earlier session would have."""
+    from tui.store import Workbook
+
+    book = Workbook.open(path, autosave=False)
+    for interview in interviews:
+        book.save_interview(interview)
+    for call in calls:
+        book.save_call(call)
+    if profile is not None:
+        book.save_profile(profile)
+    if profile_asked:
+        book.set_setting("profile_asked", True)
+    book.close()
+
+
+def stored(path: Path) -> dict[str, list[dict]]:
+    """The file as plain TinyDB sees it: table name to its documents."""
+    from tinydb import TinyDB
+
+    db = TinyDB(path)
+    try:
+        return {name: [dict(doc) for doc in db.table(name).all()] for name in db.tables()}
+    finally:
+        db.close()
+
+
+async def settle(pilot) -> None:  # noqa: ANN001
+    """Wait until the background load and every message it caused are done."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.pause()
+
+
+@asynccontextmanager
+async def running(path: Path, size: tuple[int, int] = (120, 36)) -> AsyncIterator:
+    """The app on this workbook file, as `followup --db path` runs it, closed like run_app does."""
+    from tui.app import make_app
+    from tui.store import Workbook
+
+    book = Workbook.open(path)
+    app = make_app(book, clock=fixed_clock)
+    try:
+        async with app.run_test(size=size) as pilot:
+            await settle(pilot)
+            yield pilot
+            app.finish_work()
+    finally:
+        app.finish_work()
+        book.close()
