@@ -6,7 +6,7 @@ import errno
 import hashlib
 import os
 import threading
-from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -18,13 +18,20 @@ from .errors import FileChangedError, WriteFailedError
 __all__ = ["AtomicStorage", "Fingerprint", "fingerprint_of", "temp_path_for", "write_atomic"]
 
 
-@dataclass(frozen=True)
 class Fingerprint:
-    """What the file looked like when last read or written, to spot writes by others."""
+    """What the file looked like when last read or written, to spot writes by others.
 
-    size: int
-    mtime_ns: int
-    sha256: str
+    Size and mtime are checked on every save; the hash only when they differ, so saves stay cheap.
+    """
+
+    def __init__(self, size: int, mtime_ns: int, content: bytes) -> None:
+        self.size = size
+        self.mtime_ns = mtime_ns
+        self._content = content
+
+    @cached_property
+    def sha256(self) -> str:
+        return hashlib.sha256(self._content).hexdigest()
 
 
 def fingerprint_of(path: Path, data: bytes | None = None) -> Fingerprint | None:
@@ -34,7 +41,7 @@ def fingerprint_of(path: Path, data: bytes | None = None) -> Fingerprint | None:
             data = path.read_bytes()
     except FileNotFoundError:
         return None
-    return Fingerprint(stat.st_size, stat.st_mtime_ns, hashlib.sha256(data).hexdigest())
+    return Fingerprint(stat.st_size, stat.st_mtime_ns, data)
 
 
 def temp_path_for(path: Path) -> Path:
@@ -132,7 +139,7 @@ class AtomicStorage(Storage):
             except OSError as error:
                 raise WriteFailedError(self.path, _describe(error)) from error
             stat = self.path.stat()
-            self._seen = Fingerprint(stat.st_size, stat.st_mtime_ns, hashlib.sha256(payload).hexdigest())
+            self._seen = Fingerprint(stat.st_size, stat.st_mtime_ns, payload)
             self.saved_generation = max(self.saved_generation, generation)
             return True
 

@@ -291,8 +291,19 @@ class Workbook:
         self._set_single("settings", settings)
 
     def load_many(self, items: Iterable[Any]) -> None:
-        """Insert or replace many records at once (import); one save at the end."""
+        """Insert or replace many records at once (import); one table rewrite, one save."""
+        fresh: dict[str, list[Any]] = {}
         for obj in items:
-            self._put(obj, urgent=False)
+            kind = _KINDS[type(obj)]
+            if obj.id in self._table(kind):
+                self._put(obj, urgent=False)
+            else:
+                fresh.setdefault(kind, []).append(obj)
+        with self._storage.lock:
+            for kind, objects in fresh.items():
+                doc_ids = self._db.table(kind).insert_multiple(to_doc(obj) for obj in objects)
+                for obj, doc_id in zip(objects, doc_ids):
+                    self._objects[kind][obj.id] = obj
+                    self._doc_ids[kind][obj.id] = doc_id
         if self._autosaver is not None:
             self._autosaver.save_soon()
