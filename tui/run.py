@@ -52,5 +52,20 @@ def run_app(db: str | None = None, demo: bool = False) -> int:
                 workbook.close()
             except StoreError as error:
                 print(f"followup: {error}", file=sys.stderr)
+                rescue_unsaved(workbook)
                 return 1
     return app.return_code or 0
+
+
+def rescue_unsaved(workbook: Workbook) -> Path | None:
+    """The last save failed: put what is only in memory in a rescue file and say where it is."""
+    if not workbook.dirty:
+        return None
+    try:
+        path = workbook.rescue()
+    except OSError as error:
+        print(f"followup: could not write a rescue file either ({error.strerror}); your last changes are lost.", file=sys.stderr)
+        return None
+    print(f"followup: your unsaved notes and changes were written to {path}", file=sys.stderr)
+    print(f"followup: open it with: followup --db {path}", file=sys.stderr)
+    return path

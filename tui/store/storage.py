@@ -168,6 +168,13 @@ class AtomicStorage(Storage):
             self.generation += 1
             self.saved_generation = self.generation
 
+    def take_disk_as_seen(self) -> None:
+        """The user chose "keep mine": the next save may replace what is on disk now, once."""
+        with self._save_lock:
+            self._seen = fingerprint_of(self.path)
+            with self.lock:
+                self.generation += 1  # something to write even if nothing was typed since
+
     def close(self) -> None:
         pass
 

@@ -140,6 +140,17 @@ class Workbook:
         self._objects.clear()
         self._doc_ids.clear()
 
+    def rescue(self) -> Path:
+        """Write everything held in memory to a private rescue file (quit with unsaved work)."""
+        from .rescue import write_rescue
+
+        return write_rescue(self.path, self._storage.snapshot()[1])
+
+    def keep_mine(self) -> None:
+        """Overwrite a file someone else changed with what is in memory, because the user said so."""
+        self._storage.take_disk_as_seen()
+        self.flush()
+
     def export_tables(self) -> dict[str, Any]:
         """A deep copy of every table, for export."""
         import orjson
