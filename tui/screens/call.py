@@ -69,6 +69,8 @@ class CallDesk:
 
     def resume_live_call(self) -> None:
         """A call left running (the app was killed mid-call) is picked up again, not lost."""
+        if self.in_call:
+            return  # a reload while on the call: it carries on as it is
         now = self.clock()
         for interview_id, calls in self.calls.items():
             interview = self.interviews.get(interview_id)

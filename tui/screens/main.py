@@ -22,7 +22,9 @@ from ..widgets.checklist import Checklist
 from ..widgets.interview_list import InterviewList
 from ..widgets.list_pane import ListPane
 from ..widgets.notes_pane import NotesPane
+from ..widgets.save_warning import SaveWarning
 from .call import CallDesk
+from .file_changed import react_to_save_state
 from .rows import build_row, call_line, guidance_line, matches, sort_rows
 
 __all__ = ["MainScreen"]
@@ -78,8 +80,9 @@ class MainScreen(CallDesk, Screen):
         with Horizontal(id="panes"):
             yield ListPane(id="list-pane", classes="pane")
             yield Checklist(id="checklist", classes="pane").data_bind(interview=MainScreen.current)
-            yield NotesPane(id="notes-pane", classes="pane").data_bind(interview=MainScreen.current)
+            pass
         yield Footer()
+        yield SaveWarning()
 
     def on_mount(self) -> None:
         self.query_one("#list-pane").border_title = "Interviews"
@@ -87,7 +90,7 @@ class MainScreen(CallDesk, Screen):
         self.query_one("#notes-pane").border_title = "Call notes"
         self.query_one(InterviewList).focus()
         self.set_interval(0.5, self._poll_save_state)
-        self._load()
+        self.call_after_refresh(self._load)  # the first frame comes first; the records follow
 
     # loading: after the first frame, off the UI thread
     @work(thread=True, exclusive=True, group="load")
@@ -132,6 +135,10 @@ class MainScreen(CallDesk, Screen):
         pane.show_rows(rows, total=len(self.interviews), keep=keep, title=title)
         if not rows:
             self.current = None
+
+    def reload_from_workbook(self) -> None:
+        """The file was reloaded from disk: read it all again; a call in progress carries on."""
+        self._load()
 
     def restep(self, interview: Interview) -> None:
         """Work out this interview's next step again after a change."""
@@ -294,6 +301,7 @@ class MainScreen(CallDesk, Screen):
     def _poll_save_state(self) -> None:
         """The quiet saved indicator, from the workbook's background writer."""
         state = self.workbook.save_state
+        react_to_save_state(self, state)
         shown = (state.pending, state.saved_at, str(state.error) if state.error else None)
         if shown == self._save_shown:
             return
