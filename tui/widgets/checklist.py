@@ -69,8 +69,8 @@ class Checklist(VerticalScroll, can_focus=False):
     """Ticks go up as messages; the screen writes them and sends the interview back down."""
 
     BINDINGS = [
-        Binding("down", "app.focus_next", "Next item", show=False),
-        Binding("up", "app.focus_previous", "Previous item", show=False),
+        Binding("down", "app.focus_next", "Next item", show=False, id="checklist-next"),
+        Binding("up", "app.focus_previous", "Previous item", show=False, id="checklist-previous"),
         Binding("r", "references", "References", tooltip="Edit the list of references (D2)", id="references"),
         Binding("k", "qualifications", "Qualifications", tooltip="Edit key qualifications in place (D4)", id="qualifications"),
         Binding("n", "add_item", "New item", tooltip="Add an item of your own to the checklist", id="add-item"),

@@ -44,13 +44,13 @@ class InterviewList(ScrollView, can_focus=True):
         "interview-list--archived",
     }
     BINDINGS = [
-        Binding("up,k", "move(-1)", "Up", show=False),
-        Binding("down,j", "move(1)", "Down", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
-        Binding("pagedown", "page(1)", "Page down", show=False),
-        Binding("home", "jump(0)", "First", show=False),
-        Binding("end", "jump(-1)", "Last", show=False),
-        Binding("enter", "open", "Open", show=False),
+        Binding("up,k", "move(-1)", "Up", show=False, id="list-up"),
+        Binding("down,j", "move(1)", "Down", show=False, id="list-down"),
+        Binding("pageup", "page(-1)", "Page up", show=False, id="list-page-up"),
+        Binding("pagedown", "page(1)", "Page down", show=False, id="list-page-down"),
+        Binding("home", "jump(0)", "First", show=False, id="list-first"),
+        Binding("end", "jump(-1)", "Last", show=False, id="list-last"),
+        Binding("enter", "open", "Open", show=False, id="list-open"),
     ]
 
     cursor: reactive[int] = reactive(0, always_update=True)

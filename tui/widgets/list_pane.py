@@ -28,8 +28,8 @@ class FilterInput(Input):
     """Escape leaves the filter; down goes to the list."""
 
     BINDINGS = [
-        Binding("escape", "leave(True)", "Clear filter", show=False),
-        Binding("down,enter", "leave(False)", "To the list", show=False),
+        Binding("escape", "leave(True)", "Clear filter", show=False, id="filter-clear"),
+        Binding("down,enter", "leave(False)", "To the list", show=False, id="filter-done"),
     ]
 
     @dataclass
