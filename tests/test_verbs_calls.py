@@ -60,7 +60,7 @@ def test_log_call_records_the_attempt_and_the_same_next_step_as_the_app(tmp_path
     assert calls[0].duration_seconds == 60 and calls[0].ended_at == NOW
     expected = next_step(interview, calls, thanks, later, profile)
     assert expected.kind is StepKind.LEAVE_VOICEMAIL
-    assert calls[1].next_step == f"{expected.label}: {expected.reason}"
+    assert calls[1].next_step == ""  # as the app records it: a next step only once a follow-up is set
     assert f"Next: {expected.label}" in second.stdout and expected.reason in second.stdout
     stored = [doc for doc in tables(db)["calls"] if doc["interview_id"] == due.id]
     assert {doc["outcome"] for doc in stored} == {"no_answer"}
@@ -82,6 +82,7 @@ def test_log_call_spoke_with_a_decision_date_sets_the_follow_up(tmp_path):
     assert call.outcome is Outcome.SPOKE
     assert call.notes == "They liked the case study.\nAsk about the team offsite."
     assert call.ended_at == NOW and call.duration_seconds == 360
+    assert call.next_step == "Follow up on Mon 30 Nov"
     follow = next_follow_up(interview, calls, tz=NY)
     assert follow is not None and follow.due == date(2026, 11, 30)  # D19: a day or two after Friday
     assert next_step(interview, calls, thanks, NOW, profile).kind is StepKind.WAIT
@@ -109,10 +110,19 @@ def test_log_call_bad_input_exits_2_and_writes_nothing(tmp_path):
     assert "--outcome" in unknown.stderr and "ghosted" in unknown.stderr
     for name in ("no-answer", "voicemail-left", "spoke", "someone-else", "busy", "wrong-number", "will-call-back"):
         assert name in unknown.stderr
-    vague = followup(db, "log-call", due.id[:6], "--outcome", "spoke", "--decision", "soon")
-    assert vague.returncode == 2 and "--decision" in vague.stderr
     missing = followup(db, "log-call", "ffffffff", "--outcome", "spoke")
     assert missing.returncode == 2 and "ffffffff" in missing.stderr
     future = followup(db, "log-call", due.id[:6], "--outcome", "spoke", "--at", "tomorrow 9am")
     assert future.returncode == 2 and "--at" in future.stderr
     assert db.read_bytes() == before
+
+
+def test_a_decision_that_is_not_a_date_is_kept_as_typed_with_a_warning(tmp_path):
+    db = tmp_path / "wb.json"
+    due = seed(db)["due"]
+    result = followup(db, "log-call", due.id[:6], "--outcome", "spoke", "--decision", "soon, they said")
+    assert result.returncode == 0, result.stderr
+    assert "kept “soon, they said” as written" in result.stderr
+    interview, calls, _, _ = _reopened(db, due.id)
+    assert interview.decision_text == "soon, they said" and interview.decision_expected is None
+    assert calls[0].next_step == "Follow up on Thu 3 Dec"  # D19: a week after the contact

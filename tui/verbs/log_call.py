@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import sys
 from datetime import timedelta
 
 from ..domain.dates import humanize_day, parse_when
 from ..domain.errors import ValidationError
 from ..domain.guidance import next_follow_up, next_step
 from ..domain.models import CallAttempt, Outcome
+from ..domain.rounds import short_date
 from ..domain.timeline import parse_timeline
 from .common import open_workbook, read_text_arg, short_id, user_now
 
@@ -40,7 +42,7 @@ def register(verbs: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     parser.add_argument("id", metavar="ID", help="the interview's id (any unique start of it)")
     parser.add_argument("--outcome", required=True, help=f"what happened: {names}")
     parser.add_argument("--notes", default="", metavar="TEXT", help="notes from the call; - reads them from stdin")
-    parser.add_argument("--decision", default="", metavar="WHEN", help='when they expect to decide, e.g. "by Friday"')
+    parser.add_argument("--decision", default="", metavar="WHEN", help='when they expect to decide, e.g. "by Friday" (kept as typed if it is not a date)')
     parser.add_argument("--minutes", type=float, default=None, help="how long the call took")
     parser.add_argument("--at", default="", metavar="WHEN", help='when the call started (default: now), e.g. "today 9am"')
     parser.add_argument(
@@ -80,12 +82,11 @@ def run(args: argparse.Namespace) -> int:
         else:
             started = now - timedelta(minutes=minutes or 0)
         ended = started + timedelta(minutes=minutes or 0)
-        if args.decision.strip():
-            decision = parse_timeline(args.decision, started)
-            if not decision.ok:
-                raise ValidationError("--decision", decision.message)
+        decision = parse_timeline(args.decision, ended) if args.decision.strip() else None
+        if decision is not None:
+            # As the app does: kept as typed, with the date when it reads as one (D17).
             interview = dataclasses.replace(
-                interview, decision_expected=decision.date, decision_text=decision.text
+                interview, decision_expected=decision.date, decision_text=args.decision.strip()
             )
         call = CallAttempt(interview.id, started, ended, outcome, notes.strip())
         if args.follow_up.strip():
@@ -94,16 +95,20 @@ def run(args: argparse.Namespace) -> int:
                 raise ValidationError("--follow-up", chosen.message)
             call.follow_up_on = chosen.date
         calls = [*book.calls_for(interview.id), call]
-        step = next_step(interview, calls, book.thank_yous_for(interview.id), now, profile)
-        call.next_step = f"{step.label}: {step.reason}"
-        book.save_interview(interview)
-        book.save_call(call)
         follow = next_follow_up(interview, calls, tz=now.tzinfo)
+        if follow is not None:
+            call.next_step = f"Follow up on {short_date(follow.due)}"  # worded as the app records it
+        step = next_step(interview, calls, book.thank_yous_for(interview.id), now, profile)
+        if decision is not None:
+            book.save_interview(interview)
+        book.save_call(call)
     print(f"Logged {outcome.label.lower()} for {interview.title} ({short_id(interview.id)}).")
-    if args.decision.strip():
-        print(f"They expect to decide by {interview.decision_expected:%a %d %b}.")
+    if decision is not None and decision.ok:
+        print(f"They expect to decide by {short_date(decision.date)}.")  # type: ignore[arg-type]
+    elif decision is not None:
+        print(f"followup log-call: kept “{decision.text}” as written: {decision.message}", file=sys.stderr)
     due = step.due_phrase(now)
     print(f"Next: {step.label}{f' ({due})' if due else ''}. {step.reason}")
     if follow is not None:
-        print(f"Follow up {humanize_day(follow.due, now)} ({follow.due:%a %d %b}).")
+        print(f"Follow up {humanize_day(follow.due, now)} ({short_date(follow.due)}).")
     return 0
