@@ -15,13 +15,12 @@ __all__ = ["build_row", "call_line", "duration", "guidance_line", "matches", "so
 
 
 def build_row(interview: Interview, step: NextStep | None, now: datetime) -> ListRow:
-    who = interview.interviewer.name or "interviewer not named"
-    when = humanize_since(interview.interviewed_at, now) if interview.interviewed_at else "date not set"
-    detail = f"{who} · {when}"
+    who = interview.interviewer.name
+    when = humanize_since(interview.interviewed_at, now) if interview.interviewed_at else "no date"
     if interview.archived:
-        return ListRow(interview, detail, "archived", "")
+        return ListRow(interview, when, who, "Archived (u restores)", "")
     if step is None:
-        return ListRow(interview, detail)
+        return ListRow(interview, when, who)
     phrase = step.due_phrase(now)
     text = step.label if not phrase or step.kind is StepKind.ON_CALL else f"{step.label} {phrase}"
     urgency = ""
@@ -29,7 +28,7 @@ def build_row(interview: Interview, step: NextStep | None, now: datetime) -> Lis
         urgency = "overdue"
     elif step.due is not None and step.kind is not StepKind.WAIT and step.due.astimezone(now.tzinfo).date() <= now.date():
         urgency = "today"
-    return ListRow(interview, detail, text, urgency)
+    return ListRow(interview, when, who, text, urgency)
 
 
 def sort_rows(rows: list[ListRow], steps: dict[str, NextStep], now: datetime) -> list[ListRow]:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from rich.segment import Segment
 from rich.style import Style
+from rich.cells import cell_len
 from textual import events
 from textual.binding import Binding
 from textual.geometry import Size
@@ -27,9 +28,21 @@ class ListRow:
     """What one row shows; built by the screen so the list never reads the store."""
 
     interview: Interview
-    detail: str
+    when: str
+    who: str = ""
     next_step: str = ""
     urgency: str = ""  # "overdue", "today" or ""
+
+
+def _fit(text: str, width: int) -> str:
+    """Cut text to `width` cells, with an ellipsis when something was cut."""
+    if width <= 0:
+        return ""
+    if cell_len(text) <= width:
+        return text
+    while text and cell_len(text) > width - 1:
+        text = text[:-1]
+    return text + "…"
 
 
 class InterviewList(ScrollView, can_focus=True):
@@ -138,34 +151,34 @@ class InterviewList(ScrollView, can_focus=True):
             self.cursor = index
 
     # drawing
+    def _style(self, name: str) -> Style:
+        return self.get_component_rich_style(f"interview-list--{name}", partial=True)
+
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
-        line = scroll_y + y
-        index, part = divmod(line, ROW_HEIGHT)
+        index, part = divmod(scroll_y + y, ROW_HEIGHT)
         width = self.scrollable_content_region.width
         base = self.rich_style
         if index >= len(self.rows):
             return Strip.blank(width, base)
         row = self.rows[index]
         style = base
-        if row.interview.archived:
-            style += self.get_component_rich_style("interview-list--archived")
         if index == self.cursor:
-            style += self.get_component_rich_style("interview-list--cursor")
+            style += self._style("cursor")
+        if row.interview.archived:
+            style += self._style("archived")
+        muted = style + self._style("detail")
         if part == 0:
-            text = f" {row.interview.title}"
-            segments = [Segment(text, style + self.get_component_rich_style("interview-list--title"))]
+            when = f" {row.when} "
+            title = _fit(f" {row.interview.title}", width - cell_len(when))
+            pad = " " * max(0, width - cell_len(title) - cell_len(when))
+            segments = [Segment(title, style + self._style("title")), Segment(pad, style), Segment(when, muted)]
         else:
-            detail_style = style + self.get_component_rich_style("interview-list--detail")
-            segments = [Segment(f"   {row.detail}", detail_style)]
-            if row.next_step:
-                urgent = Style()
-                if row.urgency:
-                    urgent = self.get_component_rich_style(f"interview-list--{row.urgency}")
-                segments.append(Segment(" · ", detail_style))
-                segments.append(Segment(row.next_step, style + urgent))
-        strip = Strip(segments).crop_extend(0, width, style)
-        return strip.simplify()
+            urgent = style + self._style(row.urgency) if row.urgency else style
+            step = _fit(f"   {row.next_step}", width)
+            who = _fit(f" · {row.who}" if row.who else "", width - cell_len(step))
+            segments = [Segment(step, urgent), Segment(who, muted)]
+        return Strip(segments).crop_extend(0, width, style).simplify()
 
     def on_resize(self, event: events.Resize) -> None:
         self.virtual_size = Size(self.scrollable_content_region.width, len(self.rows) * ROW_HEIGHT)
