@@ -24,8 +24,14 @@ WINDOWS = 3
 #: How long before each event its alarm goes off.
 ALARM_BEFORE = timedelta(minutes=15)
 #: Steps that are a phone call to make; their call windows are exported.
-_CALLING = {StepKind.PREPARE, StepKind.CALL_DUE, StepKind.TRY_AGAIN, StepKind.LEAVE_VOICEMAIL, StepKind.FOLLOW_UP,
-            StepKind.SAY_THANK_YOU}
+_CALLING = {
+    StepKind.PREPARE,
+    StepKind.CALL_DUE,
+    StepKind.TRY_AGAIN,
+    StepKind.LEAVE_VOICEMAIL,
+    StepKind.FOLLOW_UP,
+    StepKind.SAY_THANK_YOU,
+}
 
 
 def event_uid(interview_id: str, kind: str) -> str:
