@@ -66,11 +66,8 @@ def run(args: argparse.Namespace) -> int:
                 where = f"{source} line {line}" if line else str(source)
                 print(f"{where}: {reason}", file=sys.stderr)
             count = len(plan.problems)
-            print(
-                f"Nothing was imported: {count} bad row{'s' if count != 1 else ''}. Fix {'them' if count != 1 else 'it'} "
-                "and import again.",
-                file=sys.stderr,
-            )
+            rows = f"{count} bad row{'s' if count != 1 else ''}"
+            print(f"Nothing was imported: {rows}. Fix {'them' if count != 1 else 'it'} and import again.", file=sys.stderr)
             return 2
         if args.apply and not plan.empty:
             book.load_many(interview for _, interview in plan.interviews)
@@ -106,7 +103,8 @@ def _kind(source: Path, text: str) -> str:
 def _day_key(interview: Interview, tz: tzinfo) -> tuple[str, str, str, str]:
     """Same company, role, interviewer and interview day: the same interview (CSV dedupe)."""
     when = interview.interviewed_at.astimezone(tz).date().isoformat() if interview.interviewed_at else ""
-    fold = [" ".join(text.split()).casefold() for text in (interview.company, interview.role, interview.interviewer.name)]
+    names = (interview.company, interview.role, interview.interviewer.name)
+    fold = [" ".join(text.split()).casefold() for text in names]
     return fold[0], fold[1], fold[2], when
 
 
@@ -145,13 +143,16 @@ def _plan_json(book: Workbook, text: str) -> Plan:
         kind = "call" if table == "calls" else "thank-you"
         for line, record in records:
             if record.interview_id not in known:
-                plan.problems.append((line, f"this {kind} belongs to interview {record.interview_id}, which is in neither file."))
+                why = f"this {kind} belongs to interview {record.interview_id}, which is neither in this file nor in the workbook."
+                plan.problems.append((line, why))
             elif record.id in existing:
                 plan.skipped.append((line, f"a {kind} (already in the workbook)"))
             else:
                 getattr(plan, table).append(record)
     if found.profile is not None and not book.has_profile:
         plan.profile = found.profile
+    elif found.profile is not None and found.profile != book.profile:
+        plan.notes.append("The file's profile was not imported: the workbook already has yours.")
     plan.settings = {k: v for k, v in found.settings.items() if book.setting(k, _MISSING) is _MISSING}
     return plan
 
