@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
 from tui.store import Workbook
@@ -139,3 +142,15 @@ def test_a_damaged_file_exits_1_with_the_store_message_and_is_left_alone(tmp_pat
         assert result.returncode == 1
         assert str(db) in result.stderr and "not complete JSON" in result.stderr
     assert db.read_bytes() == b'{"interviews": {"1": {"company": "Ac'
+
+
+def test_verbs_do_not_load_textual(tmp_path):
+    """The verbs stand on the domain and the store alone, so they start fast and work headless."""
+    code = (
+        "import sys; from tui.cli import main; "
+        f"main(['--db', {str(tmp_path / 'wb.json')!r}, 'list']); "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'textual'))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "[]"

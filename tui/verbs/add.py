@@ -33,7 +33,7 @@ def register(verbs: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
         action="store_true",
         help="the interviewer does not make the hiring decision",
     )
-    parser.add_argument("--when", default="", help='when the interview was, e.g. "yesterday 2pm"')
+    parser.add_argument("--when", default="", help='when the interview was, on your clock, e.g. "yesterday 2pm"')
     parser.add_argument("--tz", default="", metavar="ZONE", help="the interviewer's time zone, e.g. Europe/London")
     parser.add_argument("--round", type=int, default=1, help="which interview round (1, 2, ...)")
     parser.add_argument("--resume", default="", metavar="PATH", help="the resume you sent (D1)")
