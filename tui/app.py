@@ -30,6 +30,7 @@ class FollowupApp(App[int]):
     BINDINGS = [
         Binding("q", "quit", "Quit", tooltip="Save everything and leave (ends a call in progress)", id="quit"),
         Binding("ctrl+q", "quit", "Quit", tooltip="Save everything and leave", id="quit-now", show=False, priority=True),
+        Binding("question_mark,f1", "help", "Help", tooltip="Every key, and a short guide to following up by phone", id="help"),
     ]
 
     def __init__(self, workbook: Workbook, *, demo: bool = False, clock: Callable[[], datetime] | None = None) -> None:
@@ -40,6 +41,10 @@ class FollowupApp(App[int]):
         self._main: MainScreen | None = None
 
     def on_mount(self) -> None:
+        from .keymap import load_keymap
+        from .locations import keymap_path
+
+        load_keymap(self, keymap_path())
         theme = self.workbook.setting("theme", "")
         if theme and theme in self.available_themes:
             self.theme = theme
@@ -58,11 +63,17 @@ class FollowupApp(App[int]):
         return self._main
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        from .screens.commands import app_commands
+
         yield from super().get_system_commands(screen)
-        if isinstance(screen, MainScreen):
-            for binding in screen.BINDINGS:
-                if isinstance(binding, Binding) and screen.check_action(binding.action, ()) and binding.description:
-                    yield SystemCommand(binding.description, binding.tooltip, lambda a=binding.action: screen.run_action(a))
+        yield from app_commands(self, screen)
+
+    def action_help(self) -> None:
+        """Keys and the short guide; ? or F1 again closes it."""
+        from .screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
 
     async def action_quit(self) -> None:
         """Quit from anywhere, a call in progress included: it is recorded as ended now."""

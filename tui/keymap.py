@@ -48,12 +48,22 @@ def our_bindings() -> dict[str, Binding]:
     return found
 
 
-def bindings_of(cls: type[DOMNode], keymap: dict[str, str]) -> list[tuple[str, Binding]]:
-    """A class's own bindings with the keymap applied: (key, binding) in declared order."""
-    bindings = BindingsMap(cls.__dict__.get("BINDINGS", []))
+def bindings_of(cls: type[DOMNode], keymap: dict[str, str]) -> list[tuple[Binding, list[str]]]:
+    """A class's own bindings in declared order, each with its keys after the keymap."""
+    declared = list(Binding.make_bindings(cls.__dict__.get("BINDINGS", [])))
+    bindings = BindingsMap(declared)
     if keymap:
         bindings.apply_keymap(keymap)
-    return [(key, binding) for key, group in bindings.key_to_bindings.items() for binding in group]
+    keys: dict[str, list[str]] = {}
+    for key, group in bindings.key_to_bindings.items():
+        for binding in group:
+            found = keys.setdefault(binding.id or binding.action, [])
+            if key not in found:
+                found.append(key)
+    merged: dict[str, tuple[Binding, list[str]]] = {}
+    for binding in declared:
+        merged.setdefault(binding.id or binding.action, (binding, keys.get(binding.id or binding.action, [])))
+    return list(merged.values())
 
 
 def read_keymap(path: Path) -> KeymapFile:

@@ -2,11 +2,63 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import partial
 
+from textual.app import App, SystemCommand
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.dom import DOMNode
+from textual.screen import Screen
 
-__all__ = ["InterviewCommands"]
+from ..keymap import bindings_of
+
+__all__ = ["InterviewCommands", "PALETTE_TITLES", "app_commands"]
+
+#: What the palette calls a bound action, by binding id; the binding's own word otherwise.
+PALETTE_TITLES = {
+    "add": "Add an interview",
+    "edit": "Edit the interview",
+    "start-call": "Start a call",
+    "end-call": "End the call",
+    "filter": "Filter the list",
+    "archive": "Archive the interview",
+    "restore": "Restore the interview",
+    "toggle-archived": "Show or hide archived interviews",
+    "profile": "Your profile",
+    "pane-list": "Go to the interview list",
+    "pane-checklist": "Go to the checklist",
+    "pane-notes": "Go to the call notes",
+    "references": "Edit references",
+    "qualifications": "Edit key qualifications",
+    "add-item": "Add a checklist item",
+    "rename-item": "Rename the checklist item",
+    "remove-item": "Remove the checklist item",
+}
+
+#: Moving about inside a pane is not a command.
+NOT_COMMANDS = frozenset({"checklist-next", "checklist-previous"})
+
+
+def _bound(app: App, node: DOMNode) -> Iterator[SystemCommand]:
+    keymap = getattr(app, "_keymap", {})  # Textual keeps the active keymap here; it has no getter
+    for binding, keys in bindings_of(type(node), keymap):
+        if binding.id in NOT_COMMANDS or not binding.description or not node.check_action(binding.action, ()):
+            continue
+        shown = " ".join(app.get_key_display(binding.with_key(key)) for key in keys)
+        title = PALETTE_TITLES.get(binding.id or "", binding.description)
+        help_text = f"{binding.tooltip or binding.description} · key {shown}" if shown else binding.tooltip
+        yield SystemCommand(title, help_text, partial(node.run_action, binding.action))
+
+
+def app_commands(app: App, screen: Screen) -> Iterator[SystemCommand]:
+    """Every action the workbook allows right now, the same ones its keys run."""
+    from ..widgets.checklist import Checklist
+    from .main import MainScreen
+
+    if isinstance(screen, MainScreen):
+        yield from _bound(app, screen)
+        yield from _bound(app, screen.query_one(Checklist))
+    yield SystemCommand("Help", "Every key, and a short guide to following up by phone · key ? or F1", partial(app.run_action, "help"))
 
 
 class InterviewCommands(Provider):
