@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from .screens.commands import InterviewCommands
 from .screens.main import MainScreen
-from .store import Workbook
+
+if TYPE_CHECKING:
+    from .store import Workbook
 
 __all__ = ["FollowupApp", "make_app"]
 
@@ -21,12 +23,19 @@ def local_now() -> datetime:
     return datetime.now().astimezone()
 
 
+def interview_commands():  # noqa: ANN201
+    """The palette's 'Open …' commands, imported only when the palette first opens."""
+    from .screens.commands import InterviewCommands
+
+    return InterviewCommands
+
+
 class FollowupApp(App[int]):
     """The workbook a job seeker keeps open beside the phone."""
 
     CSS_PATH = "app.tcss"
     TITLE = "followup"
-    COMMANDS = App.COMMANDS | {InterviewCommands}
+    COMMANDS = App.COMMANDS | {interview_commands}
     BINDINGS = [
         Binding("q", "quit", "Quit", tooltip="Save everything and leave (ends a call in progress)", id="quit"),
         Binding("ctrl+q", "quit", "Quit", tooltip="Save everything and leave", id="quit-now", show=False, priority=True),

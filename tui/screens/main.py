@@ -80,7 +80,7 @@ class MainScreen(CallDesk, Screen):
         with Horizontal(id="panes"):
             yield ListPane(id="list-pane", classes="pane")
             yield Checklist(id="checklist", classes="pane").data_bind(interview=MainScreen.current)
-            pass
+            yield NotesPane(id="notes-pane", classes="pane").data_bind(interview=MainScreen.current)
         yield Footer()
         yield SaveWarning()
 
@@ -90,7 +90,12 @@ class MainScreen(CallDesk, Screen):
         self.query_one("#notes-pane").border_title = "Call notes"
         self.query_one(InterviewList).focus()
         self.set_interval(0.5, self._poll_save_state)
-        self.call_after_refresh(self._load)  # the first frame comes first; the records follow
+        self.call_after_refresh(self._after_first_frame)
+
+    async def _after_first_frame(self) -> None:
+        """The first frame comes first; the editor and the records follow."""
+        await self.query_one(NotesPane).build()
+        self._load()
 
     # loading: after the first frame, off the UI thread
     @work(thread=True, exclusive=True, group="load")
@@ -347,9 +352,9 @@ class MainScreen(CallDesk, Screen):
             if focused is not None and self.query_one(f"#{name}") in focused.ancestors_with_self:
                 self.pane = name
 
-    def action_filter(self) -> None:
+    async def action_filter(self) -> None:
         self.pane = "list-pane"
-        self.query_one(ListPane).open_filter()
+        await self.query_one(ListPane).open_filter()
 
     def action_add(self) -> None:
         from ..dialogs.interview_form import InterviewForm

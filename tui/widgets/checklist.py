@@ -14,7 +14,6 @@ from textual.reactive import reactive
 from textual.widgets import Checkbox, Static
 
 from ..domain.models import CHECKLIST_RULES, REQUIRED_RULES, Interview, Qualification
-from ..domain.phones import display_phone
 from .qualifications import TOO_MANY, QualificationsEditor
 
 __all__ = ["Checklist"]
@@ -55,6 +54,8 @@ def describe(rule: str, interview: Interview) -> str:
             lines.append(f"[b]{len(quals)} is a lot: keep the best {TOO_MANY}.[/b]")
         return "\n".join(lines) + "  (k to edit)"
     if rule == "D5":
+        from ..domain.phones import display_phone
+
         who = interview.interviewer
         number = display_phone(who.phone)
         if not number:

@@ -49,13 +49,11 @@ class ListPane(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static("Interviews", classes="pane-title", id="list-title")
-        yield FilterInput(placeholder="Filter: company, role, interviewer", id="filter")
         yield Static(WELCOME, id="welcome")
         yield Static("Loading interviews…", id="list-empty")
         yield InterviewList(id="interviews")
 
     def on_mount(self) -> None:
-        self.query_one("#filter").display = False
         self.query_one("#welcome").display = False
 
     @property
@@ -74,10 +72,13 @@ class ListPane(Vertical):
 
     @property
     def filter_text(self) -> str:
-        field = self.query_one("#filter", FilterInput)
-        return field.value if field.display else ""
+        fields = self.query("#filter")
+        return fields.first(FilterInput).value if fields and fields.first().display else ""
 
-    def open_filter(self) -> None:
+    async def open_filter(self) -> None:
+        """Show the filter box (mounted the first time it is asked for) and type into it."""
+        if not self.query("#filter"):
+            await self.mount(FilterInput(placeholder="Filter: company, role, interviewer", id="filter"), after="#list-title")
         field = self.query_one("#filter", FilterInput)
         field.display = True
         field.focus()

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.reactive import reactive
-from textual.widgets import Static, TextArea
+from textual.widgets import Static
+
+if TYPE_CHECKING:
+    from textual.widgets import TextArea
 
 from ..domain.models import Interview
 
@@ -33,32 +36,35 @@ class NotesPane(Vertical):
             yield Static("Notes", id="notes-title", classes="pane-title")
             yield Static("", id="call-timer")
             yield Static("", id="save-state")
-        yield TextArea(id="notes", soft_wrap=True, tab_behavior="focus", show_line_numbers=False)
-        with Horizontal(id="scripts"):
-            with VerticalScroll(id="talking-box"):
-                yield Static("", id="talking-points")
-            with VerticalScroll(id="voicemail-box"):
-                yield Static("", id="voicemail")
-        with VerticalScroll(id="history-box"):
-            yield Static("", id="history")
 
-    def on_mount(self) -> None:
-        self.query_one("#scripts").display = False
-        self.query_one("#notes", TextArea).disabled = True
+    async def build(self) -> None:
+        """The editor, scripts and history: mounted after the first frame, which does not need them."""
+        from textual.widgets import TextArea
+
+        scripts = Horizontal(
+            VerticalScroll(Static("", id="talking-points"), id="talking-box"),
+            VerticalScroll(Static("", id="voicemail"), id="voicemail-box"),
+            id="scripts",
+        )
+        scripts.display = False
+        editor = TextArea(id="notes", soft_wrap=True, tab_behavior="focus", show_line_numbers=False)
+        editor.disabled = self.interview is None
+        await self.mount_all([editor, scripts, VerticalScroll(Static("", id="history"), id="history-box")])
 
     @property
     def editor(self) -> TextArea:
-        return self.query_one("#notes", TextArea)
+        return self.query_one("#notes")  # type: ignore[return-value]
 
     def watch_interview(self, interview: Interview | None) -> None:
-        self.editor.disabled = interview is None
+        if editors := self.query("#notes"):
+            editors.first().disabled = interview is None
 
     def load_text(self, text: str, title: str) -> None:
         """Put a record's text in the editor without it being written back."""
         editor = self.editor
         self.query_one("#notes-title", Static).update(title)
         if editor.text != text:
-            with self.prevent(TextArea.Changed):
+            with self.prevent(type(editor).Changed):
                 editor.load_text(text)
 
     def show_call(self, in_call: bool, talking_points: str = "", voicemail: str = "") -> None:
@@ -81,7 +87,6 @@ class NotesPane(Vertical):
         state.update(text)
         state.set_class(problem, "-problem")
 
-    @on(TextArea.Changed, "#notes")
-    def _typed(self, event: TextArea.Changed) -> None:
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
         event.stop()
         self.post_message(self.NotesTyped(event.text_area.text))
