@@ -10,6 +10,8 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.dom import DOMNode
 from textual.screen import Screen
 
+from ..domain.models import Interview
+from ..domain.rounds import short_date
 from ..keymap import bindings_of
 
 __all__ = ["InterviewCommands", "PALETTE_TITLES", "app_commands"]
@@ -62,15 +64,15 @@ def app_commands(app: App, screen: Screen) -> Iterator[SystemCommand]:
 
 
 class InterviewCommands(Provider):
-    """'Open Acme – Product Designer' for every listed interview."""
+    """'Open Acme – Product Designer' for every interview, found by company, role or interviewer."""
 
-    def _interviews(self) -> list:
+    def _interviews(self) -> list[Interview]:
         from .main import MainScreen
 
         screen = self.screen
         if not isinstance(screen, MainScreen) or screen.in_call:
             return []
-        return sorted(screen.interviews.values(), key=lambda i: (i.archived, i.company.lower()))
+        return sorted(screen.interviews.values(), key=lambda i: (i.archived, i.company.lower(), i.role.lower()))
 
     def _open(self, interview_id: str) -> None:
         from .main import MainScreen
@@ -79,14 +81,32 @@ class InterviewCommands(Provider):
         if isinstance(screen, MainScreen):
             screen.open_interview(interview_id)
 
+    @staticmethod
+    def _title(interview: Interview) -> str:
+        return f"Open {interview.title}" + (" (archived)" if interview.archived else "")
+
+    @staticmethod
+    def _help(interview: Interview) -> str:
+        parts = []
+        if interview.interviewer.name:
+            parts.append(f"with {interview.interviewer.name}")
+        if interview.interviewed_at is not None:
+            parts.append(f"interviewed {short_date(interview.interviewed_at.date())}")
+        if interview.archived:
+            parts.append("archived: opening it lists archived interviews too")
+        return ", ".join(parts) or "Select this interview"
+
     async def discover(self) -> Hits:
         for interview in self._interviews()[:20]:
-            yield DiscoveryHit(f"Open {interview.title}", partial(self._open, interview.id), help="Select this interview")
+            yield DiscoveryHit(self._title(interview), partial(self._open, interview.id), help=self._help(interview))
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for interview in self._interviews():
-            text = f"Open {interview.title}"
-            score = matcher.match(text)
+            title = self._title(interview)
+            # the interviewer is searched too, a little below a hit on the title itself
+            score = max(matcher.match(title), 0.9 * matcher.match(interview.interviewer.name))
             if score > 0:
-                yield Hit(score, matcher.highlight(text), partial(self._open, interview.id), help="Select this interview")
+                if interview.archived:
+                    score *= 0.8
+                yield Hit(score, matcher.highlight(title), partial(self._open, interview.id), help=self._help(interview))
