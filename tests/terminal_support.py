@@ -1,0 +1,91 @@
+"""followup in a real terminal: one private tmux server per test module, sessions driven by keys.
+
+Textual draws on stderr, so nothing is redirected inside tmux. Bound keys go one at a time and the
+screen is polled with a deadline before any text is typed (Textual issue #6605).
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+__all__ = ["Tmux", "needs_tmux"]
+
+needs_tmux = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+ROOT = Path(__file__).resolve().parent.parent
+
+
+class Tmux:
+    """A tmux server of our own (its own socket), so the user's sessions are never touched."""
+
+    def __init__(self, socket: str) -> None:
+        self.socket = socket
+
+    def run(self, *args: str, check: bool = True) -> str:
+        done = subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True, text=True, check=check)
+        return done.stdout
+
+    def start(self, name: str, argv: list[str], env: dict[str, str] | None = None, keep: bool = False) -> int:
+        """Start followup in a 120x36 session; return the pid of the followup process itself."""
+        env = {"TERM": "xterm-256color", "PYTHONPATH": str(ROOT), **(env or {})}
+        command = "exec " + shlex.join([sys.executable, "-m", "tui", *argv])
+        flags = [f"-e{key}={value}" for key, value in env.items()]
+        self.run("new-session", "-d", "-x", "120", "-y", "36", "-s", name, "-c", str(ROOT), *flags, command)
+        if keep:
+            self.run("set-option", "-t", name, "remain-on-exit", "on")
+        return int(self.run("display-message", "-p", "-t", name, "#{pane_pid}").strip())
+
+    def screen(self, name: str) -> str:
+        return self.run("capture-pane", "-p", "-t", name, check=False)
+
+    def wait_for(self, name: str, text: str, timeout: float = 20.0) -> str:
+        """Poll the screen until `text` shows; fail with the screen if it never does."""
+        deadline = time.monotonic() + timeout
+        shown = ""
+        while time.monotonic() < deadline:
+            shown = self.screen(name)
+            if text in shown:
+                return shown
+            time.sleep(0.05)
+        raise AssertionError(f"{text!r} never showed in {timeout}s; the screen was:\n{shown}")
+
+    def key(self, name: str, key: str) -> None:
+        self.run("send-keys", "-t", name, key)
+
+    def type(self, name: str, text: str) -> None:
+        self.run("send-keys", "-t", name, "-l", text)
+
+    def dead(self, name: str) -> bool:
+        return self.run("display-message", "-p", "-t", name, "#{pane_dead}", check=False).strip() == "1"
+
+    def kill_session(self, name: str) -> None:
+        self.run("kill-session", "-t", name, check=False)
+
+    def close(self) -> None:
+        self.run("kill-server", check=False)
+
+
+def wait_gone(pid: int, timeout: float = 15.0) -> bool:
+    """True once the process has ended (the tmux pane reaps it)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return True
+        time.sleep(0.02)
+    return False
+
+
+@pytest.fixture(scope="module")
+def tmux() -> Tmux:
+    server = Tmux(f"followup-test-{os.getpid()}-{time.monotonic_ns()}")
+    yield server
+    server.close()
