@@ -1,0 +1,105 @@
+"""Keys the user moved in keymap.toml, and the theme the user chose: both kept across starts."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from tui.domain.models import Interview, Interviewer
+from tui.locations import keymap_path
+from tui.screens.help import key_groups
+from tui.screens.main import MainScreen
+
+from ui_support import FIXED_NOW, running, seed, settle, stored
+
+pytestmark = pytest.mark.asyncio
+
+
+def acme() -> Interview:
+    return Interview(
+        company="Acme", role="Product Designer", interviewed_at=FIXED_NOW - timedelta(days=1),
+        interviewer=Interviewer(name="Dana Reyes", phone="+12025550123"),
+    )
+
+
+def write_keymap(text: str) -> Path:
+    path = keymap_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def messages(app) -> list[str]:
+    return [notification.message for notification in app._notifications]
+
+
+async def test_a_remapped_start_call_key_starts_the_call_and_the_old_key_does_not(db):
+    seed(db, [acme()])
+    write_keymap('[keys]\nstart_call = "ctrl+k"\n')
+    async with running(db) as pilot:
+        main = pilot.app.main
+        await pilot.press("c")
+        await settle(pilot)
+        assert not main.in_call
+        await pilot.press("ctrl+k")
+        await settle(pilot)
+        assert main.in_call
+        assert not any("Keymap" in message or "keymap" in message for message in messages(pilot.app))
+        call_keys = {what: keys for keys, what, _why in dict(key_groups(pilot.app))["Call"]}
+        assert call_keys["Call"] == "^k"  # help shows the key the user chose
+
+
+@pytest.mark.parametrize(
+    "text, says",
+    [
+        ("[keys\nstart_call = ", "not valid TOML"),
+        ('start_call = "ctrl+k"\n', "no [keys] table"),
+        ('[keys]\nlaunch_rocket = "ctrl+k"\n', "'launch_rocket' names no action"),
+        ("[keys]\nstart_call = 5\n", "'start_call' needs a key"),
+    ],
+)
+async def test_a_bad_keymap_is_explained_and_the_app_runs_with_the_usual_keys(db, text, says):
+    seed(db, [acme()])
+    write_keymap(text)
+    async with running(db) as pilot:
+        assert isinstance(pilot.app.screen, MainScreen)
+        shown = "\n".join(messages(pilot.app))
+        assert says in shown and str(keymap_path()) in shown
+        await pilot.press("c")
+        await settle(pilot)
+        assert pilot.app.main.in_call
+
+
+async def test_a_good_line_still_applies_beside_a_bad_one(db):
+    seed(db, [acme()])
+    write_keymap('[keys]\nstart-call = "f5"\nnonsense = "x"\n')
+    async with running(db) as pilot:
+        assert "The other keys are used" in "\n".join(messages(pilot.app))
+        await pilot.press("f5")
+        await settle(pilot)
+        assert pilot.app.main.in_call
+
+
+async def test_the_theme_chosen_is_stored_and_applied_on_the_next_start(db):
+    seed(db, [acme()])
+    async with running(db) as pilot:
+        assert pilot.app.theme != "nord"
+        pilot.app.theme = "nord"
+        await settle(pilot)
+    assert stored(db)["settings"][0]["theme"] == "nord"
+    async with running(db) as pilot:
+        assert pilot.app.theme == "nord"
+
+
+async def test_an_unknown_stored_theme_falls_back_quietly(db):
+    seed(db, [acme()])
+    from tui.store import Workbook
+
+    book = Workbook.open(db, autosave=False)
+    book.set_setting("theme", "no-such-theme")
+    book.close()
+    async with running(db) as pilot:
+        assert pilot.app.theme == "textual-dark"
+        assert isinstance(pilot.app.screen, MainScreen)
