@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from rich.markup import escape
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, VerticalScroll
 from textual.dom import DOMNode
+from textual.markup import escape
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
@@ -74,11 +74,11 @@ class HelpScreen(ModalScreen[None]):
         background: $surface; padding: 0 1;
     }
     HelpScreen .help-heading { color: $accent; text-style: bold; margin: 1 0 0 0; }
-    HelpScreen .help-keys { grid-size: 3; grid-columns: 14 16 1fr; grid-gutter: 0 1; height: auto; }
-    HelpScreen .help-key { color: $text; text-style: bold; text-align: right; }
-    HelpScreen .help-what { color: $text; }
-    HelpScreen .help-why { color: $text-muted; }
-    HelpScreen .help-advice { padding: 0 0 0 2; }
+    HelpScreen .help-keys { grid-size: 2; grid-columns: 8 1fr; grid-gutter: 0 2; height: auto; }
+    HelpScreen .help-key { color: $accent; text-style: bold; text-align: right; }
+    HelpScreen .help-guide { grid-size: 2; grid-columns: 3 1fr; height: auto; }
+    HelpScreen .help-bullet { color: $text-muted; text-align: right; padding: 0 1 0 0; }
+    HelpScreen .help-own { padding: 0 0 0 3; }
     HelpScreen .help-intro { color: $text-muted; }
     """
 
@@ -96,14 +96,22 @@ class HelpScreen(ModalScreen[None]):
                 with Grid(classes="help-keys"):
                     for keys, what, why in rows:
                         yield Static(escape(keys), classes="help-key")
-                        yield Static(escape(what), classes="help-what")
-                        yield Static(escape(why), classes="help-why")
+                        yield Static(self._described(what, why))
             for heading, advice in GUIDE:
                 yield Static(heading, classes="help-heading")
-                for text, rule in advice:
-                    yield Static(f"• {escape(text)} [dim]{rule}[/dim]", classes="help-advice")
+                with Grid(classes="help-guide"):
+                    for text, rule in advice:
+                        yield Static("•", classes="help-bullet")
+                        yield Static(f"{escape(text)} [$text-muted]({rule})[/]")
             yield Static("Your own keys and colours", classes="help-heading")
-            yield Static(self._own_keys(), classes="help-advice")
+            yield Static(self._own_keys(), classes="help-own")
+
+    @staticmethod
+    def _described(what: str, why: str) -> str:
+        """The footer's word in bold, then the longer one unless it only repeats it."""
+        if not why or what.lower() in why.lower():
+            return f"[b]{escape(what)}[/b]" if not why else escape(why)
+        return f"[b]{escape(what)}[/b]  [$text-muted]{escape(why)}[/]"
 
     def _own_keys(self) -> str:
         from ..locations import keymap_path
