@@ -7,11 +7,7 @@ from datetime import datetime
 from rich.markup import escape
 from textual.timer import Timer
 
-from ..domain.guidance import call_warning, next_follow_up
-from ..domain import scripts
 from ..domain.models import CHECKLIST_RULES, CallAttempt, Interview, Outcome, Profile
-from ..domain.rounds import live_attempt, short_date
-from ..domain.timeline import parse_timeline
 from ..widgets.interview_list import InterviewList
 from ..widgets.notes_pane import NotesPane
 from .rows import duration
@@ -25,6 +21,8 @@ TEMPLATES_SETTING = "templates"
 
 def scripts_for(interview: Interview, profile: Profile, now: datetime, templates: dict | None) -> tuple[str, str]:
     """Talking points (D16, D17) and the voicemail draft (D14), with what each still lacks."""
+    from ..domain import scripts
+
     parts = []
     for title, draft in (
         ("When they pick up", scripts.talking_points(interview, profile, now, templates)),
@@ -69,6 +67,8 @@ class CallDesk:
 
     def resume_live_call(self) -> None:
         """A call left running (the app was killed mid-call) is picked up again, not lost."""
+        from ..domain.rounds import live_attempt
+
         if self.in_call:
             return  # a reload while on the call: it carries on as it is
         now = self.clock()
@@ -82,6 +82,8 @@ class CallDesk:
 
     def action_start_call(self) -> None:
         """c: a new attempt with a timer; says which of D1-D4 are unticked, but lets you go on."""
+        from ..domain.guidance import call_warning
+
         interview = self.current
         if interview is None or self.in_call:
             return
@@ -124,6 +126,7 @@ class CallDesk:
     def _ask_decision(self, ended: datetime) -> None:
         """D17: when they expect to decide, read as a date or kept as typed."""
         from ..dialogs.decision import DecisionDialog
+        from ..domain.timeline import parse_timeline
 
         def preview(text: str) -> str:
             return escape(parse_timeline(text, ended).describe())
@@ -135,6 +138,10 @@ class CallDesk:
 
     def finish_call(self, ended: datetime, outcome: Outcome | None, decision: str = "") -> None:
         """Record the attempt with its end, outcome and notes; then D19 says when to follow up."""
+        from ..domain.guidance import next_follow_up
+        from ..domain.rounds import short_date
+        from ..domain.timeline import parse_timeline
+
         call = self.call
         if call is None:
             return

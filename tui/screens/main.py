@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from rich.markup import escape
 from textual import on, work
@@ -15,8 +16,10 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from ..domain.guidance import NextStep, next_step
 from ..domain.models import CallAttempt, ChecklistItem, Interview, Profile, ThankYou
+
+if TYPE_CHECKING:
+    from ..domain.guidance import NextStep
 from ..store import Workbook
 from ..widgets.checklist import Checklist
 from ..widgets.interview_list import InterviewList
@@ -100,6 +103,8 @@ class MainScreen(CallDesk, Screen):
     # loading: after the first frame, off the UI thread
     @work(thread=True, exclusive=True, group="load")
     def _load(self) -> None:
+        from ..domain.guidance import next_step
+
         book = self.workbook
         interviews = book.interviews(include_archived=True)
         calls: dict[str, list[CallAttempt]] = defaultdict(list)
@@ -147,6 +152,8 @@ class MainScreen(CallDesk, Screen):
 
     def restep(self, interview: Interview) -> None:
         """Work out this interview's next step again after a change."""
+        from ..domain.guidance import next_step
+
         self.steps[interview.id] = next_step(
             interview, self.calls.get(interview.id, ()), self.thanks.get(interview.id, ()), self.clock(), self.profile
         )

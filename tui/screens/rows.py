@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from rich.markup import escape
 
 from ..domain.dates import humanize_since
-from ..domain.guidance import NextStep, StepKind, attention_key
+
+if TYPE_CHECKING:
+    from ..domain.guidance import NextStep
 from ..domain.models import CallAttempt, Interview, Outcome
 from ..widgets.interview_list import ListRow
 
@@ -15,6 +18,8 @@ __all__ = ["build_row", "call_line", "duration", "guidance_line", "matches", "so
 
 
 def build_row(interview: Interview, step: NextStep | None, now: datetime) -> ListRow:
+    from ..domain.guidance import StepKind
+
     who = interview.interviewer.name
     when = humanize_since(interview.interviewed_at, now) if interview.interviewed_at else "no date"
     if interview.archived:
@@ -33,6 +38,8 @@ def build_row(interview: Interview, step: NextStep | None, now: datetime) -> Lis
 
 def sort_rows(rows: list[ListRow], steps: dict[str, NextStep], now: datetime) -> list[ListRow]:
     """Attention first (live call, overdue, due now, upcoming, waiting), then by company."""
+    from ..domain.guidance import attention_key
+
 
     def key(row: ListRow) -> tuple:
         step = steps.get(row.interview.id)

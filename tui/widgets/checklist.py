@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -14,7 +15,12 @@ from textual.reactive import reactive
 from textual.widgets import Checkbox, Static
 
 from ..domain.models import CHECKLIST_RULES, REQUIRED_RULES, Interview, Qualification
-from .qualifications import TOO_MANY, QualificationsEditor
+
+if TYPE_CHECKING:
+    from .qualifications import QualificationsEditor
+
+#: D4: a handful, not an essay (the in-place editor warns past this too).
+TOO_MANY = 6
 
 __all__ = ["Checklist"]
 
@@ -154,6 +160,8 @@ class Checklist(VerticalScroll, can_focus=False):
             data.display = bool(text)
             widgets.append(data)
             if rule == "D4" and self._editing:
+                from .qualifications import QualificationsEditor
+
                 widgets.append(QualificationsEditor(interview.qualifications, id="qual-editor"))
         if interview.custom_items:
             widgets.append(Static("Your own", classes="own-title"))
@@ -183,8 +191,7 @@ class Checklist(VerticalScroll, can_focus=False):
         if isinstance(item, Item):
             self.post_message(self.Ticked(item.key, event.value, item.custom))
 
-    @on(QualificationsEditor.Changed)
-    def _quals(self, event: QualificationsEditor.Changed) -> None:
+    def on_qualifications_editor_changed(self, event: QualificationsEditor.Changed) -> None:
         event.stop()
         self.post_message(self.QualificationsChanged(event.qualifications))
 
@@ -210,6 +217,8 @@ class Checklist(VerticalScroll, can_focus=False):
 
     async def action_qualifications(self) -> None:
         """Open (or close) the in-place editor under D4."""
+        from .qualifications import QualificationsEditor
+
         self._editing = not self._editing
         if self._editing:
             editor = QualificationsEditor(self.interview.qualifications if self.interview else [], id="qual-editor")

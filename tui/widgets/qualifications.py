@@ -11,11 +11,9 @@ from textual.message import Message
 from textual.widgets import Button, Input, Static
 
 from ..domain.models import Qualification
+from .checklist import TOO_MANY
 
 __all__ = ["QualificationsEditor", "TOO_MANY"]
-
-#: D4: a handful, not an essay.
-TOO_MANY = 6
 
 
 class QualificationRow(Horizontal):
