@@ -43,7 +43,7 @@ class Tmux:
         return int(self.run("display-message", "-p", "-t", name, "#{pane_pid}").strip())
 
     def screen(self, name: str) -> str:
-        return self.run("capture-pane", "-p", "-t", name, check=False)
+        return self.run("capture-pane", "-p", "-J", "-t", name, check=False)
 
     def wait_for(self, name: str, text: str, timeout: float = 20.0) -> str:
         """Poll the screen until `text` shows; fail with the screen if it never does."""

@@ -7,11 +7,15 @@ import sys
 import tempfile
 from pathlib import Path
 from types import FrameType
+from typing import TYPE_CHECKING
 
 from .locations import database_path
 from .store import StoreError, Workbook
 
-__all__ = ["open_workbook_or_exit", "run_app"]
+if TYPE_CHECKING:
+    from .app import FollowupApp
+
+__all__ = ["close_workbook", "open_workbook_or_exit", "rescue_unsaved", "run_app"]
 
 
 def open_workbook_or_exit(path: Path, **kwargs: object) -> Workbook:
@@ -45,16 +49,22 @@ def run_app(db: str | None = None, demo: bool = False) -> int:
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
+        status = close_workbook(app, workbook)
+    return status or app.return_code or 0
+
+
+def close_workbook(app: FollowupApp, workbook: Workbook) -> int:
+    """End a call in progress, write everything, let go of the file; 1 if the last save failed."""
+    try:
+        app.finish_work()
+    finally:
         try:
-            app.finish_work()
-        finally:
-            try:
-                workbook.close()
-            except StoreError as error:
-                print(f"followup: {error}", file=sys.stderr)
-                rescue_unsaved(workbook)
-                return 1
-    return app.return_code or 0
+            workbook.close()
+        except StoreError as error:
+            print(f"followup: {error}", file=sys.stderr)
+            rescue_unsaved(workbook)
+            return 1
+    return 0
 
 
 def rescue_unsaved(workbook: Workbook) -> Path | None:
