@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import sys
 from datetime import timedelta
 
 from ..domain.dates import humanize_day, parse_when
 from ..domain.errors import ValidationError
-from ..domain.guidance import next_follow_up, next_step
+from ..domain.guidance import next_step
 from ..domain.models import CallAttempt, Outcome
+from ..domain.recording import record_outcome
 from ..domain.rounds import short_date
 from ..domain.timeline import parse_timeline
 from .common import open_workbook, read_text_arg, short_id, user_now
@@ -82,22 +82,15 @@ def run(args: argparse.Namespace) -> int:
         else:
             started = now - timedelta(minutes=minutes or 0)
         ended = started + timedelta(minutes=minutes or 0)
-        decision = parse_timeline(args.decision, ended) if args.decision.strip() else None
-        if decision is not None:
-            # As the app does: kept as typed, with the date when it reads as one (D17).
-            interview = dataclasses.replace(
-                interview, decision_expected=decision.date, decision_text=args.decision.strip()
-            )
-        call = CallAttempt(interview.id, started, ended, outcome, notes.strip())
+        call = CallAttempt(interview.id, started, notes=notes.strip())
         if args.follow_up.strip():
             chosen = parse_timeline(args.follow_up, started)
             if not chosen.ok:
                 raise ValidationError("--follow-up", chosen.message)
             call.follow_up_on = chosen.date
         calls = [*book.calls_for(interview.id), call]
-        follow = next_follow_up(interview, calls, tz=now.tzinfo)
-        if follow is not None:
-            call.next_step = f"Follow up on {short_date(follow.due)}"  # worded as the app records it
+        recorded = record_outcome(interview, call, calls, ended, outcome, args.decision, tz=now.tzinfo)
+        decision, follow = recorded.decision, recorded.follow_up
         step = next_step(interview, calls, book.thank_yous_for(interview.id), now, profile)
         if decision is not None:
             book.save_interview(interview)
