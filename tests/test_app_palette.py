@@ -111,3 +111,12 @@ async def test_help_from_the_palette(three):
         await pilot.press("enter")
         await settle(pilot)
         assert type(pilot.app.screen).__name__ == "HelpScreen"
+
+
+async def test_before_typing_the_palette_offers_only_interviews_that_are_due(three):
+    async with running(three) as pilot:
+        offered = await palette_search(pilot, "")
+        opens = [text for text in offered if text.startswith("Open ")]
+        assert "Open Acme – Product Designer" in opens
+        assert not any("Initech" in text for text in opens)  # archived: found by typing, never pushed
+        assert "Add an interview" in offered

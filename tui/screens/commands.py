@@ -37,6 +37,9 @@ PALETTE_TITLES = {
     "remove-item": "Remove the checklist item",
 }
 
+#: How many interviews the palette offers before anything is typed.
+DISCOVER_AT_MOST = 5
+
 #: Moving about inside a pane is not a command.
 NOT_COMMANDS = frozenset({"checklist-next", "checklist-previous"})
 
@@ -48,7 +51,8 @@ def _bound(app: App, node: DOMNode) -> Iterator[SystemCommand]:
             continue
         shown = " ".join(app.get_key_display(binding.with_key(key)) for key in keys)
         title = PALETTE_TITLES.get(binding.id or "", binding.description)
-        help_text = f"{binding.tooltip or binding.description} · key {shown}" if shown else binding.tooltip
+        words = binding.tooltip if binding.tooltip and binding.tooltip.lower() != title.lower() else ""
+        help_text = " · ".join(part for part in (words, f"key {shown}" if shown else "") if part) or title
         yield SystemCommand(title, help_text, partial(node.run_action, binding.action))
 
 
@@ -97,8 +101,23 @@ class InterviewCommands(Provider):
         return ", ".join(parts) or "Select this interview"
 
     async def discover(self) -> Hits:
-        for interview in self._interviews()[:20]:
-            yield DiscoveryHit(self._title(interview), partial(self._open, interview.id), help=self._help(interview))
+        """Before any typing, only what needs the user now (late first), so the actions stay in view."""
+        from .main import MainScreen
+
+        screen = self.screen
+        if not isinstance(screen, MainScreen):
+            return
+        now = screen.clock()
+        due = [
+            (step.is_overdue(now), interview)
+            for interview in self._interviews()
+            if not interview.archived and (step := screen.steps.get(interview.id)) is not None and step.is_due(now)
+        ]
+        due.sort(key=lambda pair: not pair[0])
+        for _late, interview in due[:DISCOVER_AT_MOST]:
+            step = screen.steps[interview.id]
+            help_text = f"{step.label} {step.due_phrase(now)} · {self._help(interview)}"
+            yield DiscoveryHit(self._title(interview), partial(self._open, interview.id), help=help_text)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
