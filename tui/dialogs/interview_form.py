@@ -158,7 +158,8 @@ class InterviewForm(ModalScreen[Interview | None]):
         errors: dict[str, str] = {}
         interview = self._build(errors)
         for name, _, _ in _INPUTS:
-            self.query_one(f"#f-{name}-error", FieldError).show(errors.get(name, ""))
+            # a date's reading, right under it, already says what is wrong with it
+            self.query_one(f"#f-{name}-error", FieldError).show("" if name in _DATES else errors.get(name, ""))
         for name, _ in _AREAS:
             self.query_one(f"#f-{name}-error", FieldError).show(errors.get(name, ""))
         summary = self.query_one("#form-summary", FieldError)

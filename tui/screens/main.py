@@ -91,6 +91,8 @@ class MainScreen(CallDesk, Screen):
         self.query_one("#list-pane").border_title = "Interviews"
         self.query_one("#checklist").border_title = "Pre-call checklist"
         self.query_one("#notes-pane").border_title = "Call notes"
+        self.watch_pane(self.pane)
+        self.on_resize()
         self.query_one(InterviewList).focus()
         self.set_interval(0.5, self._poll_save_state)
         self.call_after_refresh(self._after_first_frame)
@@ -169,9 +171,9 @@ class MainScreen(CallDesk, Screen):
         self.current = interview
 
     def watch_current(self, old: Interview | None, new: Interview | None) -> None:
-        self.query_one("#guidance", Static).update(
-            guidance_line(self.steps.get(new.id), self.clock()) if new else ""
-        )
+        guidance = self.query_one("#guidance", Static)
+        guidance.update(guidance_line(self.steps.get(new.id), self.clock()) if new else "")
+        guidance.display = new is not None
         if self.in_call:
             return
         notes = self.query_one(NotesPane)
