@@ -38,9 +38,14 @@ class Tmux:
         command = "exec " + shlex.join([sys.executable, "-m", "tui", *argv])
         flags = [f"-e{key}={value}" for key, value in env.items()]
         self.run("new-session", "-d", "-x", "120", "-y", "36", "-s", name, "-c", str(ROOT), *flags, command)
-        if keep:
+        if keep:  # the pane stays after followup ends, to read what it printed and its status
             self.run("set-option", "-t", name, "remain-on-exit", "on")
         return int(self.run("display-message", "-p", "-t", name, "#{pane_pid}").strip())
+
+    def start_shell(self, name: str, argv: list[str]) -> None:
+        """followup that may end at once: a shell runs it, prints its status and stays to be read."""
+        command = shlex.join([sys.executable, "-m", "tui", *argv]) + '; echo "[exit status $?]"; sleep 600'
+        self.run("new-session", "-d", "-x", "120", "-y", "36", "-s", name, "-c", str(ROOT), f"-ePYTHONPATH={ROOT}", command)
 
     def screen(self, name: str) -> str:
         return self.run("capture-pane", "-p", "-J", "-t", name, check=False)
@@ -64,6 +69,16 @@ class Tmux:
 
     def dead(self, name: str) -> bool:
         return self.run("display-message", "-p", "-t", name, "#{pane_dead}", check=False).strip() == "1"
+
+    def exit_status(self, name: str, timeout: float = 20.0) -> int:
+        """Wait for followup to end in this session and return its exit status."""
+        deadline = time.monotonic() + timeout
+        while True:
+            status = self.run("display-message", "-p", "-t", name, "#{pane_dead}:#{pane_dead_status}", check=False).strip()
+            if status.startswith("1:") and status[2:]:
+                return int(status[2:])
+            assert time.monotonic() < deadline, f"followup kept running:\n{self.screen(name)}"
+            time.sleep(0.05)
 
     def kill_session(self, name: str) -> None:
         self.run("kill-session", "-t", name, check=False)

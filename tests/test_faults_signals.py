@@ -33,7 +33,7 @@ def test_a_signal_mid_call_ends_the_call_then_with_the_notes(tmp_path, tmux, how
     assert wait_gone(pid), "followup did not leave after the signal"
     after = datetime.now().astimezone()
     if how != "terminal closed":
-        assert tmux.run("display-message", "-p", "-t", name, "#{pane_dead_status}").strip() == "0"
+        assert tmux.exit_status(name) == 0
         tmux.kill_session(name)
     Workbook.open(path, autosave=False).close()  # consistent: opens with every check
     (call,) = [c for c in stored(path)["calls"] if c["id"] == call_id]
