@@ -16,6 +16,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Static, TextArea
 from ..widgets.field_error import FieldError
 from ..domain.dates import parse_when
 from ..domain.errors import ValidationError
+from ..domain.inputs import entry_problems
 from ..domain.models import Interview, Interviewer, Qualification, Reference
 from ..domain.phones import display_phone, parse_phone
 from .profile import is_zone
@@ -123,6 +124,8 @@ class InterviewForm(ModalScreen[Interview | None]):
                 yield Button("Cancel (esc)", id="cancel")
 
     def on_mount(self) -> None:
+        self.query_one("#form-fields").can_focus = False
+        self.query_one("#f-company").focus()
         for name in _DATES:
             self._preview(name)
 
@@ -211,6 +214,8 @@ class InterviewForm(ModalScreen[Interview | None]):
             errors["interviewer_email"] = f"“{email}” is not an email address."
         references = [Reference(*row) for row in _split(area["references"], 3)]
         qualifications = [Qualification(*row) for row in _split(area["qualifications"], 2)]
+        for name, message in entry_problems(value, area).items():
+            errors.setdefault(name, message)
         if errors:
             return None
         interviewer = Interviewer(

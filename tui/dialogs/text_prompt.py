@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from ..domain.errors import ValidationError
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -18,9 +21,11 @@ class TextPrompt(ModalScreen[str | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", tooltip="Close without changing anything", id="prompt-cancel")]
 
-    def __init__(self, title: str, value: str = "", placeholder: str = "") -> None:
+    def __init__(self, title: str, value: str = "", placeholder: str = "", check: Callable[[str], str] | None = None) -> None:
         super().__init__(classes="dialog-screen")
         self.title_text, self.value, self.placeholder = title, value, placeholder
+        #: The domain's check for this text: returns it cleaned or raises ValidationError, shown in place.
+        self.check = check
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog small"):
@@ -34,6 +39,12 @@ class TextPrompt(ModalScreen[str | None]):
         if not text:
             self.query_one("#prompt-error", FieldError).show("Type a name, or press escape.")
             return
+        if self.check is not None:
+            try:
+                text = self.check(text)
+            except ValidationError as error:
+                self.query_one("#prompt-error", FieldError).show(error.message)
+                return
         self.dismiss(text)
 
     def action_cancel(self) -> None:

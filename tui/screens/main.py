@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
+from functools import partial
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -16,6 +17,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from ..domain.inputs import check_item_label
 from ..domain.models import CallAttempt, ChecklistItem, Interview, Profile, ThankYou
 
 if TYPE_CHECKING:
@@ -270,7 +272,9 @@ class MainScreen(CallDesk, Screen):
                 interview.custom_items.append(ChecklistItem(label))
                 self.changed(interview)
 
-        self.app.push_screen(TextPrompt("A checklist item of your own", placeholder="e.g. Charge the phone"), done)
+        labels = [item.label for item in interview.custom_items]
+        check = partial(check_item_label, existing=labels)
+        self.app.push_screen(TextPrompt("A checklist item of your own", placeholder="e.g. Charge the phone", check=check), done)
 
     @on(Checklist.RenameItem)
     def _rename_item(self, event: Checklist.RenameItem) -> None:
@@ -286,7 +290,8 @@ class MainScreen(CallDesk, Screen):
                 item.label = label
                 self.changed(interview)
 
-        self.app.push_screen(TextPrompt("Rename the item", item.label), done)
+        others = [c.label for c in interview.custom_items if c is not item]
+        self.app.push_screen(TextPrompt("Rename the item", item.label, check=partial(check_item_label, existing=others)), done)
 
     @on(Checklist.RemoveItem)
     def _remove_item(self, event: Checklist.RemoveItem) -> None:

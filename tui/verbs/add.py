@@ -6,6 +6,7 @@ import argparse
 
 from ..domain.dates import parse_when
 from ..domain.errors import ValidationError
+from ..domain.inputs import entry_problems
 from ..domain.models import Interview, Interviewer
 from ..domain.phones import parse_phone
 from .common import check_zone, open_workbook, read_text_arg, short_id, user_now
@@ -13,6 +14,8 @@ from .common import check_zone, open_workbook, read_text_arg, short_id, user_now
 __all__ = ["register", "run"]
 
 #: The model's field names, said as the option the user typed.
+#: Text options checked as they enter (control characters; the resume must be a file).
+_TEXT_OPTIONS = {"company": "company", "role": "role", "interviewer": "interviewer_name", "title": "interviewer_title", "resume": "resume_path"}
 _OPTION_FOR = {"company": "--company", "role": "--role", "round": "--round", "interviewed_at": "--when"}
 
 
@@ -57,6 +60,10 @@ def build_interview(args: argparse.Namespace, now: object) -> Interview:
     if email and "@" not in email:
         raise ValidationError("--email", f"“{email}” is not an email address.")
     tz = check_zone(args.tz)
+    problems = entry_problems({field: getattr(args, arg) for arg, field in _TEXT_OPTIONS.items()})
+    if problems:
+        field, message = next(iter(problems.items()))
+        raise ValidationError(next(f"--{arg}" for arg, f in _TEXT_OPTIONS.items() if f == field), message)
     when = parse_when(args.when, now, past=True, field="--when") if args.when.strip() else None  # type: ignore[arg-type]
     interviewer = Interviewer(
         name=args.interviewer.strip(),
