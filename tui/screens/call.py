@@ -171,6 +171,7 @@ class CallDesk:
         notes.show_call(False)
         self.query_one(InterviewList).disabled = False
         self.changed(interview, save=False)
+        self.action_pane("list-pane")  # the call is over: back to the list, keys are keys again
         self.refresh_bindings()
         if call.outcome is not None:
             text = f"Recorded: {call.outcome.label}, {duration(call.duration_seconds)}."
