@@ -15,6 +15,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from ..domain.inputs import printable
 from ..domain.models import Interview
 
 __all__ = ["InterviewList", "ListRow"]
@@ -35,7 +36,8 @@ class ListRow:
 
 
 def _fit(text: str, width: int) -> str:
-    """Cut text to `width` cells, with an ellipsis when something was cut."""
+    """Cut text to `width` cells, with an ellipsis when something was cut; control characters shown, not sent."""
+    text = printable(text)  # these segments go to the terminal as they are
     if width <= 0:
         return ""
     if cell_len(text) <= width:
