@@ -1,0 +1,114 @@
+"""Private files and no ways in: the workbook, its backups, lock and rescue files are 0600 whatever
+the umask; exports are 0600 unless the user named an existing file; no shell, nothing evaluated."""
+
+from __future__ import annotations
+
+import ast
+import os
+import stat
+from pathlib import Path
+
+import orjson
+import pytest
+from test_ui_flows import acme
+from ui_support import seed
+
+from tui.cli import main
+from tui.store import Workbook
+from tui.store.rescue import write_rescue
+
+PACKAGE = Path(__file__).resolve().parent.parent / "tui"
+
+
+@pytest.fixture
+def open_umask():
+    """The loosest umask a user might have: only the code's own modes keep files private."""
+    old = os.umask(0)
+    yield
+    os.umask(old)
+
+
+def mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def test_database_backup_and_lock_are_private(tmp_path, open_umask):
+    path = tmp_path / "wb.json"
+    seed(path, [acme()])
+    Workbook.open(path, autosave=False).close()  # a second open takes the .bak
+    for made in (path, path.with_name("wb.json.bak"), path.with_name("wb.json.lock")):
+        assert mode(made) == 0o600, made
+
+
+def test_the_schema_copy_kept_before_a_migration_is_private(tmp_path, open_umask):
+    path = tmp_path / "wb.json"
+    seed(path, [acme()])
+    data = orjson.loads(path.read_bytes())
+    data["meta"] = {"1": {"schema_version": 0}}
+    path.write_bytes(orjson.dumps(data))
+    try:
+        Workbook.open(path, autosave=False).close()
+    except Exception:  # noqa: BLE001  (a hand-made schema 0 may not migrate; the copy is what counts)
+        pass
+    for kept in tmp_path.glob("wb.json.schema*.bak"):
+        assert mode(kept) == 0o600
+
+
+def test_rescue_files_are_private_and_never_follow_a_planted_link(tmp_path, open_umask):
+    first = write_rescue(tmp_path / "wb.json", b"{}")
+    assert mode(first) == 0o600
+    target = tmp_path / "victim"
+    target.write_text("keep")
+    second_name = first.name.replace(".rescue-", ".rescue2-", 1)
+    (tmp_path / second_name).symlink_to(target)
+    second = write_rescue(tmp_path / "wb.json", b"{}")  # same second: the next free name
+    assert second != first and not second.is_symlink() and mode(second) == 0o600
+    assert target.read_text() == "keep"
+
+
+@pytest.mark.parametrize("kind", ["csv", "json", "md", "ics"])
+def test_exports_are_private_unless_the_user_named_an_existing_file(tmp_path, monkeypatch, open_umask, kind):
+    monkeypatch.setenv("FOLLOWUP_NOW", "2026-11-26T10:00:00-05:00")
+    db = tmp_path / "wb.json"
+    seed(db, [acme()])
+    fresh = tmp_path / f"new.{kind}"
+    assert main(["--db", str(db), "export", "--format", kind, "-o", str(fresh)]) == 0
+    assert mode(fresh) == 0o600
+    shared = tmp_path / f"shared.{kind}"
+    shared.write_text("old")
+    shared.chmod(0o644)
+    assert main(["--db", str(db), "export", "--format", kind, "-o", str(shared)]) == 0
+    assert mode(shared) == 0o644
+
+
+def _calls(tree: ast.AST):
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            func = node.func
+            name = func.id if isinstance(func, ast.Name) else f"{getattr(func.value, 'id', '?')}.{func.attr}" if isinstance(func, ast.Attribute) else ""
+            yield node, name
+
+
+def test_no_user_text_reaches_a_shell_and_nothing_is_evaluated():
+    """Source scan: a shell, eval/exec or pickle anywhere in the package fails this test."""
+    banned = {"eval", "exec", "compile", "os.system", "os.popen", "pickle.loads", "pickle.load", "yaml.load", "subprocess.getoutput", "subprocess.getstatusoutput"}
+    found = []
+    for source in PACKAGE.rglob("*.py"):
+        tree = ast.parse(source.read_text(encoding="utf-8"))
+        for node, name in _calls(tree):
+            if name in banned:
+                found.append(f"{source.name}:{node.lineno} {name}")
+            for keyword in node.keywords:
+                if keyword.arg == "shell" and not (isinstance(keyword.value, ast.Constant) and keyword.value.value is False):
+                    found.append(f"{source.name}:{node.lineno} shell=")
+            if name.startswith("subprocess.") and node.args and not isinstance(node.args[0], (ast.List, ast.Tuple)):
+                found.append(f"{source.name}:{node.lineno} {name} without an argument list")
+    assert not found, found
+
+
+def test_the_scan_catches_a_shell(tmp_path):
+    """The scan above can fail: it flags a planted shell call."""
+    tree = ast.parse("import subprocess\nsubprocess.run(f'open {path}', shell=True)\neval(x)\n")
+    names = [name for _, name in _calls(tree)]
+    assert "eval" in names and "subprocess.run" in names
+    assert any(k.arg == "shell" for node, _ in _calls(tree) for k in node.keywords)
