@@ -45,10 +45,12 @@ class CallDesk:
 
     def _begin(self, interview: Interview, call: CallAttempt) -> None:
         self.call = call
+        self.set_class(True, "-in-call")
+        self.changed(interview, save=False)  # the next step is now "on a call"
         notes = self.query_one(NotesPane)
         talking, voicemail = self._scripts(interview)
         notes.show_call(True, talking, voicemail)
-        notes.load_text(call.notes, f"Notes for this call · {escape(interview.company)}")
+        notes.load_text(call.notes, escape(interview.title))
         self.query_one(InterviewList).disabled = True
         self.pane = "notes-pane"
         notes.editor.focus()
@@ -169,6 +171,7 @@ class CallDesk:
     def _after_call(self, interview: Interview, call: CallAttempt, follow: object) -> None:
         notes = self.query_one(NotesPane)
         notes.show_call(False)
+        self.set_class(False, "-in-call")
         self.query_one(InterviewList).disabled = False
         self.changed(interview, save=False)
         self.action_pane("list-pane")  # the call is over: back to the list, keys are keys again

@@ -1,0 +1,60 @@
+"""Render SVG screenshots of the app on the demo workbook at 80x24 and 120x36 into screenshots/.
+
+    .venv/bin/python screenshots/make.py
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+from tui.app import make_app  # noqa: E402
+from tui.store import Workbook  # noqa: E402
+from tui.store.demo import make_demo_copy  # noqa: E402
+
+SIZES = [(80, 24), (120, 36)]
+#: (file name, keys pressed after the workbook loaded)
+STATES = [
+    ("main", []),
+    ("checklist", ["2"]),
+    ("call", ["c"]),
+    ("outcome", ["c", "ctrl+e"]),
+]
+
+
+async def shoot(name: str, keys: list[str], size: tuple[int, int], folder: Path) -> Path:
+    book = Workbook.open(make_demo_copy(folder))
+    app = make_app(book, demo=True)
+    try:
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            for key in keys:
+                await pilot.press(key)
+                await pilot.pause()
+            await pilot.pause(0.3)
+            app.clear_notifications()
+            await pilot.pause()
+            out = f"{name}-{size[0]}x{size[1]}.svg"
+            app.save_screenshot(out, str(HERE))
+            app.finish_work()
+        return HERE / out
+    finally:
+        book.abandon() if hasattr(book, "abandon") else book.close()
+
+
+async def main() -> None:
+    for size in SIZES:
+        for name, keys in STATES:
+            with tempfile.TemporaryDirectory() as folder:
+                print(await shoot(name, keys, size, Path(folder)))
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
