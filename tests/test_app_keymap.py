@@ -86,8 +86,16 @@ async def test_the_theme_chosen_is_stored_and_applied_on_the_next_start(db):
     seed(db, [acme()])
     async with running(db) as pilot:
         assert pilot.app.theme != "nord"
-        pilot.app.theme = "nord"
+        await pilot.press("ctrl+p")
         await settle(pilot)
+        for typed in ("theme", "nord"):  # the palette's "Theme", then the theme picker by name
+            for char in typed:
+                await pilot.press(char)
+            await pilot.pause(0.3)
+            await settle(pilot)
+            await pilot.press("enter")
+            await settle(pilot)
+        assert pilot.app.theme == "nord"
     assert stored(db)["settings"][0]["theme"] == "nord"
     async with running(db) as pilot:
         assert pilot.app.theme == "nord"
