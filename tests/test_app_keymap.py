@@ -76,7 +76,7 @@ async def test_a_good_line_still_applies_beside_a_bad_one(db):
     seed(db, [acme()])
     write_keymap('[keys]\nstart-call = "f5"\nnonsense = "x"\n')
     async with running(db) as pilot:
-        assert "The other keys are used" in "\n".join(messages(pilot.app))
+        assert "The rest of the file is in use" in "\n".join(messages(pilot.app))
         await pilot.press("f5")
         await settle(pilot)
         assert pilot.app.main.in_call
@@ -111,3 +111,13 @@ async def test_an_unknown_stored_theme_falls_back_quietly(db):
     async with running(db) as pilot:
         assert pilot.app.theme == "textual-dark"
         assert isinstance(pilot.app.screen, MainScreen)
+
+
+async def test_a_key_taken_from_another_action_is_named(db):
+    seed(db, [acme()])
+    write_keymap('[keys]\nstart-call = "e"\n')
+    async with running(db) as pilot:
+        assert "start-call takes 'e' from edit" in "\n".join(messages(pilot.app))
+        await pilot.press("e")
+        await settle(pilot)
+        assert pilot.app.main.in_call  # the user's choice wins; edit lost its key, and they were told

@@ -90,7 +90,21 @@ def read_keymap(path: Path) -> KeymapFile:
             problems.append(f"{name!r} needs a key such as \"ctrl+k\" (or several: \"f5,ctrl+k\")")
         else:
             keys[binding_id] = ",".join(k.strip() for k in value.split(","))
+    problems.extend(_clashes(keys))
     return KeymapFile(keys, problems)
+
+
+def _clashes(keymap: dict[str, str]) -> list[str]:
+    """A moved key that takes another action's key on the same screen: that action loses it; say so."""
+    found: list[str] = []
+    for cls in _classes():
+        declared = list(Binding.make_bindings(cls.__dict__["BINDINGS"]))
+        for binding_id, keys in keymap.items():
+            for key in App._normalize_keymap({binding_id: keys})[binding_id].split(","):
+                for other in declared:
+                    if other.id != binding_id and other.id not in keymap and other.key == key:
+                        found.append(f"{binding_id} takes {key!r} from {other.id} ({other.description}), which loses that key")
+    return sorted(set(found))
 
 
 def load_keymap(app: App, path: Path) -> None:
@@ -100,5 +114,5 @@ def load_keymap(app: App, path: Path) -> None:
         app.set_keymap(keymap.keys)
     if keymap.problems:
         listed = "\n".join(f"• {problem}" for problem in keymap.problems)
-        used = "The other keys are used." if keymap.keys else "The usual keys are used."
-        app.notify(f"{path}:\n{listed}\n{used}", title="Keymap not fully applied", severity="warning", timeout=12, markup=False)
+        used = "The rest of the file is in use." if keymap.keys else "The usual keys are in use."
+        app.notify(f"{path}:\n{listed}\n{used}", title="About your keymap", severity="warning", timeout=12, markup=False)
