@@ -14,7 +14,6 @@ from tui.screens.main import MainScreen
 
 from ui_support import FIXED_NOW, running, seed, settle, stored
 
-pytestmark = pytest.mark.asyncio
 
 
 def acme() -> Interview:
@@ -121,3 +120,19 @@ async def test_a_key_taken_from_another_action_is_named(db):
         await pilot.press("e")
         await settle(pilot)
         assert pilot.app.main.in_call  # the user's choice wins; edit lost its key, and they were told
+
+
+def test_every_binding_of_the_app_has_an_id_a_keymap_can_name():
+    from textual.binding import Binding
+
+    from tui.keymap import binding_classes
+
+    classes = list(binding_classes())
+    assert {cls.__name__ for cls in classes} >= {"FollowupApp", "MainScreen", "Checklist", "InterviewList", "HelpScreen"}
+    missing = [
+        f"{cls.__name__}: {binding.key}"
+        for cls in classes
+        for binding in Binding.make_bindings(cls.__dict__["BINDINGS"])
+        if not binding.id
+    ]
+    assert missing == []

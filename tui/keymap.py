@@ -10,7 +10,7 @@ from textual.app import App
 from textual.binding import Binding, BindingsMap
 from textual.dom import DOMNode
 
-__all__ = ["KeymapFile", "bindings_of", "load_keymap", "our_bindings", "read_keymap"]
+__all__ = ["KeymapFile", "binding_classes", "bindings_of", "load_keymap", "our_bindings", "read_keymap"]
 
 
 class KeymapFile:
@@ -21,10 +21,10 @@ class KeymapFile:
         self.problems = problems
 
 
-def _classes() -> Iterator[type[DOMNode]]:
+def binding_classes() -> Iterator[type[DOMNode]]:
     """Every screen, widget and dialog of this app (imported here so none is missed)."""
     from . import app, dialogs, widgets  # noqa: F401
-    from .screens import main  # noqa: F401
+    from .screens import help, main  # noqa: F401
 
     seen: set[type] = set()
     stack: list[type] = [DOMNode]
@@ -41,7 +41,7 @@ def _classes() -> Iterator[type[DOMNode]]:
 def our_bindings() -> dict[str, Binding]:
     """Binding id to binding, over every class of the app: the ids a keymap may name."""
     found: dict[str, Binding] = {}
-    for cls in _classes():
+    for cls in binding_classes():
         for binding in Binding.make_bindings(cls.__dict__["BINDINGS"]):
             if binding.id:
                 found.setdefault(binding.id, binding)
@@ -97,7 +97,7 @@ def read_keymap(path: Path) -> KeymapFile:
 def _clashes(keymap: dict[str, str]) -> list[str]:
     """A moved key that takes another action's key on the same screen: that action loses it; say so."""
     found: list[str] = []
-    for cls in _classes():
+    for cls in binding_classes():
         declared = list(Binding.make_bindings(cls.__dict__["BINDINGS"]))
         for binding_id, keys in keymap.items():
             for key in App._normalize_keymap({binding_id: keys})[binding_id].split(","):
