@@ -75,8 +75,7 @@ class FollowupApp(App[int]):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         from .screens.commands import app_commands
 
-        yield from super().get_system_commands(screen)
-        yield from app_commands(self, screen)
+        yield from app_commands(self, screen, super().get_system_commands(screen))
 
     def action_help(self) -> None:
         """Keys and the short guide; ? or F1 again closes it."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import partial
 
 from textual.app import App, SystemCommand
@@ -41,7 +41,7 @@ PALETTE_TITLES = {
 DISCOVER_AT_MOST = 5
 
 #: Moving about inside a pane is not a command.
-NOT_COMMANDS = frozenset({"checklist-next", "checklist-previous"})
+NOT_COMMANDS = frozenset({"checklist-next", "checklist-previous", "quit-now"})
 
 
 def _bound(app: App, node: DOMNode) -> Iterator[SystemCommand]:
@@ -56,15 +56,18 @@ def _bound(app: App, node: DOMNode) -> Iterator[SystemCommand]:
         yield SystemCommand(title, help_text, partial(node.run_action, binding.action))
 
 
-def app_commands(app: App, screen: Screen) -> Iterator[SystemCommand]:
-    """Every action the workbook allows right now, the same ones its keys run."""
+def app_commands(app: App, screen: Screen, textual: Iterable[SystemCommand] = ()) -> Iterator[SystemCommand]:
+    """Every action the workbook allows right now, the same ones its keys run, after Textual's own."""
     from ..widgets.checklist import Checklist
     from .main import MainScreen
 
+    for command in textual:
+        if command.title != "Quit":  # Textual's words; the app's own Quit (which saves) comes below
+            yield command
+    yield from _bound(app, app)
     if isinstance(screen, MainScreen):
         yield from _bound(app, screen)
         yield from _bound(app, screen.query_one(Checklist))
-    yield SystemCommand("Help", "Every key, and a short guide to following up by phone · key ? or F1", partial(app.run_action, "help"))
 
 
 class InterviewCommands(Provider):
