@@ -90,6 +90,7 @@ async def test_the_palette_lists_the_apps_actions(three):
         for title in ("Add an interview", "Start a call", "Edit references", "Help", "Theme", "Quit"):
             assert title in commands, title
         assert "key c" in commands["Start a call"].help
+        assert commands["Quit"].help.startswith("Save everything")  # the app's Quit, not Textual's
         assert all(command.help for command in commands.values())
         assert "End the call" not in commands  # not in a call: the palette offers only what works now
 
