@@ -1,7 +1,7 @@
 """Keystroke cost in the call notes against a bare TextArea app, measured in the same run.
 Prints milliseconds per key and the ratio; asserts nothing.
 
-    .venv/bin/python benchmarks/typing.py [--keys 300]
+    .venv/bin/python benchmarks/keystrokes.py [--keys 300]
 
 Both apps are driven headless by Textual's pilot, which waits for each key to be handled and the
 screen to settle, so the numbers include the autosave hand-off and the repaint.
@@ -9,18 +9,11 @@ screen to settle, so the numbers include the autosave hand-off and the repaint.
 
 from __future__ import annotations
 
-import os
-import sys
-
-# This file is named like the standard library's `typing`; run as a script, its folder comes first
-# on sys.path and would shadow it. Take the folder off before anything imports `typing`.
-sys.path[:] = [p for p in sys.path if os.path.abspath(p or os.curdir) != os.path.dirname(os.path.abspath(__file__))]
-
-import argparse  # noqa: E402
-import asyncio  # noqa: E402
-import statistics  # noqa: E402
-import tempfile  # noqa: E402
-import time  # noqa: E402
+import argparse
+import asyncio
+import statistics
+import tempfile
+import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
