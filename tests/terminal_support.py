@@ -88,12 +88,15 @@ class Tmux:
 
 
 def wait_gone(pid: int, timeout: float = 15.0) -> bool:
-    """True once the process has ended (the tmux pane reaps it)."""
+    """True once the process has ended (a zombie counts: tmux keeping a pane may reap it late)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
             os.kill(pid, 0)
-        except ProcessLookupError:
+            with open(f"/proc/{pid}/stat") as proc:  # ended but not yet reaped by tmux: gone too
+                if proc.read().rsplit(")", 1)[1].split()[0] == "Z":
+                    return True
+        except (ProcessLookupError, FileNotFoundError):
             return True
         time.sleep(0.02)
     return False

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import signal
 import sys
 import tempfile
@@ -41,7 +42,13 @@ def run_app(db: str | None = None, demo: bool = False) -> int:
 
     def end_gracefully(signum: int, frame: FrameType | None) -> None:
         # SIGTERM / SIGHUP (terminal closed): leave the app; `finish_work` below ends any call.
-        app.exit()
+        # The handler interrupts the event loop anywhere, so hand the exit to the loop and wake it.
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            app.exit()
+        else:
+            loop.call_soon_threadsafe(app.exit)
 
     previous = {sig: signal.signal(sig, end_gracefully) for sig in (signal.SIGTERM, signal.SIGHUP)}
     try:
