@@ -88,14 +88,19 @@ class Tmux:
 
 
 def wait_gone(pid: int, timeout: float = 15.0) -> bool:
-    """True once the process has ended (a zombie counts: tmux keeping a pane may reap it late)."""
+    """True once the process has ended (a zombie counts: tmux keeping a pane may reap it late).
+
+    A killed leader turns zombie while its other threads are still exiting, and the file lock is
+    only let go when the last of them has: so a zombie counts only once it is alone.
+    """
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
             os.kill(pid, 0)
-            with open(f"/proc/{pid}/stat") as proc:  # ended but not yet reaped by tmux: gone too
-                if proc.read().rsplit(")", 1)[1].split()[0] == "Z":
-                    return True
+            with open(f"/proc/{pid}/stat") as proc:
+                zombie = proc.read().rsplit(")", 1)[1].split()[0] == "Z"
+            if zombie and len(os.listdir(f"/proc/{pid}/task")) <= 1:
+                return True
         except (ProcessLookupError, FileNotFoundError):
             return True
         time.sleep(0.02)

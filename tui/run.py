@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import signal
+import threading
 import sys
 import tempfile
 from pathlib import Path
@@ -17,6 +19,9 @@ if TYPE_CHECKING:
     from .app import FollowupApp
 
 __all__ = ["close_workbook", "open_workbook_or_exit", "rescue_unsaved", "run_app"]
+
+#: After SIGTERM/SIGHUP, with everything saved, how long Textual may take to leave the terminal.
+_SHUTDOWN_GRACE = 3.0
 
 
 def open_workbook_or_exit(path: Path, **kwargs: object) -> Workbook:
@@ -40,15 +45,31 @@ def run_app(db: str | None = None, demo: bool = False) -> int:
 
     app = make_app(workbook, demo=demo)
 
+    closed: list[int] = []
+
+    def close_once() -> int:
+        if not closed:
+            closed.append(close_workbook(app, workbook))
+        return closed[0]
+
+    def leave() -> None:
+        # Save and let go of the file first: with the terminal gone, Textual's own shutdown can
+        # block on writing to it. If it does, the watchdog ends the process; nothing is left unsaved.
+        status = close_once()
+        app.exit(status)
+        watchdog = threading.Timer(_SHUTDOWN_GRACE, os._exit, (status,))
+        watchdog.daemon = True
+        watchdog.start()
+
     def end_gracefully(signum: int, frame: FrameType | None) -> None:
-        # SIGTERM / SIGHUP (terminal closed): leave the app; `finish_work` below ends any call.
-        # The handler interrupts the event loop anywhere, so hand the exit to the loop and wake it.
+        # SIGTERM / SIGHUP (terminal closed). The handler interrupts the event loop anywhere,
+        # so hand the work to the loop and wake it.
         try:
             loop = asyncio.get_running_loop()
         except RuntimeError:
-            app.exit()
+            leave()
         else:
-            loop.call_soon_threadsafe(app.exit)
+            loop.call_soon_threadsafe(leave)
 
     previous = {sig: signal.signal(sig, end_gracefully) for sig in (signal.SIGTERM, signal.SIGHUP)}
     try:
@@ -56,7 +77,7 @@ def run_app(db: str | None = None, demo: bool = False) -> int:
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
-        status = close_workbook(app, workbook)
+        status = close_once()
     return status or app.return_code or 0
 
 

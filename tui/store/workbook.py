@@ -40,6 +40,7 @@ class Workbook:
         self._storage = storage
         self._lock = lock
         self._autosaver: Autosaver | None = None
+        self._closed = False
         self._objects: dict[str, dict[str, Any]] = {}
         self._doc_ids: dict[str, dict[str, int]] = {}
         #: True for a `snapshot()`: changes stay in memory and flush() refuses to write them.
@@ -111,16 +112,19 @@ class Workbook:
         return SaveState(self.dirty, None, None)
 
     def close(self) -> None:
-        """Flush and let go of the file; the lock is released even if the flush fails."""
+        """Flush and let go of the file; the lock is released even if the flush fails. Idempotent."""
+        if self._closed:
+            return
         try:
             self.flush()
         finally:
-            if self._autosaver is not None:
-                self._autosaver.stop()
-            self._lock.release()
+            self.abandon()
 
     def abandon(self) -> None:
         """Let go of the file without writing unsaved changes (a CLI verb that failed half-way)."""
+        if self._closed:
+            return
+        self._closed = True
         if self._autosaver is not None:
             self._autosaver.stop()
         self._lock.release()
