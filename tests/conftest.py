@@ -13,7 +13,7 @@ def _fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
     """The app's default clock reads FIXED_NOW (tests may also pass clock= to make_app)."""
     import tui.app
 
-    monkeypatch.setattr(tui.app, "local_now", fixed_clock)
+    monkeypatch.setattr(tui.app, "user_clock", lambda workbook: fixed_clock)
 
 
 @pytest.fixture(autouse=True)

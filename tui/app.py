@@ -19,9 +19,14 @@ if TYPE_CHECKING:
 __all__ = ["FollowupApp", "make_app"]
 
 
-def local_now() -> datetime:
-    """The default clock: now, aware, in this machine's zone."""
-    return datetime.now().astimezone()
+def user_clock(workbook: Workbook) -> Callable[[], datetime]:
+    """The default clock: now in the user's own zone (the profile's, else the machine's)."""
+    from .domain.dates import zone
+
+    def now() -> datetime:
+        return datetime.now(zone(workbook.profile.timezone))
+
+    return now
 
 
 def interview_commands():  # noqa: ANN201
@@ -47,7 +52,7 @@ class FollowupApp(App[int]):
         super().__init__()
         self.workbook = workbook
         self.demo = demo
-        self.clock = clock or local_now
+        self.clock = clock or user_clock(workbook)
         self._main: MainScreen | None = None
 
     def on_mount(self) -> None:
