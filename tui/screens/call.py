@@ -6,6 +6,7 @@ from datetime import datetime
 
 from rich.markup import escape
 from textual.timer import Timer
+from textual.widgets import Static
 
 from ..domain.models import CHECKLIST_RULES, CallAttempt, Interview, Outcome, Profile
 from ..widgets.interview_list import InterviewList
@@ -96,12 +97,16 @@ class CallDesk:
         self.workbook.save_call(call)
         calls.append(call)
         self._begin(interview, call)
-        missing = interview.missing_required
-        if missing:
+        # Said in the guidance line, not a toast: a toast would sit on the voicemail draft.
+        cautions = []
+        if missing := interview.missing_required:
             names = "; ".join(f"{rule} {_LABELS[rule].lower()}" for rule in missing)
-            self.notify(f"Not ticked yet: {names}. Go ahead if you are ready.", title="Before you talk", severity="warning", timeout=8)
+            cautions.append(f"Not ticked yet: {names}. Go ahead if you are ready.")
         if warning:
-            self.notify(escape(warning), timeout=8)
+            cautions.append(warning)
+        if cautions:
+            guidance = self.query_one("#guidance", Static)
+            guidance.update(f"[b]On the call.[/b] [$warning]{escape(' '.join(cautions))}[/]")
 
     def type_call_notes(self, text: str) -> None:
         if self.call is not None:

@@ -27,9 +27,11 @@ def build_row(interview: Interview, step: NextStep | None, now: datetime) -> Lis
     if step is None:
         return ListRow(interview, when, who)
     phrase = step.due_phrase(now)
-    text = step.label if not phrase or step.kind is StepKind.ON_CALL else f"{step.label} {phrase}"
+    overdue = step.is_overdue(now)
+    joiner = " — " if overdue else " "
+    text = step.label if not phrase or step.kind is StepKind.ON_CALL else f"{step.label}{joiner}{phrase}"
     urgency = ""
-    if step.is_overdue(now):
+    if overdue:
         urgency = "overdue"
     elif step.due is not None and step.kind is not StepKind.WAIT and step.due.astimezone(now.tzinfo).date() <= now.date():
         urgency = "today"
@@ -39,7 +41,6 @@ def build_row(interview: Interview, step: NextStep | None, now: datetime) -> Lis
 def sort_rows(rows: list[ListRow], steps: dict[str, NextStep], now: datetime) -> list[ListRow]:
     """Attention first (live call, overdue, due now, upcoming, waiting), then by company."""
     from ..domain.guidance import attention_key
-
 
     def key(row: ListRow) -> tuple:
         step = steps.get(row.interview.id)

@@ -12,6 +12,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.reactive import reactive
+from textual.content import Content
 from textual.widgets import Checkbox, Static
 
 from ..domain.models import CHECKLIST_RULES, REQUIRED_RULES, Interview, Qualification
@@ -35,6 +36,12 @@ class Item(Checkbox):
         super().__init__(label, value, id=f"item-{key}", classes="custom" if custom else "rule")
         self.key = key
         self.custom = custom
+
+    @property
+    def _button(self) -> Content:
+        # A tick when done and an empty box when not: readable at a glance, in any theme.
+        self.BUTTON_INNER = "✓" if self.value else " "
+        return super()._button
 
 
 def describe(rule: str, interview: Interview) -> str:
