@@ -8,7 +8,9 @@ from __future__ import annotations
 import asyncio
 import sys
 import tempfile
+from datetime import date, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
@@ -17,6 +19,9 @@ from tui.app import make_app  # noqa: E402
 from tui.store import Workbook  # noqa: E402
 from tui.store.demo import make_demo_copy  # noqa: E402
 
+#: A fixed morning, so the pictures come out the same on every run.
+TODAY = date(2026, 11, 26)
+NOW = datetime(2026, 11, 26, 9, 40, tzinfo=ZoneInfo("America/New_York"))
 SIZES = [(80, 24), (120, 36)]
 #: (file name, keys pressed after the workbook loaded)
 STATES = [
@@ -28,8 +33,8 @@ STATES = [
 
 
 async def shoot(name: str, keys: list[str], size: tuple[int, int], folder: Path) -> Path:
-    book = Workbook.open(make_demo_copy(folder))
-    app = make_app(book, demo=True)
+    book = Workbook.open(make_demo_copy(folder, today=TODAY))
+    app = make_app(book, demo=True, clock=lambda: NOW)
     try:
         async with app.run_test(size=size) as pilot:
             await pilot.pause()
@@ -46,7 +51,7 @@ async def shoot(name: str, keys: list[str], size: tuple[int, int], folder: Path)
             app.finish_work()
         return HERE / out
     finally:
-        book.abandon() if hasattr(book, "abandon") else book.close()
+        book.abandon()  # a throwaway copy: nothing to keep
 
 
 async def main() -> None:

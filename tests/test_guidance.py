@@ -279,6 +279,7 @@ def test_due_phrase_reads_naturally():
     assert NextStep(StepKind.CALL_DUE, "x", la(24, 8, 30), la(25, 0)).due_phrase(now) == "late, was due yesterday"
     assert NextStep(StepKind.TRY_AGAIN, "x", la(25, 8, 30), la(26, 0)).due_phrase(now) == "now"
     assert NextStep(StepKind.CLOSED, "x").due_phrase(now) == ""
+    assert NextStep(StepKind.WAIT, "x", la(28, 8, 30), la(30, 0)).due_phrase(now) == "till Saturday"
 
 
 # --- properties -------------------------------------------------------------------------------

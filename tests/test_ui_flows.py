@@ -188,7 +188,7 @@ async def test_calls_ending_with_each_outcome(db):
             await pilot.press("c")
             await pilot.pause()
             assert isinstance(pilot.app.focused, TextArea)
-            assert "D3" in "".join(str(n.message) for n in pilot.app._notifications)
+            assert "Not ticked yet: D3" in str(pilot.app.screen.query_one("#guidance").render())
             await type_text(pilot, key * 2)
             await pilot.press("ctrl+e")
             await pilot.pause()

@@ -107,6 +107,9 @@ class NextStep:
         if self.is_due(now):
             return "now"
         local = self.due.astimezone(now.tzinfo)
+        if self.kind is StepKind.WAIT:
+            # D15: a day to wait for, not an appointment; the hour would only add noise.
+            return f"till {humanize_day(local, now).removeprefix('on ')}"
         return f"{humanize_day(local, now)} {local.hour}:{local:%M}"
 
 

@@ -154,7 +154,13 @@ class InterviewList(ScrollView, can_focus=True):
 
     # drawing
     def _style(self, name: str) -> Style:
-        return self.get_component_rich_style(f"interview-list--{name}", partial=True)
+        style = self.get_component_rich_style(f"interview-list--{name}", partial=True)
+        background = self.get_component_styles(f"interview-list--{name}").background
+        if background.a and background.a < 1:
+            # A translucent background (e.g. `$primary 20%`) is blended here, so the row keeps
+            # its text colours readable instead of getting the full-strength colour.
+            style += Style(bgcolor=(self.background_colors[1] + background).rich_color)
+        return style
 
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
