@@ -16,7 +16,9 @@ def fixed_clock() -> datetime:
     return FIXED_NOW
 
 
-def seed(path: Path, interviews: Iterable = (), calls: Iterable = (), *, profile_asked: bool = True, profile=None) -> None:
+def seed(
+    path: Path, interviews: Iterable = (), calls: Iterable = (), *, profile_asked: bool = True, profile=None, thank_yous: Iterable = ()
+) -> None:
     """Write records through the store, as a finished earlier session would have."""
     from tui.store import Workbook
 
@@ -25,6 +27,8 @@ def seed(path: Path, interviews: Iterable = (), calls: Iterable = (), *, profile
         book.save_interview(interview)
     for call in calls:
         book.save_call(call)
+    for thanks in thank_yous:
+        book.save_thank_you(thanks)
     if profile is not None:
         book.save_profile(profile)
     if profile_asked:

@@ -66,6 +66,8 @@ def parse_when(text: str, now: datetime, *, past: bool = True, field: str = "whe
     raw = (text or "").strip()
     if not raw:
         raise ValidationError(field, "Type a day and time, e.g. “yesterday 2pm” or “25 Nov 3pm”.")
+    if raw.lower() == "now":
+        return now
     words = raw.split()
     base: date | None = None
     first = words[0].lower().rstrip(",")

@@ -18,14 +18,16 @@ from ..keymap import bindings_of, our_bindings
 __all__ = ["CALL_IDS", "HelpScreen", "key_groups"]
 
 #: Bindings of the main screen that belong with the call rather than the list.
-CALL_IDS = frozenset({"start-call", "end-call"})
+CALL_IDS = frozenset({"start-call", "end-call", "drafts", "thank-you"})
 
 KeyRow = tuple[str, str, str]  # keys shown, what it does, the longer word
 
 
 def _sources() -> list[tuple[str, list[tuple[type[DOMNode], Callable[[Binding], bool]]]]]:
     from ..app import FollowupApp
+    from ..dialogs.drafts import DraftsDialog
     from ..dialogs.outcome import OutcomeDialog
+    from ..dialogs.thank_you import ChannelDialog
     from ..widgets.checklist import Checklist
     from ..widgets.interview_list import InterviewList
     from ..widgets.list_pane import ListPane
@@ -39,7 +41,10 @@ def _sources() -> list[tuple[str, list[tuple[type[DOMNode], Callable[[Binding], 
             (MainScreen, lambda b: b.id not in CALL_IDS), (InterviewList, anything), (ListPane, anything),
         ]),
         ("Checklist", [(Checklist, anything)]),
-        ("Call", [(MainScreen, lambda b: b.id in CALL_IDS), (OutcomeDialog, anything)]),
+        ("Call", [
+            (MainScreen, lambda b: b.id in CALL_IDS), (OutcomeDialog, anything), (DraftsDialog, anything),
+            (ChannelDialog, anything),
+        ]),
         ("App", [(FollowupApp, anything)]),
     ]
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
-from functools import partial
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -17,8 +16,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from ..domain.inputs import check_item_label
-from ..domain.models import CallAttempt, ChecklistItem, Interview, Profile, ThankYou
+from ..domain.models import CallAttempt, Interview, Profile, ThankYou
 
 if TYPE_CHECKING:
     from ..domain.guidance import NextStep
@@ -29,8 +27,10 @@ from ..widgets.list_pane import ListPane
 from ..widgets.notes_pane import NotesPane
 from ..widgets.save_warning import SaveWarning
 from .call import CallDesk
+from .checklist_desk import ChecklistDesk
 from .file_changed import react_to_save_state
-from .rows import build_row, call_line, guidance_line, matches, sort_rows
+from .follow_through import FollowThrough
+from .rows import build_row, call_line, guidance_line, matches, next_window, sort_rows, thank_you_line
 
 __all__ = ["MainScreen"]
 
@@ -39,7 +39,7 @@ NARROW = 110
 PANES = ("list-pane", "checklist", "notes-pane")
 
 
-class MainScreen(CallDesk, Screen):
+class MainScreen(CallDesk, ChecklistDesk, FollowThrough, Screen):
     """Owns the workbook traffic: panes post what the user wants, this writes it and sends state down."""
 
     BINDINGS = [
@@ -51,6 +51,8 @@ class MainScreen(CallDesk, Screen):
         Binding("x", "archive", "Archive", tooltip="Archive the selected interview (asks first)", id="archive"),
         Binding("u", "restore", "Restore", tooltip="Bring an archived interview back", id="restore"),
         Binding("v", "toggle_archived", "Archived", tooltip="Show or hide archived interviews", id="toggle-archived"),
+        Binding("s", "drafts", "Scripts", tooltip="Voicemail, talking points and thank-you email, to copy", id="drafts"),
+        Binding("t", "thank_you", "Thanked", tooltip="Record that a thank-you went out, and how", id="thank-you"),
         Binding("p", "profile", "Profile", tooltip="Your name, phone, time zone and pitch", id="profile"),
         Binding("1", "pane('list-pane')", "List", tooltip="Go to the interview list", id="pane-list", show=False),
         Binding("2", "pane('checklist')", "Checklist", tooltip="Go to the pre-call checklist", id="pane-checklist", show=False),
@@ -174,7 +176,9 @@ class MainScreen(CallDesk, Screen):
 
     def watch_current(self, old: Interview | None, new: Interview | None) -> None:
         guidance = self.query_one("#guidance", Static)
-        guidance.update(guidance_line(self.steps.get(new.id), self.clock()) if new else "")
+        if new is not None:
+            step, now = self.steps.get(new.id), self.clock()
+            guidance.update(guidance_line(step, now, next_window(new, step, now)))
         guidance.display = new is not None
         if self.in_call:
             return
@@ -187,7 +191,9 @@ class MainScreen(CallDesk, Screen):
         now = self.clock()
         calls = self.calls.get(new.id, [])
         history = "\n".join(call_line(c, now) for c in reversed(calls)) or "No calls yet. Press c to start one."
-        notes.show_history("[b]Calls[/b]\n" + history)
+        sent = "\n".join(thank_you_line(t, now) for t in reversed(self.thanks.get(new.id, [])))
+        thanks = sent or "None recorded yet. Press t once one has gone out."
+        notes.show_history(f"[b]Calls[/b]\n{history}\n[b]Thank-yous[/b]\n{thanks}")
 
     def open_interview(self, interview_id: str) -> None:
         """Select this interview (from the command palette), archived or not."""
@@ -225,91 +231,6 @@ class MainScreen(CallDesk, Screen):
         self._filter_words = event.text.lower().split()
         self.refresh_list()
 
-    @on(Checklist.Ticked)
-    def _ticked(self, event: Checklist.Ticked) -> None:
-        interview = self.current
-        if interview is None:
-            return
-        if event.custom:
-            for item in interview.custom_items:
-                if item.id == event.key:
-                    item.ticked = event.ticked
-        else:
-            interview.checks[event.key] = event.ticked
-        self.changed(interview)
-
-    @on(Checklist.QualificationsChanged)
-    def _qualifications(self, event: Checklist.QualificationsChanged) -> None:
-        if self.current is not None:
-            self.current.qualifications = event.qualifications
-            self.changed(self.current, relist=False)
-
-    @on(Checklist.EditReferences)
-    def _references(self) -> None:
-        from ..dialogs.references import ReferencesDialog
-
-        interview = self.current
-        if interview is None:
-            return
-
-        def done(references: list | None) -> None:
-            if references is not None:
-                interview.references = references
-                self.changed(interview)
-
-        self.app.push_screen(ReferencesDialog(interview.references), done)
-
-    @on(Checklist.AddItem)
-    def _add_item(self) -> None:
-        from ..dialogs.text_prompt import TextPrompt
-
-        interview = self.current
-        if interview is None:
-            return
-
-        def done(label: str | None) -> None:
-            if label:
-                interview.custom_items.append(ChecklistItem(label))
-                self.changed(interview)
-
-        labels = [item.label for item in interview.custom_items]
-        check = partial(check_item_label, existing=labels)
-        self.app.push_screen(TextPrompt("A checklist item of your own", placeholder="e.g. Charge the phone", check=check), done)
-
-    @on(Checklist.RenameItem)
-    def _rename_item(self, event: Checklist.RenameItem) -> None:
-        from ..dialogs.text_prompt import TextPrompt
-
-        interview = self.current
-        item = next((c for c in interview.custom_items if c.id == event.item_id), None) if interview else None
-        if interview is None or item is None:
-            return
-
-        def done(label: str | None) -> None:
-            if label:
-                item.label = label
-                self.changed(interview)
-
-        others = [c.label for c in interview.custom_items if c is not item]
-        self.app.push_screen(TextPrompt("Rename the item", item.label, check=partial(check_item_label, existing=others)), done)
-
-    @on(Checklist.RemoveItem)
-    def _remove_item(self, event: Checklist.RemoveItem) -> None:
-        from ..dialogs.confirm import ConfirmDialog
-
-        interview = self.current
-        item = next((c for c in interview.custom_items if c.id == event.item_id), None) if interview else None
-        if interview is None or item is None:
-            return
-
-        def done(yes: bool | None) -> None:
-            if yes:
-                interview.custom_items.remove(item)
-                self.changed(interview)
-                self.query_one(Checklist).focus_first()
-
-        self.app.push_screen(ConfirmDialog(f"Remove “{escape(item.label)}” from the checklist?", "Remove", "Keep"), done)
-
     @on(NotesPane.NotesTyped)
     def _typed(self, event: NotesPane.NotesTyped) -> None:
         if self.in_call:
@@ -338,10 +259,10 @@ class MainScreen(CallDesk, Screen):
         has = self.current is not None
         if action == "end_call":
             return self.in_call
-        if action in ("start_call", "add", "edit", "archive", "restore", "toggle_archived", "filter", "profile"):
+        if action in ("start_call", "add", "edit", "archive", "restore", "toggle_archived", "filter", "profile", "thank_you"):
             if self.in_call:
                 return False
-        if action in ("edit", "start_call"):
+        if action in ("edit", "start_call", "drafts", "thank_you"):
             return has
         if action == "archive":
             return has and not self.current.archived  # type: ignore[union-attr]

@@ -11,10 +11,22 @@ from ..domain.dates import humanize_since
 
 if TYPE_CHECKING:
     from ..domain.guidance import NextStep
-from ..domain.models import CallAttempt, Interview, Outcome
+from ..domain.models import CallAttempt, Interview, Outcome, ThankYou
 from ..widgets.interview_list import ListRow
 
-__all__ = ["build_row", "call_line", "duration", "guidance_line", "matches", "sort_rows"]
+__all__ = [
+    "build_row",
+    "call_line",
+    "duration",
+    "guidance_line",
+    "matches",
+    "next_window",
+    "sort_rows",
+    "thank_you_line",
+]
+
+#: The steps whose next move is picking up the phone.
+_CALLING = frozenset({"call_due", "try_again", "leave_voicemail", "follow_up", "prepare"})
 
 
 def build_row(interview: Interview, step: NextStep | None, now: datetime) -> ListRow:
@@ -56,15 +68,35 @@ def matches(interview: Interview, words: list[str]) -> bool:
     return all(word in haystack for word in words)
 
 
-def guidance_line(step: NextStep | None, now: datetime) -> str:
-    """'Next: Call — now. The working day after the interview is the time to call. (D10)'."""
+def guidance_line(step: NextStep | None, now: datetime, window: str = "") -> str:
+    """'Next: Call — now. The working day after the interview is the time to call. (D10)'.
+
+    `window` is the next good time to call (D11), said when the step is a call.
+    """
     if step is None:
         return ""
     phrase = step.due_phrase(now)
     head = f"[b]Next: {step.label}{' — ' + phrase if phrase else ''}.[/b]"
     rule = f" ({step.rule})" if step.rule else ""
     also = "".join(f" {escape(text)}" for text in step.also)
-    return f"{head} {escape(step.reason)}{rule}{also}"
+    good_time = f" [$accent]Good time to call: {escape(window)}.[/]" if window else ""
+    return f"{head} {escape(step.reason)}{rule}{good_time}{also}"
+
+
+def next_window(interview: Interview, step: NextStep | None, now: datetime) -> str:
+    """The next call window (D10, D11) in their time and yours, when the next step is a call."""
+    from ..domain.windows import call_windows
+
+    if step is None or step.kind not in _CALLING or interview.interviewed_at is None:
+        return ""
+    windows = call_windows(interview, now, count=1, fallback_tz=now.tzinfo)
+    return windows[0].describe(now.tzinfo) if windows else ""
+
+
+def thank_you_line(thanks: ThankYou, now: datetime) -> str:
+    """One line of the thank-you record (D21): when, and by which channel."""
+    when = thanks.sent_at.astimezone(now.tzinfo)
+    return f"{when:%a %-d %b %H:%M}  {thanks.channel.label}"
 
 
 def duration(seconds: int | None) -> str:

@@ -1,0 +1,77 @@
+"""What to say, drafted from the record: voicemail, talking points, thank-you email, to copy."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from rich.markup import escape
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.reactive import reactive
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from ..domain.scripts import Draft
+
+__all__ = ["DRAFT_KEYS", "DraftsDialog"]
+
+#: (key, title) for each draft, by its ScriptKind value.
+DRAFT_KEYS: dict[str, tuple[str, str]] = {
+    "voicemail": ("v", "Voicemail"),
+    "talking_points": ("t", "Talking points"),
+    "thank_you_email": ("m", "Thank-you email"),
+}
+
+
+class DraftsDialog(ModalScreen[None]):
+    """Shows one draft at a time; y copies it to the clipboard."""
+
+    BINDINGS = [
+        Binding(key, f"show('{kind}')", title, tooltip=f"Show the {title.lower()}", id=f"draft-{kind}")
+        for kind, (key, title) in DRAFT_KEYS.items()
+    ] + [
+        Binding("y", "copy", "Copy", tooltip="Copy the draft shown to the clipboard", id="draft-copy"),
+        Binding("escape,q", "close", "Close", tooltip="Back to the workbook", id="draft-close"),
+    ]
+
+    shown: reactive[str] = reactive("voicemail", init=False)
+    """The kind of draft on screen."""
+
+    def __init__(self, drafts: Mapping[str, Draft], first: str = "voicemail") -> None:
+        super().__init__(classes="dialog-screen")
+        self.drafts = drafts
+        self.set_reactive(DraftsDialog.shown, first)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide", id="drafts-dialog"):
+            yield Static("", classes="dialog-title", id="draft-tabs")
+            with VerticalScroll(id="draft-scroll"):
+                yield Static("", id="draft-text")
+            yield Static("", classes="field-error", id="draft-missing")
+            yield Static("v t m: switch · y: copy · escape: close", classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        self.watch_shown(self.shown)
+
+    def watch_shown(self, kind: str) -> None:
+        tabs = "   ".join(
+            f"[reverse] {key} {title} [/]" if name == kind else f"{key} {title}" for name, (key, title) in DRAFT_KEYS.items()
+        )
+        self.query_one("#draft-tabs", Static).update(tabs)
+        draft = self.drafts[kind]
+        head = f"[b]To:[/b] {escape(draft.to)}\n[b]Subject:[/b] {escape(draft.subject)}\n\n" if draft.subject else ""
+        self.query_one("#draft-text", Static).update(head + escape(draft.text))
+        self.query_one("#draft-missing", Static).update("\n".join(f"! {escape(gap)}" for gap in draft.missing))
+
+    def action_show(self, kind: str) -> None:
+        self.shown = kind
+
+    def action_copy(self) -> None:
+        draft = self.drafts[self.shown]
+        self.app.copy_to_clipboard(draft.clipboard())
+        title = DRAFT_KEYS[self.shown][1].lower()
+        self.notify(f"Copied the {title} to the clipboard.", timeout=4)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

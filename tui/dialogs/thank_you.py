@@ -1,0 +1,58 @@
+"""Which way did the thank-you go out? One key per channel (D20, D21)."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from ..domain.guardrails import channel_warning
+from ..domain.models import Channel
+
+__all__ = ["CHANNEL_KEYS", "ChannelDialog"]
+
+#: The key that records each channel.
+CHANNEL_KEYS: dict[Channel, str] = {
+    Channel.EMAIL: "e",
+    Channel.HANDWRITTEN: "h",
+    Channel.PHONE: "p",
+    Channel.LINKEDIN: "l",
+    Channel.TEXT_MESSAGE: "s",
+}
+
+
+class ChannelDialog(ModalScreen[Channel | None]):
+    """Dismisses the channel chosen, or None (escape). A discouraged channel is warned about once."""
+
+    BINDINGS = [
+        Binding(key, f"choose('{channel.value}')", channel.label, tooltip=f"Sent by {channel.label.lower()}", id=f"thanks-{channel.value}")
+        for channel, key in CHANNEL_KEYS.items()
+    ] + [Binding("escape", "cancel", "Cancel", tooltip="Record nothing", id="thanks-cancel")]
+
+    def __init__(self, warned: bool = False) -> None:
+        super().__init__(classes="dialog-screen")
+        #: Whether the D20 word about text messages was already said this session.
+        self.warned = warned
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog small", id="channel-dialog"):
+            yield Static("How did your thank-you go out?", classes="dialog-title")
+            for channel, key in CHANNEL_KEYS.items():
+                yield Static(f"[b]{key}[/b]  {channel.label}", classes="outcome-choice")
+            yield Static("", classes="field-error", id="channel-warning")
+            yield Static("escape: record nothing", classes="dialog-hint")
+
+    def action_choose(self, value: str) -> None:
+        channel = Channel(value)
+        warning = channel_warning(channel)
+        if warning and not self.warned:
+            self.warned = True
+            key = CHANNEL_KEYS[channel]
+            self.query_one("#channel-warning", Static).update(f"{warning} Press {key} again to record it anyway.")
+            return
+        self.dismiss(channel)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
