@@ -125,3 +125,28 @@ async def test_d11_the_guidance_names_the_next_good_time_in_both_zones(db):
         guidance = text_of(pilot, "#guidance")
     # 9:15 in New York is 6:15 in Los Angeles: the morning window there is still to come.
     assert "Good time to call: Wed 25 Nov, 8:30–10:00 their time (11:30–13:00 your time)" in guidance
+
+
+async def test_a_template_in_your_own_words_is_checked_then_kept_in_the_workbook(db):
+    seed(db, [acme()], profile=ROBIN)
+    mine = "Hi $interviewer_name, $my_name here about the $job_title role ($interviewed_when). Thanks! Call me back on $my_phone."
+    async with running(db) as pilot:
+        await pilot.press("s")
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        editor = pilot.app.screen.query_one("#template-text")
+        editor.text = "Hello from $my_nam"
+        await settle(pilot)
+        assert "did you mean $my_name?" in text_of(pilot, "#template-problems")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert pilot.app.screen.query("#template-text"), "a template with errors is not saved"
+        editor.text = mine
+        await settle(pilot)
+        assert "Robin Castellano here about the Product Designer role (yesterday)" in text_of(pilot, "#template-preview")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "Robin Castellano here" in text_of(pilot, "#draft-text")  # back in the drafts, in your words
+    (settings,) = stored(db)["settings"]
+    assert settings["templates"] == {"voicemail": mine}

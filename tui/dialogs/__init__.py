@@ -7,6 +7,7 @@ from .interview_form import InterviewForm
 from .outcome import OUTCOME_KEYS, OutcomeDialog
 from .profile import ProfileDialog
 from .references import ReferencesDialog
+from .template_editor import TemplateEditor
 from .text_prompt import TextPrompt
 from .thank_you import CHANNEL_KEYS, ChannelDialog
 
@@ -22,5 +23,6 @@ __all__ = [
     "OutcomeDialog",
     "ProfileDialog",
     "ReferencesDialog",
+    "TemplateEditor",
     "TextPrompt",
 ]

@@ -24,14 +24,15 @@ DRAFT_KEYS: dict[str, tuple[str, str]] = {
 }
 
 
-class DraftsDialog(ModalScreen[None]):
-    """Shows one draft at a time; y copies it to the clipboard."""
+class DraftsDialog(ModalScreen[str | None]):
+    """Shows one draft at a time; y copies it; e dismisses with its kind, to edit its template."""
 
     BINDINGS = [
         Binding(key, f"show('{kind}')", title, tooltip=f"Show the {title.lower()}", id=f"draft-{kind}")
         for kind, (key, title) in DRAFT_KEYS.items()
     ] + [
         Binding("y", "copy", "Copy", tooltip="Copy the draft shown to the clipboard", id="draft-copy"),
+        Binding("e", "edit", "Edit template", tooltip="Put the draft shown in your own words", id="draft-edit"),
         Binding("escape,q", "close", "Close", tooltip="Back to the workbook", id="draft-close"),
     ]
 
@@ -49,7 +50,7 @@ class DraftsDialog(ModalScreen[None]):
             with VerticalScroll(id="draft-scroll"):
                 yield Static("", id="draft-text")
             yield Static("", classes="field-error", id="draft-missing")
-            yield Static("v t m: switch · y: copy · escape: close", classes="dialog-hint")
+            yield Static("v t m: switch · y: copy · e: your own words · escape: close", classes="dialog-hint")
 
     def on_mount(self) -> None:
         self.watch_shown(self.shown)
@@ -72,6 +73,9 @@ class DraftsDialog(ModalScreen[None]):
         self.app.copy_to_clipboard(draft.clipboard())
         title = DRAFT_KEYS[self.shown][1].lower()
         self.notify(f"Copied the {title} to the clipboard.", timeout=4)
+
+    def action_edit(self) -> None:
+        self.dismiss(self.shown)
 
     def action_close(self) -> None:
         self.dismiss(None)

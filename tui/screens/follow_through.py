@@ -19,7 +19,7 @@ class FollowThrough:
     #: The D20 word about text messages is said once a session.
     _warned_text_message = False
 
-    def action_drafts(self) -> None:
+    def action_drafts(self, first: str = "") -> None:
         """s: the voicemail, talking points and thank-you email for the selected interview."""
         from ..dialogs.drafts import DRAFT_KEYS, DraftsDialog
         from ..domain.scripts import draft
@@ -30,7 +30,34 @@ class FollowThrough:
         templates = self.workbook.setting(TEMPLATES_SETTING, None)
         now = self.clock()
         drafts = {kind: draft(kind, interview, self.profile, now, templates) for kind in DRAFT_KEYS}
-        self.app.push_screen(DraftsDialog(drafts, first="talking_points" if self.in_call else "voicemail"))
+        first = first or ("talking_points" if self.in_call else "voicemail")
+        self.app.push_screen(DraftsDialog(drafts, first=first), self._edit_template)
+
+    def _edit_template(self, kind: str | None) -> None:
+        """The user's own words for a script, kept in the workbook (shared with `followup script`)."""
+        from ..dialogs.template_editor import TemplateEditor
+        from ..domain.scripts import render_template
+        from ..domain.templates import ScriptKind, template_for
+
+        interview = self.current
+        if kind is None or interview is None:
+            return
+        templates = dict(self.workbook.setting(TEMPLATES_SETTING, None) or {})
+        script = ScriptKind(kind)
+        subject = template_for(ScriptKind.THANK_YOU_SUBJECT, templates)[0] if script is ScriptKind.THANK_YOU_EMAIL else None
+
+        def preview(_: str, text: str) -> str:
+            return render_template(text, interview, self.profile, self.clock())
+
+        def done(changed: dict[str, str] | None) -> None:
+            if changed is not None:
+                templates.update(changed)
+                self.workbook.set_setting(TEMPLATES_SETTING, {k: v for k, v in templates.items() if v})
+                self.notify("Saved your template; the drafts use it from now on.", timeout=4)
+            self.action_drafts(first=kind)
+
+        editor = TemplateEditor(script, template_for(script, templates)[0], preview, subject)
+        self.app.push_screen(editor, done)
 
     def action_thank_you(self) -> None:
         """t: record that a thank-you went out, by which channel and when."""
