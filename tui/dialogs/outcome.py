@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Static
 
 from ..domain.models import Outcome
+from .choice import KeyChoiceDialog
 
 __all__ = ["OUTCOME_KEYS", "OutcomeDialog"]
 
@@ -24,20 +21,18 @@ OUTCOME_KEYS: dict[Outcome, str] = {
 }
 
 
-class OutcomeDialog(ModalScreen[Outcome | None]):
+class OutcomeDialog(KeyChoiceDialog[Outcome]):
     """Dismisses the outcome chosen, or None (escape) to go back to the call."""
+
+    PROMPT = "How did the call go?"
+    HINT = "escape: back to the call"
+    KEYS = OUTCOME_KEYS
+    DIALOG_ID = "outcome-dialog"
 
     BINDINGS = [
         Binding(key, f"choose('{outcome.value}')", outcome.label, tooltip=f"Record: {outcome.label}", id=f"outcome-{outcome.value}")
         for outcome, key in OUTCOME_KEYS.items()
     ] + [Binding("escape", "back", "Back to the call", tooltip="The call is not over yet", id="outcome-back")]
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog small", id="outcome-dialog"):
-            yield Static("How did the call go?", classes="dialog-title")
-            for outcome, key in OUTCOME_KEYS.items():
-                yield Static(f"[b]{key}[/b]  {outcome.label}", classes="outcome-choice")
-            yield Static("escape: back to the call", classes="dialog-hint")
 
     def action_choose(self, value: str) -> None:
         self.dismiss(Outcome(value))

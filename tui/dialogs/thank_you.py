@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from ..domain.guardrails import channel_warning
 from ..domain.models import Channel
+from .choice import KeyChoiceDialog
 
 __all__ = ["CHANNEL_KEYS", "ChannelDialog"]
 
@@ -23,8 +21,14 @@ CHANNEL_KEYS: dict[Channel, str] = {
 }
 
 
-class ChannelDialog(ModalScreen[Channel | None]):
+class ChannelDialog(KeyChoiceDialog[Channel]):
     """Dismisses the channel chosen, or None (escape). A discouraged channel is warned about once."""
+
+    PROMPT = "How did your thank-you go out?"
+    HINT = "escape: record nothing"
+    KEYS = CHANNEL_KEYS
+    DIALOG_ID = "channel-dialog"
+    NOTE_ID = "channel-warning"
 
     BINDINGS = [
         Binding(key, f"choose('{channel.value}')", channel.label, tooltip=f"Sent by {channel.label.lower()}", id=f"thanks-{channel.value}")
@@ -35,14 +39,6 @@ class ChannelDialog(ModalScreen[Channel | None]):
         super().__init__(classes="dialog-screen")
         #: Whether the D20 word about text messages was already said this session.
         self.warned = warned
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog small", id="channel-dialog"):
-            yield Static("How did your thank-you go out?", classes="dialog-title")
-            for channel, key in CHANNEL_KEYS.items():
-                yield Static(f"[b]{key}[/b]  {channel.label}", classes="outcome-choice")
-            yield Static("", classes="field-error", id="channel-warning")
-            yield Static("escape: record nothing", classes="dialog-hint")
 
     def action_choose(self, value: str) -> None:
         channel = Channel(value)

@@ -5,10 +5,11 @@ The rescue file is a whole workbook (plain TinyDB JSON), so `followup --db RESCU
 
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import Iterable
 from pathlib import Path
+
+from .storage import write_new_file
 
 __all__ = ["rescue_name", "write_rescue"]
 
@@ -17,21 +18,6 @@ def rescue_name(database: Path, stamp: float | None = None) -> str:
     """`workbook.json` -> `workbook.rescue-20261125-091500.json`: sorts by time, never clashes in practice."""
     moment = time.strftime("%Y%m%d-%H%M%S", time.localtime(stamp if stamp is not None else time.time()))
     return f"{database.stem}.rescue-{moment}{database.suffix or '.json'}"
-
-
-def _write_new_private(path: Path, payload: bytes) -> None:
-    """Create the file 0600 (never following or reusing an existing name), write it whole, fsync."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
-    try:
-        view = memoryview(payload)
-        while view:
-            view = view[os.write(fd, view):]
-        os.fsync(fd)
-    except BaseException:
-        os.close(fd)
-        path.unlink(missing_ok=True)
-        raise
-    os.close(fd)
 
 
 def write_rescue(database: Path, payload: bytes, folders: Iterable[Path] | None = None) -> Path:
@@ -46,7 +32,7 @@ def write_rescue(database: Path, payload: bytes, folders: Iterable[Path] | None 
         target = folder / name
         for attempt in range(1, 100):
             try:
-                _write_new_private(target, payload)
+                write_new_file(target, payload)
                 return target
             except FileExistsError:
                 target = folder / name.replace(".rescue-", f".rescue{attempt + 1}-", 1)

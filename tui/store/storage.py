@@ -15,7 +15,7 @@ from tinydb.storages import Storage
 
 from .errors import FileChangedError, WriteFailedError
 
-__all__ = ["AtomicStorage", "Fingerprint", "fingerprint_of", "temp_path_for", "write_atomic"]
+__all__ = ["AtomicStorage", "Fingerprint", "fingerprint_of", "temp_path_for", "write_atomic", "write_new_file"]
 
 
 class Fingerprint:
@@ -61,25 +61,26 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def write_atomic(path: Path, payload: bytes, mode: int = 0o600) -> None:
-    """Write a temp file beside `path`, fsync it, replace `path` with it, fsync the folder."""
-    temp = temp_path_for(path)
-    try:
-        temp.unlink()
-    except FileNotFoundError:
-        pass
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
+def write_new_file(path: Path, payload: bytes, mode: int = 0o600) -> None:
+    """Create `path` (never an existing name, never through a link), write it whole, fsync it."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), mode)
     try:
         view = memoryview(payload)
         while view:
-            written = os.write(fd, view)
-            view = view[written:]
+            view = view[os.write(fd, view) :]
         os.fsync(fd)
     except BaseException:
         os.close(fd)
-        temp.unlink(missing_ok=True)
+        path.unlink(missing_ok=True)
         raise
     os.close(fd)
+
+
+def write_atomic(path: Path, payload: bytes, mode: int = 0o600) -> None:
+    """Write a temp file beside `path`, fsync it, replace `path` with it, fsync the folder."""
+    temp = temp_path_for(path)
+    temp.unlink(missing_ok=True)
+    write_new_file(temp, payload, mode)
     os.replace(temp, path)
     _fsync_dir(path.parent)
 
