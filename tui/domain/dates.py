@@ -6,7 +6,6 @@ import re
 from datetime import date, datetime, time, timedelta, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from dateutil import parser as dateparser
 from dateutil.relativedelta import relativedelta
 
 from .errors import ValidationError
@@ -82,6 +81,8 @@ def parse_when(text: str, now: datetime, *, past: bool = True, field: str = "whe
             base = now.date() + timedelta(days=(index - now.weekday()) % 7 or 7)
         words = words[1:]
     rest = " ".join(words)
+    from dateutil import parser as dateparser  # only when something is typed: keeps it off start-up
+
     default = datetime.combine(base or now.date(), time(9, 0))
     try:
         if base is not None and not rest:
