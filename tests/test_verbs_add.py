@@ -76,6 +76,7 @@ def test_profile_sets_only_what_is_given_and_shows_it(tmp_path):
         "email": "sam@example.com",
         "timezone": "America/Chicago",
         "pitch": "I ship calm UIs.",
+        "day_first": False,
     }
     before = db.read_bytes()
     shown = followup(db, "profile")

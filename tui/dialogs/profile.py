@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Button, Checkbox, Input, Label, Static
 
 from ..widgets.field_error import FieldError
 from ..domain.dates import zone
@@ -58,6 +58,7 @@ class ProfileDialog(ModalScreen[Profile | None]):
                     with Vertical(classes="field-box"):
                         yield Input(value, placeholder=placeholder, id=f"profile-{name}")
                         yield FieldError(id=f"profile-{name}-error")
+            yield Checkbox("I write dates day first (3/12 is 3 December)", self.profile.day_first, id="profile-day_first")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save (ctrl+s)", variant="primary", id="save")
                 yield Button("Skip (esc)" if self.first_run else "Cancel (esc)", id="cancel")
@@ -80,8 +81,7 @@ class ProfileDialog(ModalScreen[Profile | None]):
         for name, _, _ in _FIELDS:
             self.query_one(f"#profile-{name}-error", FieldError).show(errors.get(name, ""))
         if not errors:
-            self.dismiss(Profile(**values))
-
+            self.dismiss(Profile(**values, day_first=self.query_one("#profile-day_first", Checkbox).value))
 
 
 def is_zone(name: str) -> bool:

@@ -132,6 +132,8 @@ class Profile:
     email: str = ""
     timezone: str = ""
     pitch: str = ""
+    #: How the user writes short dates: True reads "3/12" as 3 December, False as March 12.
+    day_first: bool = False
 
 
 @dataclass

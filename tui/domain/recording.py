@@ -29,6 +29,7 @@ def record_outcome(
     outcome: Outcome | None,
     decision: str = "",
     tz: tzinfo | None = None,
+    day_first: bool = False,
 ) -> Recorded:
     """Close `call` (D18), keep their decision date as typed and read (D17), and set D19's next step.
 
@@ -38,7 +39,7 @@ def record_outcome(
     call.outcome = outcome
     timeline = None
     if decision.strip():
-        timeline = parse_timeline(decision, ended)
+        timeline = parse_timeline(decision, ended, day_first=day_first)
         interview.decision_text = decision.strip()
         interview.decision_expected = timeline.date
     history = list(calls) if any(c.id == call.id for c in calls) else [*calls, call]

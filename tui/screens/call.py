@@ -136,7 +136,7 @@ class CallDesk:
         from ..domain.timeline import parse_timeline
 
         def preview(text: str) -> str:
-            return escape(parse_timeline(text, ended).describe())
+            return escape(parse_timeline(text, ended, day_first=self.profile.day_first).describe())
 
         def done(text: str | None) -> None:
             self.finish_call(ended, Outcome.SPOKE, decision=text or "")
@@ -145,9 +145,7 @@ class CallDesk:
 
     def finish_call(self, ended: datetime, outcome: Outcome | None, decision: str = "") -> None:
         """Record the attempt with its end, outcome and notes; then D19 says when to follow up."""
-        from ..domain.guidance import next_follow_up
-        from ..domain.rounds import short_date
-        from ..domain.timeline import parse_timeline
+        from ..domain.recording import record_outcome
 
         call = self.call
         if call is None:
@@ -157,21 +155,18 @@ class CallDesk:
             self._call_timer.stop()
             self._call_timer = None
         interview = self.interviews[call.interview_id]
-        call.ended_at = max(ended, call.started_at)
-        call.outcome = outcome
-        if decision:
-            timeline = parse_timeline(decision, ended)
-            interview.decision_text = decision
-            interview.decision_expected = timeline.date
+        calls = self.calls.get(interview.id, [])
+        recorded = record_outcome(
+            interview, call, calls, ended, outcome, decision, tz=self.clock().tzinfo, day_first=self.profile.day_first
+        )
+        if recorded.decision is not None:
             self.workbook.save_interview(interview)
-            if not timeline.ok:
-                self.notify(f"Kept “{escape(decision)}” as written: {escape(timeline.message)}", severity="warning", timeout=8)
-        follow = next_follow_up(interview, self.calls.get(interview.id, []), tz=self.clock().tzinfo)
-        if follow is not None:
-            call.next_step = f"Follow up on {short_date(follow.due)}"
+            if not recorded.decision.ok:
+                message = f"Kept “{escape(decision)}” as written: {escape(recorded.decision.message)}"
+                self.notify(message, severity="warning", timeout=8)
         self.workbook.save_call(call)
         if self.is_attached:
-            self._after_call(interview, call, follow)
+            self._after_call(interview, call, recorded.follow_up)
 
     def _after_call(self, interview: Interview, call: CallAttempt, follow: object) -> None:
         notes = self.query_one(NotesPane)

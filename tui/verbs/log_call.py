@@ -84,12 +84,14 @@ def run(args: argparse.Namespace) -> int:
         ended = started + timedelta(minutes=minutes or 0)
         call = CallAttempt(interview.id, started, notes=notes.strip())
         if args.follow_up.strip():
-            chosen = parse_timeline(args.follow_up, started)
+            chosen = parse_timeline(args.follow_up, started, day_first=profile.day_first)
             if not chosen.ok:
                 raise ValidationError("--follow-up", chosen.message)
             call.follow_up_on = chosen.date
         calls = [*book.calls_for(interview.id), call]
-        recorded = record_outcome(interview, call, calls, ended, outcome, args.decision, tz=now.tzinfo)
+        recorded = record_outcome(
+            interview, call, calls, ended, outcome, args.decision, tz=now.tzinfo, day_first=profile.day_first
+        )
         decision, follow = recorded.decision, recorded.follow_up
         step = next_step(interview, calls, book.thank_yous_for(interview.id), now, profile)
         if decision is not None:

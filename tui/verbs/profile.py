@@ -26,6 +26,9 @@ def register(verbs: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     parser.add_argument("--email", help="your email")
     parser.add_argument("--tz", metavar="ZONE", help="your time zone, e.g. America/Chicago")
     parser.add_argument("--pitch", metavar="TEXT", help="one line on why you fit")
+    order = parser.add_mutually_exclusive_group()
+    order.add_argument("--day-first", dest="day_first", action="store_true", default=None, help="read 3/12 as 3 December")
+    order.add_argument("--month-first", dest="day_first", action="store_false", help="read 3/12 as March 12 (the default)")
     parser.set_defaults(handler=run)
 
 
@@ -40,9 +43,11 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _changes(args: argparse.Namespace) -> dict[str, str]:
+def _changes(args: argparse.Namespace) -> dict[str, object]:
     """Only what was given; every value checked before any is saved."""
-    changes: dict[str, str] = {}
+    changes: dict[str, object] = {}
+    if args.day_first is not None:
+        changes["day_first"] = args.day_first
     if args.name is not None:
         changes["name"] = args.name.strip()
     if args.phone is not None:
@@ -66,4 +71,5 @@ def format_profile(profile: Profile) -> str:
         if name == "phone":
             value = display_phone(value)
         lines.append(f"{label + ':':<11}{value or '(not set)'}")
+    lines.append(f"{'Dates:':<11}{'day first (3/12 is 3 December)' if profile.day_first else 'month first (3/12 is March 12)'}")
     return "\n".join(lines)
