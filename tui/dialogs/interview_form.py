@@ -14,6 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Static, TextArea
 
 from ..widgets.field_error import FieldError
+from ..widgets.tick import Tick
 from ..domain.dates import parse_when
 from ..domain.errors import ValidationError
 from ..domain.inputs import entry_problems
@@ -113,7 +114,7 @@ class InterviewForm(ModalScreen[Interview | None]):
                             yield FieldError(id=f"f-{name}-error")
                     if name == "interviewer_email":
                         decides = self.original.interviewer.decision_maker if self.original else True
-                        yield Checkbox("They make the hiring decision", decides, id="f-decision_maker")
+                        yield Tick("They make the hiring decision", decides, id="f-decision_maker")
                 for name, label in _AREAS:
                     yield Label(label, classes="field-label area-label")
                     yield TextArea(values.get(name, ""), id=f"f-{name}", classes="form-area", soft_wrap=True, tab_behavior="focus")

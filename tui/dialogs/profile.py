@@ -6,11 +6,12 @@ from datetime import timezone
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
 from ..widgets.field_error import FieldError
+from ..widgets.tick import Tick
 from ..domain.dates import zone
 from ..domain.errors import ValidationError
 from ..domain.models import Profile
@@ -49,19 +50,26 @@ class ProfileDialog(ModalScreen[Profile | None]):
                     "Skip with escape if you like; p opens this later.",
                     classes="dialog-text",
                 )
-            for name, label, placeholder in _FIELDS:
-                value = getattr(self.profile, name)
-                if name == "phone":
-                    value = display_phone(value)
-                with Horizontal(classes="field-row"):
-                    yield Label(label, classes="field-label")
-                    with Vertical(classes="field-box"):
-                        yield Input(value, placeholder=placeholder, id=f"profile-{name}")
-                        yield FieldError(id=f"profile-{name}-error")
-            yield Checkbox("I write dates day first (3/12 is 3 December)", self.profile.day_first, id="profile-day_first")
+            with VerticalScroll(id="profile-fields"):
+                yield from self._fields()
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save (ctrl+s)", variant="primary", id="save")
                 yield Button("Skip (esc)" if self.first_run else "Cancel (esc)", id="cancel")
+
+    def _fields(self) -> ComposeResult:
+        for name, label, placeholder in _FIELDS:
+            value = getattr(self.profile, name)
+            if name == "phone":
+                value = display_phone(value)
+            with Horizontal(classes="field-row"):
+                yield Label(label, classes="field-label")
+                with Vertical(classes="field-box"):
+                    yield Input(value, placeholder=placeholder, id=f"profile-{name}")
+                    yield FieldError(id=f"profile-{name}-error")
+        yield Tick("I write dates day first (3/12 is 3 December)", self.profile.day_first, id="profile-day_first")
+
+    def on_mount(self) -> None:
+        self.query_one("#profile-name", Input).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.action_save() if event.button.id == "save" else self.action_cancel()

@@ -12,9 +12,9 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.reactive import reactive
-from textual.content import Content
 from textual.widgets import Checkbox, Static
 
+from .tick import Tick
 from ..domain.models import CHECKLIST_RULES, REQUIRED_RULES, Interview, Qualification
 
 if TYPE_CHECKING:
@@ -29,19 +29,13 @@ _ORDER = list(REQUIRED_RULES) + [rule for rule, _ in CHECKLIST_RULES if rule not
 _LABELS = dict(CHECKLIST_RULES)
 
 
-class Item(Checkbox):
+class Item(Tick):
     """One tickable item: a rule (D1-D9) or a custom item's id."""
 
     def __init__(self, key: str, label: str, value: bool, custom: bool) -> None:
         super().__init__(label, value, id=f"item-{key}", classes="custom" if custom else "rule")
         self.key = key
         self.custom = custom
-
-    @property
-    def _button(self) -> Content:
-        # A tick when done and an empty box when not: readable at a glance, in any theme.
-        self.BUTTON_INNER = "✓" if self.value else " "
-        return super()._button
 
 
 def describe(rule: str, interview: Interview) -> str:
