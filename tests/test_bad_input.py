@@ -200,3 +200,27 @@ async def test_a_very_long_company_name_keeps_the_list_aligned(db):
         assert len(listed) >= 2
         ends = {row.index("ago") for row in listed}
         assert len(ends) == 1, "the 'when' column moved with the long name"
+
+
+#: (a csv row after the header, words the message must contain): import applies the form's checks.
+IMPORTS = [
+    ('"Evil\x1b[2J",Designer,Dana,', "line 2: company: Contains a control character (U+001B)"),
+    ("Acme,Designer,Dana\x07,", "line 2: interviewer_name: Contains a control character (U+0007)"),
+    ("Acme,Designer,Dana,555-CALL-NOW", "line 2"),
+    (",Designer,Dana,", "line 2"),
+    ('Acme,"Designer\x9b31m",Dana,', "line 2: role: Contains a control character (U+009B)"),
+]
+
+
+@pytest.mark.parametrize(("row", "message"), IMPORTS, ids=[f"import-{i}" for i in range(len(IMPORTS))])
+def test_import_refuses_bad_rows_by_line_and_writes_nothing(book_file, capsys, tmp_path, row, message):
+    path, _ = book_file
+    before = path.read_bytes()
+    source = tmp_path / "in.csv"
+    source.write_text(f"company,role,interviewer,interviewer_phone\n{row}\n", encoding="utf-8")
+    status = main(["--db", str(path), "import", str(source), "--apply"])
+    err = capsys.readouterr().err
+    assert status == 2
+    assert message in err, err
+    assert "\x1b" not in err
+    assert path.read_bytes() == before

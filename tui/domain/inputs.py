@@ -10,8 +10,9 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from .errors import ValidationError
+from .models import Interview
 
-__all__ = ["check_item_label", "check_resume", "check_text", "entry_problems", "printable"]
+__all__ = ["check_interview_text", "check_item_label", "check_resume", "check_text", "entry_problems", "printable"]
 
 #: C0 and C1 control characters (ESC, BEL, NUL ...) except tab and newline: they could drive the terminal.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -67,6 +68,21 @@ def entry_problems(values: Mapping[str, str], areas: Mapping[str, str] = {}) -> 
         except ValidationError as error:
             problems[name] = error.message
     return problems
+
+
+def check_interview_text(interview: Interview) -> None:
+    """The form's text checks for an interview that arrives another way (import): first problem raised."""
+    who = interview.interviewer
+    values = {
+        "company": interview.company,
+        "role": interview.role,
+        "interviewer_name": who.name,
+        "interviewer_title": who.title,
+        "interviewer_email": who.email,
+    }
+    areas = {"notes": interview.notes, "wish_said": interview.wish_said}
+    for field, message in entry_problems(values, areas).items():
+        raise ValidationError(field, message)
 
 
 def printable(text: str) -> str:

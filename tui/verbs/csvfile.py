@@ -15,6 +15,7 @@ from ..domain.models import Interview, Interviewer
 from ..domain.phones import display_phone, parse_phone
 from ..domain.windows import user_zone
 from ..store import Workbook
+from ..domain.inputs import check_interview_text
 from .common import check_zone
 
 __all__ = ["COLUMNS", "CsvImport", "neutralise", "parse_csv", "render_csv", "restore"]
@@ -196,7 +197,7 @@ def _interview(cells: dict[str, str], now: datetime) -> Interview:
         phone=parse_phone(get("interviewer_phone", ""), field="interviewer_phone"),
         email=email,
     )
-    return Interview(
+    interview = Interview(
         company=get("company", ""),
         role=get("role", ""),
         interviewer=person,
@@ -207,3 +208,5 @@ def _interview(cells: dict[str, str], now: datetime) -> Interview:
         notes=get("notes", ""),
         created_at=now,
     )
+    check_interview_text(interview)
+    return interview

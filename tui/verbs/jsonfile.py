@@ -18,6 +18,7 @@ from ..domain.models import CallAttempt, Interview, Profile, ThankYou
 from ..domain.phones import parse_phone
 from ..store import Workbook
 from ..store.converters import from_doc, to_doc
+from ..domain.inputs import check_interview_text
 from .common import check_zone
 
 __all__ = [
@@ -207,6 +208,7 @@ def _record(cls: type, record: Any, word: str) -> Any:
     if isinstance(obj, Interview):
         obj.interviewer.phone = parse_phone(obj.interviewer.phone, field="interviewer.phone")
         obj.interviewer_tz = check_zone(obj.interviewer_tz, field="interviewer_tz")
+        check_interview_text(obj)
     elif isinstance(obj, Profile):
         obj.phone = parse_phone(obj.phone, field="phone")
         obj.timezone = check_zone(obj.timezone, field="timezone")
