@@ -54,19 +54,8 @@ _ALIASES = {
     "time_zone": "interviewer_tz",
     "job_title": "role",
 }
-_READ = {
-    "company",
-    "role",
-    "interviewer",
-    "interviewer_title",
-    "interviewer_phone",
-    "interviewer_email",
-    "interviewed_at",
-    "interviewer_tz",
-    "round",
-    "archived",
-    "notes",
-}
+#: The columns import reads: from the company to the notes; the rest of the export is worked out.
+_READ = frozenset(COLUMNS[COLUMNS.index("company") : COLUMNS.index("notes") + 1])
 #: A spreadsheet treats a cell starting with one of these as a formula (CSV injection).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
