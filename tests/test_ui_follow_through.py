@@ -150,3 +150,13 @@ async def test_a_template_in_your_own_words_is_checked_then_kept_in_the_workbook
         assert "Robin Castellano here" in text_of(pilot, "#draft-text")  # back in the drafts, in your words
     (settings,) = stored(db)["settings"]
     assert settings["templates"] == {"voicemail": mine}
+
+
+async def test_the_palette_offers_the_scripts_and_the_thank_you(db):
+    seed(db, [acme()], profile=ROBIN)
+    async with running(db) as pilot:
+        from tui.screens.commands import app_commands
+
+        titles = [command.title for command in app_commands(pilot.app, pilot.app.screen)]
+    assert "Scripts: voicemail, talking points, thank-you email" in titles
+    assert "Record a thank-you" in titles

@@ -27,6 +27,8 @@ PALETTE_TITLES = {
     "restore": "Restore the interview",
     "toggle-archived": "Show or hide archived interviews",
     "profile": "Your profile",
+    "drafts": "Scripts: voicemail, talking points, thank-you email",
+    "thank-you": "Record a thank-you",
     "pane-list": "Go to the interview list",
     "pane-checklist": "Go to the checklist",
     "pane-notes": "Go to the call notes",
