@@ -266,3 +266,48 @@ def test_autosave_writes_typing_without_a_flush(tmp_path):
         time.sleep(0.05)
     assert saved_notes() == "x" * 29
     book.close()
+
+
+def test_a_missing_file_beside_its_backup_is_not_replaced_by_an_empty_one(tmp_path):
+    path = tmp_path / "wb.json"
+    with Workbook.open(path, autosave=False) as book:
+        book.save_interview(Interview("Acme", "Designer"))
+    Workbook.open(path, autosave=False).close()  # leaves the .bak
+    backup = tmp_path / "wb.json.bak"
+    kept = backup.read_bytes()
+    path.unlink()  # moved aside, as the damaged-file message suggests
+    result = run_followup("--db", str(path))
+    assert result.returncode == 1
+    assert "is missing" in result.stderr and str(backup) in result.stderr
+    assert not path.exists() and backup.read_bytes() == kept
+    backup.rename(tmp_path / "elsewhere.json")
+    Workbook.open(path, autosave=False).close()  # with the copy moved aside, a new workbook starts
+
+
+def test_any_os_error_while_saving_is_kept_and_retried_not_fatal(tmp_path, monkeypatch):
+    """A dropped network mount raises other errors than ENOSPC: the writer must live on."""
+    path = tmp_path / "wb.json"
+    states = []
+    book = Workbook.open(path, on_state=states.append)
+    real_stat = Path.stat
+    broken = {"on": True}
+
+    def stat(self, *args, **kwargs):
+        if broken["on"] and self == path:
+            raise OSError(errno.ESTALE, "Stale file handle")
+        return real_stat(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "stat", stat)
+    book.save_interview(Interview("Acme", "Designer"))
+    deadline = time.monotonic() + 10
+    while not any(s.error for s in states) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert any(isinstance(s.error, WriteFailedError) for s in states)
+    assert book._autosaver._thread.is_alive(), "the writer died on an unexpected error"
+    broken["on"] = False
+    deadline = time.monotonic() + 15
+    while book.dirty and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not book.dirty
+    book.close()
+    assert tinydb.TinyDB(path).table("interviews").all()[0]["company"] == "Acme"

@@ -55,11 +55,14 @@ def run_app(db: str | None = None, demo: bool = False) -> int:
     def leave() -> None:
         # Save and let go of the file first: with the terminal gone, Textual's own shutdown can
         # block on writing to it. If it does, the watchdog ends the process; nothing is left unsaved.
-        status = close_once()
-        app.exit(status)
-        watchdog = threading.Timer(_SHUTDOWN_GRACE, os._exit, (status,))
-        watchdog.daemon = True
-        watchdog.start()
+        status = 1
+        try:
+            status = close_once()
+            app.exit(status)
+        finally:
+            watchdog = threading.Timer(_SHUTDOWN_GRACE, os._exit, (status,))
+            watchdog.daemon = True
+            watchdog.start()
 
     def end_gracefully(signum: int, frame: FrameType | None) -> None:
         # SIGTERM / SIGHUP (terminal closed). The handler interrupts the event loop anywhere,
@@ -88,7 +91,7 @@ def close_workbook(app: FollowupApp, workbook: Workbook) -> int:
     finally:
         try:
             workbook.close()
-        except StoreError as error:
+        except Exception as error:  # whatever stopped the last save, what is only in memory is rescued
             print(f"followup: {error}", file=sys.stderr)
             rescue_unsaved(workbook)
             return 1

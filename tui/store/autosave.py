@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .errors import StoreError
+from .errors import StoreError, WriteFailedError
 from .storage import AtomicStorage
 
 __all__ = ["Autosaver", "SaveState"]
@@ -100,7 +100,9 @@ class Autosaver:
         self._last_attempt = self._clock()
         try:
             self.storage.save()
-        except StoreError as error:
+        except Exception as error:  # the writer must outlive any failure, or saving stops for good
+            if not isinstance(error, StoreError):
+                error = WriteFailedError(self.storage.path, str(error) or type(error).__name__)
             self._failures += 1
             self.error = error
             with self._wake:

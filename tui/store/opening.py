@@ -82,6 +82,15 @@ def load_tables(path: Path, tz: Any) -> tuple[dict[str, Any], Fingerprint | None
     """
     temp_path_for(path).unlink(missing_ok=True)
     if not path.exists():
+        backup = backup_path_for(path)
+        if backup.is_file():
+            # The workbook went missing (moved aside after damage?) but its last good copy is here:
+            # starting empty would, on the next open, replace that copy with an empty workbook.
+            raise StoreError(
+                path,
+                f"{path} is missing, but its last good copy {backup} is beside it. To carry on from "
+                f"that copy, copy it to {path}; to start a new, empty workbook, move the copy aside.",
+            )
         data = empty_tables()
         write_atomic(path, orjson.dumps(data))
         return data, fingerprint_of(path), True

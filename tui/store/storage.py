@@ -125,21 +125,25 @@ class AtomicStorage(Storage):
             return self.generation, orjson.dumps(self._data)
 
     def save(self) -> bool:
-        """Write the current tables durably; return False if there was nothing to write."""
+        """Write the current tables durably; return False if there was nothing to write.
+
+        Every OS error (disk full, a dropped network mount, no permission) becomes a
+        WriteFailedError: the data stays in memory and the caller retries or rescues it.
+        """
         with self._save_lock:
             generation, payload = self.snapshot()
             if generation == self.saved_generation and self._seen is not None:
                 return False
-            self._check_unchanged()
             try:
-                mode = self.path.stat().st_mode & 0o777
-            except FileNotFoundError:
-                mode = 0o600
-            try:
+                self._check_unchanged()
+                try:
+                    mode = self.path.stat().st_mode & 0o777
+                except FileNotFoundError:
+                    mode = 0o600
                 write_atomic(self.path, payload, mode)
+                stat = self.path.stat()
             except OSError as error:
                 raise WriteFailedError(self.path, _describe(error)) from error
-            stat = self.path.stat()
             self._seen = Fingerprint(stat.st_size, stat.st_mtime_ns, payload)
             self.saved_generation = max(self.saved_generation, generation)
             return True
@@ -162,8 +166,12 @@ class AtomicStorage(Storage):
         self._seen = current
 
     def accept_external(self, data: dict[str, Any], seen: Fingerprint | None) -> None:
-        """Take the file's new contents as ours (after the user chose to reload)."""
-        with self.lock:
+        """Take the file's new contents as ours (after the user chose to reload).
+
+        Holds the save lock too, so a save already under way cannot check against the new
+        fingerprint and then write the old tables over the other program's file.
+        """
+        with self._save_lock, self.lock:
             self._data = data
             self._seen = seen
             self.generation += 1
