@@ -97,7 +97,10 @@ class FollowupApp(App[int]):
     def finish_work(self) -> None:
         """End a call in progress as ended now and hand everything typed to the workbook; idempotent."""
         main = self._main
-        if main is not None and main.in_call:
+        if main is None:
+            return
+        main.keep_editor_text()  # the last keystrokes may still be on their way as messages
+        if main.in_call:
             main.finish_call(self.clock(), None)
 
 

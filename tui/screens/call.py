@@ -51,7 +51,7 @@ class CallDesk:
         notes = self.query_one(NotesPane)
         talking, voicemail = self._scripts(interview)
         notes.show_call(True, talking, voicemail)
-        notes.load_text(call.notes, escape(interview.title))
+        notes.load_text(call.notes, escape(interview.title), ("call", call.id))
         self.query_one(InterviewList).disabled = True
         self.pane = "notes-pane"
         notes.editor.focus()

@@ -187,7 +187,7 @@ class MainScreen(CallDesk, ChecklistDesk, FollowThrough, Screen):
             notes.load_text("", "Notes")
             notes.show_history("")
             return
-        notes.load_text(new.notes, "Notes on this interview")
+        notes.load_text(new.notes, "Notes on this interview", ("interview", new.id))
         now = self.clock()
         calls = self.calls.get(new.id, [])
         history = "\n".join(call_line(c, now) for c in reversed(calls)) or "No calls yet. Press c to start one."
@@ -233,10 +233,23 @@ class MainScreen(CallDesk, ChecklistDesk, FollowThrough, Screen):
 
     @on(NotesPane.NotesTyped)
     def _typed(self, event: NotesPane.NotesTyped) -> None:
-        if self.in_call:
-            self.type_call_notes(event.text)
-        elif self.current is not None:
-            self.workbook.set_interview_notes(self.current, event.text)
+        """Write what was typed to the record it was typed for, even if another is selected now."""
+        self.keep_notes(event.text, event.owner)
+
+    def keep_editor_text(self) -> None:
+        """Hand the editor's text to its record now, not when the queued change messages arrive."""
+        for notes in self.query(NotesPane):  # none once the screen has been taken down
+            if editors := notes.query("#notes"):
+                self.keep_notes(editors.first().text, notes.owner)
+
+    def keep_notes(self, text: str, owner: tuple[str, str] | None) -> None:
+        kind, record_id = owner or ("", "")
+        if kind == "call" and self.call is not None and self.call.id == record_id:
+            if self.call.notes != text:
+                self.type_call_notes(text)
+        elif kind == "interview" and (interview := self.interviews.get(record_id)) is not None:
+            if interview.notes != text:
+                self.workbook.set_interview_notes(interview, text)
 
     def _poll_save_state(self) -> None:
         """The quiet saved indicator, from the workbook's background writer."""
@@ -276,10 +289,9 @@ class MainScreen(CallDesk, ChecklistDesk, FollowThrough, Screen):
             self.query_one(InterviewList).focus()
         elif pane == "checklist":
             self.query_one(Checklist).focus_first()
-        else:
-            notes = self.query_one(NotesPane).editor
-            if not notes.disabled:
-                notes.focus()
+        elif editors := self.query_one(NotesPane).query("#notes"):  # mounted just after the first frame
+            if not editors.first().disabled:
+                editors.first().focus()
 
     def on_descendant_focus(self, event: object) -> None:
         focused = self.focused

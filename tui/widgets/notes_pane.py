@@ -30,6 +30,8 @@ class NotesPane(Vertical):
         """The user changed the text in the editor."""
 
         text: str
+        #: The record the editor was showing when it changed: ("interview" | "call", id), or None.
+        owner: tuple[str, str] | None
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="notes-head"):
@@ -59,9 +61,13 @@ class NotesPane(Vertical):
         if editors := self.query("#notes"):
             editors.first().disabled = interview is None
 
-    def load_text(self, text: str, title: str) -> None:
+    #: Whose text the editor holds, so typing is never written to a record selected since.
+    owner: tuple[str, str] | None = None
+
+    def load_text(self, text: str, title: str, owner: tuple[str, str] | None = None) -> None:
         """Put a record's text in the editor without it being written back."""
         editor = self.editor
+        self.owner = owner
         self.query_one("#notes-title", Static).update(title)
         if editor.text != text:
             with self.prevent(type(editor).Changed):
@@ -89,4 +95,4 @@ class NotesPane(Vertical):
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         event.stop()
-        self.post_message(self.NotesTyped(event.text_area.text))
+        self.post_message(self.NotesTyped(event.text_area.text, self.owner))
