@@ -59,5 +59,14 @@ def reload_keeping_notes(screen: MainScreen) -> None:
         except StoreError:
             interview.notes = text
             book.save_interview(interview)
+    if interview is not None:
+        # From now on the screen edits the workbook's fresh record, not the one read before.
+        try:
+            fresh_interview = book.interview(interview.id)
+        except StoreError:  # the other program removed it: keep ours, it has a call under way
+            book.save_interview(interview)
+            fresh_interview = interview
+        screen.interviews[fresh_interview.id] = fresh_interview
+        screen.current = fresh_interview
     book.flush()
     screen.reload_from_workbook()

@@ -204,10 +204,13 @@ class Workbook:
     def _set_text(self, obj: Any, field: str, text: str) -> None:
         """The typing path: change one field in memory and let the autosaver write it later."""
         kind = _KINDS[type(obj)]
+        cached = self._table(kind).get(obj.id)  # after a reload, the workbook holds a fresh instance
         doc_id = self._doc_ids[kind].get(obj.id)
         if doc_id is None:
             raise NotFoundError(self.path, f"{obj.id} is not in the workbook")
         setattr(obj, field, text)
+        if cached is not None and cached is not obj:
+            setattr(cached, field, text)
         storage = self._storage
         with storage.lock:
             storage.read()[kind][str(doc_id)][field] = text
