@@ -146,7 +146,7 @@ def interviews() -> list[Interview]:
             ),
             created_at=at(1, 17, 5),
         ),
-        # 3. One unanswered try yesterday: try again at another good time, no message (D12).
+        # 3. One unanswered try yesterday, no message then (D12): call again, leaving one this time (D13).
         Interview(
             id=demo_id("larkspur"),
             company="Larkspur Civic Software",

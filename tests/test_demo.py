@@ -221,7 +221,7 @@ def test_the_demo_shows_every_stage():
     assert 1 in ages and 4 in ages  # due today; overdue first call
     by_interview = {i.id: [c for c in calls if c.interview_id == i.id] for i in interviews}
     runs = [[c.outcome for c in sorted(cs, key=lambda c: c.started_at)] for cs in by_interview.values()]
-    assert [Outcome.NO_ANSWER] in runs  # try again (D12)
+    assert [Outcome.NO_ANSWER] in runs  # call again and leave a message (D12, D13)
     assert any(len(run) == 2 and all(o.unanswered for o in run) for run in runs)  # leave a message (D13)
     assert any(run and run[-1] is Outcome.VOICEMAIL_LEFT for run in runs)  # wait (D15)
     decisions = [i.decision_expected for i in interviews if i.decision_expected and not i.archived]

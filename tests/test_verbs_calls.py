@@ -50,7 +50,7 @@ def test_log_call_records_the_attempt_and_the_same_next_step_as_the_app(tmp_path
     due = seed(db)["due"]
     first = followup(db, "log-call", due.id[:5], "--outcome", "no-answer", "--minutes", "1")
     assert first.returncode == 0, first.stderr
-    assert "Try again" in first.stdout
+    assert "Call, leave a message" in first.stdout  # D13: the second try leaves one
     later = NOW + timedelta(hours=6, minutes=5)  # 16:05, in the late window
     second = followup(db, "log-call", due.id[:5], "--outcome", "No answer", now=later)
     assert second.returncode == 0, second.stderr

@@ -42,8 +42,8 @@ def call_caution(
 ) -> Caution | None:
     """If ringing now goes against the practice, which rule and why; the weightiest one only.
 
-    D15 (a message was left or they were reached: wait), then D13 (two missed calls already: leave
-    a message), then D10 (same day as the interview), then D11 (weekend or the wrong hour for them).
+    D15 (a message was left or they were reached: wait), then D13 (a missed call already: leave
+    a message this time), then D10 (same day as the interview), then D11 (weekend or the wrong hour for them).
     """
     calls = list(calls)
     if interview.archived:
@@ -57,8 +57,9 @@ def call_caution(
         return Caution("D15", text)
     current = since_contact(interview, calls)
     missed = unanswered(current)
-    if missed >= 2:
-        text = f"They have seen {missed} missed calls from you; if voicemail answers, leave a message this time."
+    if missed >= 1:
+        seen = "a missed call" if missed == 1 else f"{missed} missed calls"
+        text = f"They have seen {seen} from you; if voicemail answers, leave a message this time."
         return Caution("D13", text)
     held = interview.interviewed_at
     if held is not None and follow is None and not current and held <= now:

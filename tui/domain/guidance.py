@@ -184,9 +184,13 @@ def _retry(
         reason = f"{missed} tries went unanswered; if voicemail picks up, leave a message this time."
         return _step(StepKind.LEAVE_VOICEMAIL, reason, window.start, over, "D13", also, now)
     if missed == 1:
-        reason = "No answer last time; no message needed yet. Try again at another good time."
-    else:
-        reason = "Someone else answered; try the interviewer again at another good time."
+        # D12: no message was needed the first time. D13: the second unanswered try leaves one.
+        reason = (
+            "No answer last time, and no message was needed then. Call again at another good time; "
+            "if voicemail picks up, leave a message."
+        )
+        return _step(StepKind.LEAVE_VOICEMAIL, reason, window.start, over, "D12, D13", also, now)
+    reason = "Someone else answered; try the interviewer again at another good time."
     return _step(StepKind.TRY_AGAIN, reason, window.start, over, "D12", also, now)
 
 
