@@ -148,7 +148,8 @@ def next_step(
             over = midnight(follow.late_from, tz)
             reason = _follow_reason(interview, follow, now >= over)
             return _step(StepKind.FOLLOW_UP, reason, due, over, "D19", also, now)
-        return _retry(interview, current, now, tz, also)
+        # Calls made during the wait do not make the follow-up day late: it starts from that day.
+        return _retry(interview, current, now, tz, also, not_before=due)
     if current:
         return _retry(interview, current, now, tz, also)
     first = first_call_day(interview, tz)
@@ -170,14 +171,20 @@ def next_step(
 
 
 def _retry(
-    interview: Interview, current: list[CallAttempt], now: datetime, tz: tzinfo, also: tuple[str, ...]
+    interview: Interview,
+    current: list[CallAttempt],
+    now: datetime,
+    tz: tzinfo,
+    also: tuple[str, ...],
+    not_before: datetime | None = None,
 ) -> NextStep:
     """D12, D13: after tries that reached nobody, when to ring again and whether to leave a message."""
     last = current[-1]
     if last.outcome is Outcome.WRONG_NUMBER:
         reason = "The last try reached a wrong number; find the decision-maker's direct line."
         return _step(StepKind.PREPARE, reason, now, None, "D5", also, now)
-    window = call_windows(interview, last.started_at, 1, fallback_tz=tz, after=last.started_at)[0]
+    base = max(last.started_at, not_before) if not_before is not None else last.started_at
+    window = call_windows(interview, base, 1, fallback_tz=tz, after=base)[0]
     over = midnight(window.day + timedelta(days=1), tz)
     missed = unanswered(current)
     if missed >= 2:
