@@ -261,7 +261,7 @@ class MainScreen(CallDesk, ChecklistDesk, FollowThrough, Screen):
         self._save_shown = shown
         notes = self.query_one(NotesPane)
         if state.error is not None:
-            notes.show_save_state(f"not saved: {state.error}", problem=True)
+            notes.show_save_state("not saved ✗", problem=True)  # the banner above says why
         elif state.pending:
             notes.show_save_state("saving…")
         elif state.saved_at is not None:
