@@ -134,7 +134,8 @@ interviews = st.builds(
     wish_said=text,
     checks=st.dictionaries(st.sampled_from(["D1", "D2", "D3", "D4", "D5", "D9"]), st.booleans()),
     custom_items=st.lists(st.builds(ChecklistItem, name, st.booleans()), max_size=3),
-    decision_expected=st.none() | st.dates(),
+    # Only believable years: the store refuses a file holding others.
+    decision_expected=st.none() | st.dates(min_value=date(1900, 1, 1), max_value=date(2200, 12, 31)),
     decision_text=text,
     notes=text,
     archived=st.booleans(),

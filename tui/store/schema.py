@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from ..domain.documents import shown
+
 __all__ = ["SCHEMA_VERSION", "TABLES", "check_layout", "empty_tables", "migrate", "schema_version"]
 
 #: Version 1: nested interviewer, aware ISO datetimes, checks as {rule: bool}, a meta table.
@@ -17,21 +19,40 @@ def empty_tables() -> dict[str, Any]:
 
 
 def check_layout(data: Any) -> str | None:
-    """Return why `data` is not a TinyDB layout, or None when it is one."""
+    """Return why `data` is not a TinyDB layout of this app, or None when it is one."""
     if not isinstance(data, dict):
         return "it is not a workbook (the top level is not a table of tables)"
     for name, table in data.items():
         if not isinstance(table, dict):
             return f"its table “{name}” is not a table of records"
         for key, doc in table.items():
-            if not key.isdigit():
+            if not _record_number(key):
                 return f"its table “{name}” has a record with the id “{key[:20]}”, which is not a number"
             if not isinstance(doc, dict):
                 return f"record {key} of table “{name}” is not a record"
+    return _check_version(data.get("meta") or {})
+
+
+def _record_number(key: str) -> bool:
+    """TinyDB reads record ids with int(): only plain ASCII digits, written the way it writes them."""
+    return key.isascii() and key.isdigit() and len(key) <= 18 and str(int(key)) == key
+
+
+def _check_version(meta: dict[str, Any]) -> str | None:
+    for doc in meta.values():
+        if "schema_version" not in doc:
+            continue
+        version = doc["schema_version"]
+        if type(version) is not int:
+            return f"its 'schema_version' is {shown(version)}, not a whole number"
+        if version < 0:
+            return f"its 'schema_version' is {version}; versions start at 0"
+        return None
     return None
 
 
 def schema_version(data: dict[str, Any]) -> int:
+    """The format the file was written in; call after check_layout, which vets it."""
     meta = data.get("meta") or {}
     for doc in meta.values():
         if "schema_version" in doc:
@@ -47,13 +68,23 @@ def migrate(data: dict[str, Any], tz: Any) -> dict[str, Any]:
     return data
 
 
-def _aware_iso(text: str | None, tz: Any) -> str | None:
+def _aware_iso(text: Any, tz: Any) -> Any:
+    """A naive old time in the user's zone; anything unreadable is passed on for the record check to name."""
     if not text:
         return None
-    moment = datetime.fromisoformat(text)
+    try:
+        moment = datetime.fromisoformat(text)
+    except (TypeError, ValueError):
+        return text
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=tz)
     return moment.isoformat()
+
+
+def _ticked(checklist: Any) -> Any:
+    if isinstance(checklist, list) and all(isinstance(rule, str) for rule in checklist):
+        return {rule: True for rule in checklist}
+    return checklist
 
 
 def _from_0(data: dict[str, Any], tz: Any) -> dict[str, Any]:
@@ -69,7 +100,7 @@ def _from_0(data: dict[str, Any], tz: Any) -> dict[str, Any]:
             "decision_maker": True,
         }
         doc["interviewed_at"] = _aware_iso(doc.pop("date", None), tz)
-        doc["checks"] = {rule: True for rule in doc.pop("checklist", [])}
+        doc["checks"] = _ticked(doc.pop("checklist", []))
         doc.setdefault("id", f"v0-{key}")
         interviews[key] = doc
     calls = {}

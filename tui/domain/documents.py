@@ -1,0 +1,226 @@
+"""Dataclasses to plain JSON documents and back; the only place that knows the stored shape."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import types
+import typing
+from collections.abc import Callable
+from datetime import date, datetime
+from enum import Enum
+from functools import cache
+from typing import Any, TypeVar
+
+from .errors import ValidationError
+
+__all__ = ["FIRST_YEAR", "LAST_YEAR", "RecordError", "from_doc", "shown", "to_doc"]
+
+T = TypeVar("T")
+#: Dates outside these years are typing slips, and adding days to year 9999 overflows.
+FIRST_YEAR, LAST_YEAR = 1900, 2200
+_MOMENT = "2026-11-20T10:30:00-05:00"
+_DAY = "2026-12-01"
+
+
+class RecordError(ValidationError):
+    """A field of a document that will not convert; the message names the field and says why."""
+
+    def __init__(self, field: str, problem: str) -> None:
+        super().__init__(field, f"'{field}' {problem}")
+        self.problem = problem
+
+
+def shown(value: Any) -> str:
+    """A stored value as JSON, cut short: enough to find it in the file."""
+    text = json.dumps(value, ensure_ascii=False, default=str)
+    return text if len(text) <= 30 else text[:29] + "…"
+
+
+def to_doc(obj: Any) -> Any:
+    """A dataclass as a JSON-ready dict: datetimes and dates as ISO-8601 strings, enums as values."""
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return {f.name: to_doc(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    if isinstance(obj, Enum):
+        return obj.value
+    if isinstance(obj, (datetime, date)):
+        return obj.isoformat()
+    if isinstance(obj, list):
+        return [to_doc(item) for item in obj]
+    if isinstance(obj, dict):
+        return {str(key): to_doc(value) for key, value in obj.items()}
+    return obj
+
+
+def from_doc(cls: type[T], doc: dict[str, Any]) -> T:
+    """Build `cls` from a stored document; unknown keys are ignored, missing or null ones take defaults.
+
+    Raises RecordError for a value of the wrong kind, or the model's own ValidationError.
+    """
+    if not isinstance(doc, dict):
+        raise RecordError("record", "is not a table of fields")
+    kwargs = {}
+    for name, convert, required in _plan(typing.cast(type, cls)):
+        value = doc.get(name)
+        if value is None:
+            if required:
+                raise RecordError(name, "is missing")
+            continue
+        try:
+            kwargs[name] = convert(value)
+        except ValidationError as error:
+            raise _within(name, error) from None
+    return cls(**kwargs)
+
+
+def _within(outer: str, error: ValidationError) -> ValidationError:
+    """The same error, its field named from one level further out (`references[0].name`)."""
+    inner = error.field
+    field = outer if not inner else outer + inner if inner.startswith("[") else f"{outer}.{inner}"
+    if isinstance(error, RecordError):
+        return RecordError(field, error.problem)
+    return ValidationError(field, error.message)
+
+
+Convert = Callable[[Any], Any]
+
+
+@cache
+def _plan(cls: type) -> tuple[tuple[str, Convert, bool], ...]:
+    """Each field's converter, worked out once per class so that opening a big file stays quick."""
+    hints = typing.get_type_hints(cls)
+    return tuple(
+        (f.name, _converter(hints[f.name]), f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING)
+        for f in dataclasses.fields(cls)
+    )
+
+
+def _converter(hint: Any) -> Convert:
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        options = [arg for arg in typing.get_args(hint) if arg is not type(None)]
+        return _converter(options[0])
+    if origin is list:
+        return _list_of(_converter(typing.get_args(hint)[0]))
+    if origin is dict:
+        return _table_of(_converter(typing.get_args(hint)[1]))
+    if hint is datetime:
+        return _moment
+    if hint is date:
+        return _day
+    if isinstance(hint, type) and issubclass(hint, Enum):
+        return _choice_of(hint)
+    if dataclasses.is_dataclass(hint):
+        return _record_of(typing.cast(type, hint))
+    if hint is bool:
+        return _yes_no
+    if hint is int:
+        return _whole
+    if hint is str:
+        return _text
+    return _as_is
+
+
+def _as_is(value: Any) -> Any:
+    return value
+
+
+def _text(value: Any) -> str:
+    if type(value) is str:
+        return value
+    raise RecordError("", "is not text")
+
+
+def _whole(value: Any) -> int:
+    if type(value) is int:
+        return value
+    raise RecordError("", "is not a whole number")
+
+
+def _yes_no(value: Any) -> bool:
+    if value is True or value is False:
+        return value
+    raise RecordError("", "is not true or false")
+
+
+def _believable(moment: date) -> None:
+    if not FIRST_YEAR <= moment.year <= LAST_YEAR:
+        raise RecordError("", f"is not a believable date (the year {moment.year})")
+
+
+def _moment(value: Any) -> datetime:
+    if type(value) is str:
+        try:
+            moment = datetime.fromisoformat(value)
+        except ValueError:
+            pass
+        else:
+            if moment.tzinfo is None:
+                raise RecordError("", f"has no UTC offset (write it like {_MOMENT})")
+            _believable(moment)
+            return moment
+    raise RecordError("", f"is not a date (write it like {_MOMENT})")
+
+
+def _day(value: Any) -> date:
+    if type(value) is str:
+        try:
+            day = date.fromisoformat(value)
+        except ValueError:
+            pass
+        else:
+            _believable(day)
+            return day
+    raise RecordError("", f"is not a date (write it like {_DAY})")
+
+
+def _choice_of(kind: type[Enum]) -> Convert:
+    members = {member.value: member for member in kind}
+    choices = ", ".join(members)
+
+    def choice(value: Any) -> Enum:
+        member = members.get(value) if type(value) is str else None
+        if member is None:
+            raise RecordError("", f"is not one of: {choices} (it is {shown(value)})")
+        return member
+
+    return choice
+
+
+def _record_of(cls: type) -> Convert:
+    def record(value: Any) -> Any:
+        if not isinstance(value, dict):
+            raise RecordError("", "should be a table of fields")
+        return from_doc(cls, value)
+
+    return record
+
+
+def _list_of(item: Convert) -> Convert:
+    def many(value: Any) -> list[Any]:
+        if type(value) is not list:
+            raise RecordError("", "should be a list")
+        converted = []
+        for index, entry in enumerate(value):
+            try:
+                converted.append(item(entry))
+            except ValidationError as error:
+                raise _within(f"[{index}]", error) from None
+        return converted
+
+    return many
+
+
+def _table_of(item: Convert) -> Convert:
+    def table(value: Any) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            raise RecordError("", "should be a table")
+        converted = {}
+        for key, entry in value.items():
+            try:
+                converted[key] = item(entry)
+            except ValidationError as error:
+                raise _within(str(key), error) from None
+        return converted
+
+    return table
