@@ -34,7 +34,7 @@ from tui.domain.models import (  # noqa: E402
     Reference,
     ThankYou,
 )
-from tui.store.converters import to_doc  # noqa: E402
+from tui.domain.documents import to_doc  # noqa: E402
 from tui.store.schema import SCHEMA_VERSION  # noqa: E402
 
 #: The demo's "today": the newest interview is the day before.

@@ -125,7 +125,7 @@ async def test_a_key_taken_from_another_action_is_named(db):
 def test_every_binding_of_the_app_has_an_id_a_keymap_can_name():
     from textual.binding import Binding
 
-    from tui.keymap import binding_classes
+    from tui.app import binding_classes
 
     classes = list(binding_classes())
     assert {cls.__name__ for cls in classes} >= {"FollowupApp", "MainScreen", "Checklist", "InterviewList", "HelpScreen"}

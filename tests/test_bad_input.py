@@ -38,13 +38,13 @@ CLI = [
     ([*A, "--when", "someday"], "--when"),
     ([*A, "--tz", "Mars/Olympus"], "time zone"),
     ([*A, "--email", "nope"], "not an email"),
-    ([*A, "--round", "0"], "round is a number from 1 up"),
-    ([*A, "--round", "-3"], "round is a number from 1 up"),
+    ([*A, "--round", "0"], "--round: The round is a whole number from 1 to 99."),
+    ([*A, "--round", "-3"], "--round: The round is a whole number from 1 to 99."),
     ([*A, "--resume", "/no/such/resume.pdf"], "There is no file at /no/such/resume.pdf"),
     ([*A, "--resume", "/tmp"], "/tmp is a folder"),
     (["add", "--company", "Evil\x1b[2J\x1b]0;pwned\x07", "--role", "Designer"], "control character (U+001B)"),
     (["add", "--company", "Acme", "--role", "Bell\x07"], "control character (U+0007)"),
-    (["add", "--company", "Acme\nCorp", "--role", "Designer"], "--company: Contains a control character"),
+    (["add", "--company", "Acme\nCorp", "--role", "Designer"], "--company: Contains a line break (U+000A)"),
     ([*A, "--interviewer", "Dana\x00"], "control character (U+0000)"),
     ([*A, "--title", "Head\x9b31m"], "control character (U+009B)"),
     (["log-call", "IDPREFIX", "--outcome", "teleported"], "teleported"),
@@ -86,13 +86,13 @@ def test_cli_refuses_with_a_clear_message_and_writes_nothing(book_file, capsys, 
 
 #: (form field, typed, message under it) for the interview form in the app.
 FORM = [
-    ("f-company", "   ", "Type the company's name."),
-    ("f-role", "", "Type the job title you interviewed for."),
+    ("f-company", "   ", "The company is required; type its name."),
+    ("f-role", "", "The role is required; type the job title you interviewed for."),
     ("f-interviewer_phone", "555-CALL-NOW", "has letters in it"),
     ("f-interviewer_phone", "12", "digits"),
     ("f-interviewer_tz", "Mars/Olympus", "is not a time zone name"),
     ("f-interviewer_email", "dana at acme", "is not an email address"),
-    ("f-round", "two", "The round is a whole number from 1 up."),
+    ("f-round", "two", "The round is a whole number from 1 to 99."),
     ("f-resume_path", "/tmp", "/tmp is a folder"),
     ("f-resume_path", "/no/such/cv.pdf", "There is no file at"),
     ("f-company", "Acme\x1b[31m", "control character (U+001B)"),
@@ -137,7 +137,7 @@ async def test_the_checklist_editor_refuses_in_place(db, typed, message):
     seed(db, [acme(custom_items=[ChecklistItem("Charge the phone")])])
     before = stored(db)["interviews"]
     async with running(db) as pilot:
-        pilot.app.screen.query_one(Checklist).post_message(Checklist.AddItem())
+        pilot.app.screen.query_one(Checklist).post_message(Checklist.AddItem(pilot.app.main.selected))
         await until(pilot, lambda: isinstance(pilot.app.screen, TextPrompt), "the editor open")
         await fill(pilot, "#prompt-input", typed)
         await pilot.press("enter")

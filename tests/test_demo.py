@@ -18,7 +18,7 @@ from tui.domain.models import CallAttempt, Channel, Interview, Outcome, Profile,
 from tui.domain.phones import parse_phone
 from tui.locations import demo_source
 from tui.store import Workbook
-from tui.store.converters import from_doc
+from tui.domain.documents import from_doc
 from tui.store.demo import make_demo_copy, shift_demo
 from tui.store.schema import SCHEMA_VERSION, check_layout, schema_version
 

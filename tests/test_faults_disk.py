@@ -89,7 +89,7 @@ async def test_a_full_disk_warns_keeps_typing_and_writes_everything_when_it_clea
 
 async def test_quitting_with_unsaved_work_writes_a_private_rescue_file(db, monkeypatch, capsys):
     from tui.app import make_app
-    from tui.run import close_workbook
+    from tui.cli.run import close_workbook
 
     seed(db, [acme()])
     disk = Disk(monkeypatch)

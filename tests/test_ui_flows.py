@@ -188,7 +188,7 @@ async def test_calls_ending_with_each_outcome(db):
             await pilot.press("c")
             await pilot.pause()
             assert isinstance(pilot.app.focused, TextArea)
-            assert "Not ticked yet: D3" in str(pilot.app.screen.query_one("#guidance").render())
+            assert "Not ticked yet: a quiet, private place" in str(pilot.app.screen.query_one("#guidance").render())
             await type_text(pilot, key * 2)
             await pilot.press("ctrl+e")
             await pilot.pause()

@@ -47,10 +47,16 @@ def stored(path: Path) -> dict[str, list[dict]]:
         db.close()
 
 
+#: Workers that wait on the user (a dialog sequence is one), not on the machine.
+WAITING_ON_THE_USER = frozenset({"dialogs", "file-changed"})
+
+
 async def settle(pilot) -> None:  # noqa: ANN001
-    """Wait until the background load and every message it caused are done."""
+    """Wait until the background load and every message it caused are done (dialogs stay open)."""
     await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
+    busy = [worker for worker in pilot.app.workers if worker.group not in WAITING_ON_THE_USER]
+    if busy:  # (an empty list would mean every worker)
+        await pilot.app.workers.wait_for_complete(busy)
     await pilot.pause()
     await pilot.pause()
 

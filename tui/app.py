@@ -1,4 +1,4 @@
-"""The followup app: a thin shell that holds the workbook, the clock and the main screen."""
+"""The followup app: a thin shell that holds the session, the user's keys and the main screen."""
 
 from __future__ import annotations
 
@@ -12,21 +12,19 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from .screens.main import MainScreen
+from .session import Session
 
 if TYPE_CHECKING:
+    from textual.dom import DOMNode
+
     from .store import Workbook
 
-__all__ = ["FollowupApp", "make_app"]
+__all__ = ["FollowupApp", "binding_classes", "make_app"]
 
 
 def user_clock(workbook: Workbook) -> Callable[[], datetime]:
-    """The default clock: now in the user's own zone (the profile's, else the machine's)."""
-    from .domain.dates import zone
-
-    def now() -> datetime:
-        return datetime.now(zone(workbook.profile.timezone))
-
-    return now
+    """The default clock: now on the machine (the session reads it in the user's zone)."""
+    return lambda: datetime.now().astimezone()
 
 
 def interview_commands():  # noqa: ANN201
@@ -34,6 +32,23 @@ def interview_commands():  # noqa: ANN201
     from .screens.commands import InterviewCommands
 
     return InterviewCommands
+
+
+def binding_classes() -> list[type[DOMNode]]:
+    """Every class of the app that has key bindings: what a keymap may name, and help lists."""
+    from .dialogs import ChannelDialog, ConfirmDialog, DecisionDialog, DraftsDialog, InterviewForm, OutcomeDialog
+    from .dialogs import ProfileDialog, ReferencesDialog, TemplateEditor, TextPrompt
+    from .dialogs.file_changed import FileChangedDialog
+    from .screens.help import HelpScreen
+    from .widgets.checklist import Checklist
+    from .widgets.interview_list import InterviewList
+    from .widgets.list_pane import FilterInput
+
+    return [
+        FollowupApp, MainScreen, InterviewList, FilterInput, Checklist, HelpScreen, OutcomeDialog, DecisionDialog,
+        DraftsDialog, ChannelDialog, ConfirmDialog, InterviewForm, ProfileDialog, ReferencesDialog, TemplateEditor,
+        TextPrompt, FileChangedDialog,
+    ]  # fmt: skip
 
 
 class FollowupApp(App[int]):
@@ -52,42 +67,44 @@ class FollowupApp(App[int]):
         super().__init__()
         self.workbook = workbook
         self.demo = demo
-        self.clock = clock or user_clock(workbook)
+        self.session = Session(workbook, clock or user_clock(workbook))
+        #: The user's own keys as applied (binding id to keys), for help and the palette.
+        self.user_keymap: dict[str, str] = {}
         self._main: MainScreen | None = None
 
     def on_mount(self) -> None:
         from .keymap import load_keymap
         from .locations import keymap_path
 
-        load_keymap(self, keymap_path())
-        theme = self.workbook.setting("theme", "")
-        if theme and theme in self.available_themes:
+        self.user_keymap = load_keymap(self, keymap_path(), binding_classes())
+        theme = self.session.setting("theme", "")
+        if isinstance(theme, str) and theme in self.available_themes:
             self.theme = theme
         if self.demo:
             self.sub_title = "demo copy"
-        self._main = MainScreen(self.workbook, self.clock)
+        self._main = MainScreen(self.session)
         self.push_screen(self._main)
 
     def watch_theme(self, theme: str) -> None:
         """The theme is the user's choice and is remembered."""
-        if self._main is not None and theme != self.workbook.setting("theme", ""):
-            self.workbook.set_setting("theme", theme)
+        if self._main is not None and theme != self.session.setting("theme", ""):
+            self.session.set_setting("theme", theme)
 
     @property
     def main(self) -> MainScreen | None:
         return self._main
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         from .screens.commands import app_commands
 
-        yield from app_commands(self, screen, super().get_system_commands(screen))
+        yield from app_commands(self, screen, super().get_system_commands(screen), self.user_keymap)
 
     def action_help(self) -> None:
         """Keys and the short guide; ? or F1 again closes it."""
         from .screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            self.push_screen(HelpScreen(binding_classes()))
 
     async def action_quit(self) -> None:
         """Quit from anywhere, a call in progress included: it is recorded as ended now."""
@@ -95,13 +112,9 @@ class FollowupApp(App[int]):
         self.exit(0)
 
     def finish_work(self) -> None:
-        """End a call in progress as ended now and hand everything typed to the workbook; idempotent."""
-        main = self._main
-        if main is None:
-            return
-        main.keep_editor_text()  # the last keystrokes may still be on their way as messages
-        if main.in_call:
-            main.finish_call(self.clock(), None)
+        """End a call in progress as ended now and hand everything typed to the session; idempotent."""
+        if self._main is not None:
+            self._main.finish_work()
 
 
 def make_app(workbook: Workbook, *, demo: bool = False, clock: Callable[[], datetime] | None = None) -> FollowupApp:

@@ -1,4 +1,4 @@
-"""What every verb shares: the clock, opening the workbook, short ids, and how a verb fails."""
+"""What every verb shares: the clock, opening the workbook's session, short ids, and how a verb fails."""
 
 from __future__ import annotations
 
@@ -12,24 +12,20 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ..domain.errors import ValidationError
-from ..domain.models import Profile
-from ..domain.windows import user_zone
 from ..locations import database_path
+from ..session import Session
 from ..store import Workbook
 
 __all__ = [
     "NOW_ENV",
-    "VerbFailed",
     "SHORT_ID",
-    "check_zone",
+    "VerbFailed",
     "now",
-    "open_workbook",
+    "open_session",
     "read_text_arg",
     "short_id",
-    "user_now",
     "workbook_path",
 ]
 
@@ -58,26 +54,6 @@ def now() -> datetime:
     return datetime.now().astimezone()
 
 
-def user_now(profile: Profile) -> datetime:
-    """Now on the user's own clock: the profile's zone, else the machine's."""
-    moment = now()
-    return moment.astimezone(user_zone(profile, moment))
-
-
-def check_zone(name: str, field: str = "--tz") -> str:
-    """An IANA zone name as typed, or a ValidationError saying it is not one ("" stays "")."""
-    name = (name or "").strip()
-    if not name:
-        return ""
-    try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise ValidationError(
-            field, f"“{name}” is not a time zone name; use one like Europe/Berlin or America/New_York."
-        ) from None
-    return name
-
-
 def short_id(identifier: str) -> str:
     return identifier[:SHORT_ID]
 
@@ -104,8 +80,8 @@ def workbook_path(args: argparse.Namespace) -> Path:
 
 
 @contextmanager
-def open_workbook(args: argparse.Namespace, *, write: bool = True) -> Iterator[Workbook]:
-    """The workbook for one verb; on success, whatever the verb changed is written.
+def open_session(args: argparse.Namespace, *, write: bool = True) -> Iterator[Session]:
+    """The workbook's session for one verb; on success, whatever the verb changed is written.
 
     A writing verb takes the lock, as the app does (LockedError names the file when the app has it
     open) and writes nothing if it fails. A reading verb (`write=False`) reads the file as it is,
@@ -115,7 +91,7 @@ def open_workbook(args: argparse.Namespace, *, write: bool = True) -> Iterator[W
     book = Workbook.open(path, autosave=False) if write else Workbook.snapshot(path)
     ok = False
     try:
-        yield book
+        yield Session(book, now).load()
         ok = True
     finally:
         if ok:

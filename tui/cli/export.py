@@ -8,51 +8,34 @@ import sys
 from pathlib import Path
 
 from ..domain.errors import ValidationError
-from .common import VerbFailed, open_workbook, user_now, workbook_path
+from .common import VerbFailed, open_session, workbook_path
 
-__all__ = ["FORMATS", "register", "run", "write_private"]
-
-FORMATS = ("csv", "json", "md", "ics")
-
-
-def register(verbs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    parser = verbs.add_parser(
-        "export",
-        help="write the workbook as csv, json, md or ics",
-        description="csv: a row per interview for a spreadsheet; json: the whole workbook, for "
-        "`followup import`; md: a section per interview for a notes app; ics: upcoming follow-ups "
-        "and call windows, with alarms, for a calendar (re-importing updates the same events).",
-    )
-    parser.add_argument("--format", required=True, choices=FORMATS, help="the kind of file")
-    parser.add_argument(
-        "-o", "--output", metavar="FILE", help="write to FILE (created readable by you alone) instead of stdout"
-    )
-    parser.set_defaults(handler=run)
+__all__ = ["run", "write_private"]
 
 
 def run(args: argparse.Namespace) -> int:
     target = Path(args.output).expanduser().absolute() if args.output else None
     if target is not None:
         _check_target(target, workbook_path(args))
-    with open_workbook(args, write=False) as book:
-        now = user_now(book.profile)
+    with open_session(args, write=False) as session:
+        now, records = session.now(), session.records()
         # Each format's module is imported only when asked for (icalendar is slow to import).
         if args.format == "csv":
-            from .csvfile import render_csv
+            from ..formats.csvfile import render_csv
 
-            payload = render_csv(book, now).encode("utf-8")
+            payload = render_csv(records, now).encode("utf-8")
         elif args.format == "json":
-            from .jsonfile import render, workbook_document
+            from ..formats.jsonfile import render, workbook_document
 
-            payload = render(workbook_document(book, now)).encode("utf-8")
+            payload = render(workbook_document(records, now)).encode("utf-8")
         elif args.format == "md":
-            from .mdfile import render_markdown
+            from ..formats.mdfile import render_markdown
 
-            payload = render_markdown(book, now).encode("utf-8")
+            payload = render_markdown(records, now).encode("utf-8")
         else:
-            from .icsfile import render_ics
+            from ..formats.icsfile import render_ics
 
-            payload = render_ics(book, now)
+            payload = render_ics(records, now)
     if target is None:
         sys.stdout.buffer.write(payload)
         sys.stdout.buffer.flush()

@@ -14,26 +14,12 @@ from pathlib import Path
 from typing import Any
 
 from ..domain.models import Interview
-from ..store import Workbook
-from .common import VerbFailed, open_workbook, short_id, user_now
-from .csvfile import parse_csv
-from .jsonfile import read_json
+from ..formats.csvfile import parse_csv
+from ..formats.jsonfile import read_json
+from ..session import Session
+from .common import VerbFailed, open_session, short_id
 
-__all__ = ["Plan", "register", "run"]
-
-
-def register(verbs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    parser = verbs.add_parser(
-        "import",
-        help="add interviews from a csv or json file (dry run unless --apply)",
-        description="Show what FILE would add to the workbook; with --apply, add it. A file with any "
-        "bad row adds nothing; each bad row is listed with its line number. Records already in the "
-        "workbook are skipped, so importing a file twice adds nothing the second time.",
-    )
-    parser.add_argument("file", metavar="FILE", help="a .csv file, or a .json file from `followup export`")
-    parser.add_argument("--apply", action="store_true", help="write the new records to the workbook")
-    parser.add_argument("--format", choices=("csv", "json"), help="the file's kind, if its name does not say")
-    parser.set_defaults(handler=run)
+__all__ = ["Plan", "run"]
 
 
 @dataclass
@@ -58,9 +44,9 @@ def run(args: argparse.Namespace) -> int:
     source = Path(args.file).expanduser()
     text = _read(source)
     kind = args.format or _kind(source, text)
-    with open_workbook(args, write=args.apply) as book:
-        now = user_now(book.profile)
-        plan = _plan_json(book, text) if kind == "json" else _plan_csv(book, text, now)
+    with open_session(args, write=args.apply) as session:
+        now = session.now()
+        plan = _plan_json(session, text) if kind == "json" else _plan_csv(session, text, now)
         if plan.problems:
             for line, reason in sorted(plan.problems):
                 where = f"{source} line {line}" if line else str(source)
@@ -70,13 +56,11 @@ def run(args: argparse.Namespace) -> int:
             print(f"Nothing was imported: {rows}. Fix {'them' if count != 1 else 'it'} and import again.", file=sys.stderr)
             return 2
         if args.apply and not plan.empty:
-            book.load_many(interview for _, interview in plan.interviews)
-            book.load_many(plan.calls)
-            book.load_many(plan.thank_yous)
+            session.load_many([*(interview for _, interview in plan.interviews), *plan.calls, *plan.thank_yous])
             if plan.profile is not None:
-                book.save_profile(plan.profile)
+                session.save_profile(plan.profile)
             for key, value in plan.settings.items():
-                book.set_setting(key, value)
+                session.set_setting(key, value)
     _report(plan, source, args.apply, now.tzinfo)  # type: ignore[arg-type]
     return 0
 
@@ -108,13 +92,13 @@ def _day_key(interview: Interview, tz: tzinfo) -> tuple[str, str, str, str]:
     return fold[0], fold[1], fold[2], when
 
 
-def _plan_csv(book: Workbook, text: str, now: datetime) -> Plan:
+def _plan_csv(session: Session, text: str, now: datetime) -> Plan:
     parsed = parse_csv(text, now)
     plan = Plan(problems=list(parsed.problems))
     if parsed.ignored:
         plan.notes.append("Columns not imported (worked out by followup): " + ", ".join(parsed.ignored) + ".")
     tz = now.tzinfo
-    seen = {_day_key(i, tz): 0 for i in book.interviews(include_archived=True)}  # type: ignore[arg-type]
+    seen = {_day_key(i, tz): 0 for i in session.interviews(include_archived=True)}  # type: ignore[arg-type]
     for line, interview in parsed.interviews:
         key = _day_key(interview, tz)  # type: ignore[arg-type]
         if key in seen:
@@ -126,22 +110,23 @@ def _plan_csv(book: Workbook, text: str, now: datetime) -> Plan:
     return plan
 
 
-def _plan_json(book: Workbook, text: str) -> Plan:
+def _plan_json(session: Session, text: str) -> Plan:
     found = read_json(text)
     plan = Plan(problems=list(found.problems))
-    have = {i.id for i in book.interviews(include_archived=True)}
+    records = session.records()
+    have = {i.id for i in records.interviews}
     known = have | {i.id for _, i in found.interviews}
     for line, interview in found.interviews:
         if interview.id in have:
             plan.skipped.append((line, f"{interview.title} (already in the workbook)"))
         else:
             plan.interviews.append((line, interview))
-    for table, records, existing in (
-        ("calls", found.calls, {c.id for c in book.all_calls()}),
-        ("thank_yous", found.thank_yous, {t.id for t in book.all_thank_yous()}),
+    for table, found_records, existing in (
+        ("calls", found.calls, {c.id for c in records.all_calls()}),
+        ("thank_yous", found.thank_yous, {t.id for t in records.all_thank_yous()}),
     ):
         kind = "call" if table == "calls" else "thank-you"
-        for line, record in records:
+        for line, record in found_records:
             if record.interview_id not in known:
                 why = f"this {kind} belongs to interview {record.interview_id}, which is neither in this file nor in the workbook."
                 plan.problems.append((line, why))
@@ -149,15 +134,13 @@ def _plan_json(book: Workbook, text: str) -> Plan:
                 plan.skipped.append((line, f"a {kind} (already in the workbook)"))
             else:
                 getattr(plan, table).append(record)
-    if found.profile is not None and not book.has_profile:
+    if found.profile is not None and not records.has_profile:
         plan.profile = found.profile
-    elif found.profile is not None and found.profile != book.profile:
+    elif found.profile is not None and found.profile != records.profile:
         plan.notes.append("The file's profile was not imported: the workbook already has yours.")
-    plan.settings = {k: v for k, v in found.settings.items() if book.setting(k, _MISSING) is _MISSING}
+    plan.settings = {k: v for k, v in found.settings.items() if k not in records.settings}
     return plan
 
-
-_MISSING = object()
 
 
 def _report(plan: Plan, source: Path, applied: bool, tz: tzinfo) -> None:

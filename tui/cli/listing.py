@@ -8,25 +8,12 @@ from datetime import datetime
 
 import orjson
 
-from ..domain.guidance import NextStep, attention_key, next_step
+from ..domain.guidance import NextStep
 from ..domain.models import Interview
-from ..store import Workbook
-from .common import open_workbook, short_id, user_now
+from ..session import Session
+from .common import open_session, short_id
 
-__all__ = ["Row", "register", "rows", "run"]
-
-
-def register(verbs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    parser = verbs.add_parser(
-        "list",
-        help="list interviews with their next step",
-        description="One line per interview: id, company, role, interviewer, next step, due. "
-        "Most urgent first.",
-    )
-    parser.add_argument("--due", action="store_true", help="only what is due or overdue now")
-    parser.add_argument("--archived", action="store_true", help="include archived interviews")
-    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
-    parser.set_defaults(handler=run)
+__all__ = ["Row", "rows", "run"]
 
 
 @dataclass(frozen=True)
@@ -37,20 +24,15 @@ class Row:
     step: NextStep
 
 
-def rows(book: Workbook, now: datetime, include_archived: bool = False) -> list[Row]:
-    """Each interview with its next step (the app's rules), most urgent first."""
-    profile = book.profile
-    found = [
-        Row(i, next_step(i, book.calls_for(i.id), book.thank_yous_for(i.id), now, profile))
-        for i in book.interviews(include_archived)
-    ]
-    return sorted(found, key=lambda row: (attention_key(row.step, now), row.interview.title.lower()))
+def rows(session: Session, include_archived: bool = False) -> list[Row]:
+    """Each interview with its next step, in the app's order: most urgent first."""
+    return [Row(i, session.step(i.id)) for i in session.ordered(include_archived)]
 
 
 def run(args: argparse.Namespace) -> int:
-    with open_workbook(args, write=False) as book:
-        now = user_now(book.profile)
-        found = rows(book, now, args.archived)
+    with open_session(args, write=False) as session:
+        now = session.now()
+        found = rows(session, args.archived)
     if args.due:
         found = [r for r in found if r.step.is_due(now) or r.step.is_overdue(now)]
     if args.json:

@@ -12,11 +12,11 @@ from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING
 
-from .locations import database_path
-from .store import StoreError, Workbook
+from ..locations import database_path
+from ..store import StoreError, Workbook
 
 if TYPE_CHECKING:
-    from .app import FollowupApp
+    from ..app import FollowupApp
 
 __all__ = ["close_workbook", "open_workbook_or_exit", "rescue_unsaved", "run_app"]
 
@@ -35,13 +35,13 @@ def open_workbook_or_exit(path: Path, **kwargs: object) -> Workbook:
 
 def run_app(db: str | None = None, demo: bool = False) -> int:
     if demo:
-        from .store.demo import make_demo_copy
+        from ..store.demo import make_demo_copy
 
         path = make_demo_copy(Path(tempfile.mkdtemp(prefix="followup-demo-")))
     else:
         path = database_path(db)
     workbook = open_workbook_or_exit(path)
-    from .app import make_app  # after the file is known to be good: a bad one exits fast
+    from ..app import make_app  # after the file is known to be good: a bad one exits fast
 
     app = make_app(workbook, demo=demo)
 

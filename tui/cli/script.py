@@ -7,9 +7,9 @@ import sys
 
 from ..domain.scripts import Draft, draft
 from ..domain.templates import ScriptKind
-from .common import open_workbook, user_now
+from .common import open_session
 
-__all__ = ["KINDS", "TEMPLATES_SETTING", "register", "run"]
+__all__ = ["KINDS", "render_draft", "run"]
 
 #: What the user types, and the script it means.
 KINDS = {
@@ -17,28 +17,12 @@ KINDS = {
     "talking-points": ScriptKind.TALKING_POINTS,
     "thank-you": ScriptKind.THANK_YOU_EMAIL,
 }
-#: The setting holding the user's own templates, by ScriptKind value.
-TEMPLATES_SETTING = "templates"
-
-
-def register(verbs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    parser = verbs.add_parser(
-        "script",
-        help="print a voicemail, talking points or thank-you draft",
-        description="Print the draft the app would show for this interview now. Parts the record "
-        "cannot fill yet show as [brackets] in the text and are listed on standard error.",
-    )
-    parser.add_argument("id", metavar="ID", help="the interview's id (any unique start of it)")
-    parser.add_argument("--kind", required=True, choices=tuple(KINDS), help="which script")
-    parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    with open_workbook(args, write=False) as book:
-        interview = book.find_interview(args.id)
-        profile = book.profile
-        templates = book.setting(TEMPLATES_SETTING, None)
-        result = draft(KINDS[args.kind], interview, profile, user_now(profile), templates or None)
+    with open_session(args, write=False) as session:
+        interview = session.find(args.id)
+        result = draft(KINDS[args.kind], interview, session.profile, session.now(), session.templates or None)
     print(render_draft(result))
     if result.missing:
         print("Missing:", file=sys.stderr)

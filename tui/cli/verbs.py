@@ -1,9 +1,5 @@
-"""Scripting verbs: the same store, rules and validation as the app, from the shell.
-
-Exit status: 0 done; 1 the workbook could not be used (locked by the app, damaged, not found);
-2 the input was wrong, or no interview has that id (the field and the reason are on standard
-error; nothing was written).
-"""
+"""Running one verb: its module is imported only now, and the errors a user can act on become a
+message and an exit status (0 done, 1 the workbook could not be used, 2 the input was wrong)."""
 
 from __future__ import annotations
 
@@ -15,27 +11,25 @@ from ..domain.errors import ValidationError
 from ..store import NotFoundError, StoreError, WriteFailedError
 from .common import VerbFailed
 
-__all__ = ["VERB_MODULES", "add_verbs", "run_verb"]
+__all__ = ["VERB_MODULES", "run_verb"]
 
-#: One module per verb (or group of verbs); each has `register(subparsers)`.
-VERB_MODULES = ("listing", "add", "log_call", "profile", "script", "export", "importing")
-
-
-def add_verbs(verbs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    """Register each verb's sub-parser; each sets `handler` to the function that runs it."""
-    for name in VERB_MODULES:
-        module = importlib.import_module(f"{__name__}.{name}")
-        module.register(verbs)
+#: The module that runs each verb; each has `run(args) -> int`.
+VERB_MODULES = {
+    "list": "listing",
+    "add": "add",
+    "log-call": "log_call",
+    "profile": "profile",
+    "script": "script",
+    "export": "export",
+    "import": "importing",
+}
 
 
 def run_verb(args: argparse.Namespace) -> int:
     """Run the chosen verb and turn the errors a user can act on into a message and a status."""
-    handler = getattr(args, "handler", None)
-    if handler is None:
-        print(f"followup: unknown verb {args.verb}", file=sys.stderr)
-        return 2
+    module = importlib.import_module(f"{__package__}.{VERB_MODULES[args.verb]}")
     try:
-        return int(handler(args) or 0)
+        return int(module.run(args) or 0)
     except ValidationError as error:
         print(f"followup {args.verb}: {error.field}: {error.message}", file=sys.stderr)
         return 2

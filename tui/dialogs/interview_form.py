@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 
 from textual import on
 from textual.app import ComposeResult
@@ -13,14 +12,13 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Static, TextArea
 
-from ..widgets.field_error import FieldError
-from ..widgets.tick import Tick
 from ..domain.dates import parse_when
 from ..domain.errors import ValidationError
-from ..domain.inputs import entry_problems
-from ..domain.models import Interview, Interviewer, Qualification, Reference
-from ..domain.phones import display_phone, parse_phone
-from .profile import is_zone
+from ..domain.fields import FieldProblems, interview_from_text
+from ..domain.models import Interview
+from ..domain.phones import display_phone
+from ..widgets.field_error import FieldError
+from ..widgets.tick import Tick
 
 __all__ = ["InterviewForm"]
 
@@ -32,16 +30,16 @@ _INPUTS = (
     ("round", "Round", "1 for a first interview"),
     ("interviewer_name", "Interviewer", "Who you spoke with"),
     ("interviewer_title", "Their title", "e.g. Head of Design"),
-    ("interviewer_phone", "Their direct number (D5)", "From their card"),
+    ("interviewer_phone", "Their direct number", "From their card"),
     ("interviewer_email", "Their email", ""),
     ("interviewer_tz", "Their time zone", "e.g. America/Chicago; empty: yours"),
-    ("resume_path", "Resume file (D1)", "e.g. ~/cv/resume.pdf"),
+    ("resume_path", "Resume file", "e.g. ~/cv/resume.pdf"),
     ("decision_expected", "Decision expected", "e.g. Friday, 4 Dec"),
 )
 _AREAS = (
-    ("references", "References (D2): one per line, name | relation | contact"),
-    ("qualifications", "Key qualifications (D4): one per line, qualification | employer need"),
-    ("wish_said", "What you wish you had said (D8)"),
+    ("references", "References: one per line, name | relation | contact"),
+    ("qualifications", "Key qualifications: one per line, qualification | what the employer needs"),
+    ("wish_said", "What you wish you had said"),
 )
 _DATES = {"interviewed_at": True, "decision_expected": False}
 
@@ -54,13 +52,8 @@ def _lines(items: list, fields: tuple[str, ...]) -> str:
     return "\n".join(" | ".join(getattr(item, f) for f in fields).rstrip(" |") for item in items)
 
 
-def _split(text: str, width: int) -> list[list[str]]:
-    rows = []
-    for line in text.splitlines():
-        if line.strip():
-            parts = [part.strip() for part in line.split("|")][:width]
-            rows.append(parts + [""] * (width - len(parts)))
-    return rows
+def _day(value: date | None) -> str:
+    return "" if value is None else f"{value:%a} {value.day} {value:%b} {value.year}"
 
 
 class InterviewForm(ModalScreen[Interview | None]):
@@ -84,7 +77,7 @@ class InterviewForm(ModalScreen[Interview | None]):
         return {
             "company": i.company,
             "role": i.role,
-            "interviewed_at": _when(i.interviewed_at),
+            "interviewed_at": _when(i.interviewed_at.astimezone(self.clock().tzinfo) if i.interviewed_at else None),
             "round": str(i.round),
             "interviewer_name": who.name,
             "interviewer_title": who.title,
@@ -92,7 +85,7 @@ class InterviewForm(ModalScreen[Interview | None]):
             "interviewer_email": who.email,
             "interviewer_tz": i.interviewer_tz,
             "resume_path": i.resume_path,
-            "decision_expected": i.decision_text or (i.decision_expected.isoformat() if i.decision_expected else ""),
+            "decision_expected": _day(i.decision_expected),
             "references": _lines(i.references, ("name", "relation", "contact")),
             "qualifications": _lines(i.qualifications, ("qualification", "employer_need")),
             "wish_said": i.wish_said,
@@ -177,73 +170,32 @@ class InterviewForm(ModalScreen[Interview | None]):
 
     def _build(self, errors: dict[str, str]) -> Interview | None:
         """Check every field; collect one message per bad field; return the interview when all is well."""
-        value = {name: self.query_one(f"#f-{name}", Input).value.strip() for name, _, _ in _INPUTS}
+        value = {name: self.query_one(f"#f-{name}", Input).value for name, _, _ in _INPUTS}
         area = {name: self.query_one(f"#f-{name}", TextArea).text for name, _ in _AREAS}
-        now = self.clock()
-        fields: dict[str, object] = {}
-        for name, past in _DATES.items():
-            fields[name] = None
-            if value[name]:
-                try:
-                    fields[name] = parse_when(value[name], now, past=past, field=name)
-                except ValidationError as error:
-                    errors[name] = error.message
-        if isinstance(fields["decision_expected"], datetime):
-            fields["decision_text"] = value["decision_expected"]
-            fields["decision_expected"] = fields["decision_expected"].date()
-        else:
-            fields["decision_text"] = ""
-        if not value["company"]:
-            errors["company"] = "Type the company's name."
-        if not value["role"]:
-            errors["role"] = "Type the job title you interviewed for."
+        decides = self.query_one("#f-decision_maker", Checkbox).value
+        decision = self._decision(value.pop("decision_expected").strip(), errors)
+        initial = self._initial()
+        # An edit re-reads only what was changed, so a date typed long ago keeps the moment it meant.
+        typed = {name: text for name, text in {**value, **area}.items() if self.original is None or text != initial.get(name)}
         try:
-            fields["round"] = int(value["round"] or "1")
-            if fields["round"] < 1:  # type: ignore[operator]
-                raise ValueError
-        except ValueError:
-            errors["round"] = "The round is a whole number from 1 up."
-        phone = ""
-        try:
-            phone = parse_phone(value["interviewer_phone"], field="interviewer_phone")
-        except ValidationError as error:
-            errors["interviewer_phone"] = error.message
-        if value["interviewer_tz"] and not is_zone(value["interviewer_tz"]):
-            errors["interviewer_tz"] = f"“{value['interviewer_tz']}” is not a time zone name; try e.g. Europe/London."
-        email = value["interviewer_email"]
-        if email and ("@" not in email or " " in email):
-            errors["interviewer_email"] = f"“{email}” is not an email address."
-        references = [Reference(*row) for row in _split(area["references"], 3)]
-        qualifications = [Qualification(*row) for row in _split(area["qualifications"], 2)]
-        for name, message in entry_problems(value, area).items():
-            errors.setdefault(name, message)
+            interview = interview_from_text(typed, self.clock(), self.original, decision_maker=decides)
+        except FieldProblems as problems:
+            errors.update({name: message for name, message in problems.problems.items() if name not in errors})
+            return None
         if errors:
             return None
-        interviewer = Interviewer(
-            name=value["interviewer_name"],
-            title=value["interviewer_title"],
-            phone=phone,
-            email=email,
-            decision_maker=self.query_one("#f-decision_maker", Checkbox).value,
-        )
-        changes = dict(
-            company=value["company"],
-            role=value["role"],
-            interviewed_at=fields["interviewed_at"],
-            round=fields["round"],
-            interviewer=interviewer,
-            interviewer_tz=value["interviewer_tz"],
-            resume_path=value["resume_path"],
-            references=references,
-            qualifications=qualifications,
-            wish_said=area["wish_said"].strip(),
-            decision_expected=fields["decision_expected"],
-            decision_text=fields["decision_text"],
-        )
+        interview.decision_expected, interview.decision_text = decision
+        return interview
+
+    def _decision(self, typed: str, errors: dict[str, str]) -> tuple[date | None, str]:
+        """The decision date as recorded at the call, unless the user typed another date here."""
+        original = self.original
+        if original is not None and typed == _day(original.decision_expected):
+            return original.decision_expected, original.decision_text
+        if not typed:
+            return None, ""
         try:
-            if self.original is None:
-                return Interview(created_at=now, **changes)  # type: ignore[arg-type]
-            return dataclasses.replace(self.original, **changes)  # type: ignore[arg-type]
+            return parse_when(typed, self.clock(), past=False, field="decision_expected").date(), typed
         except ValidationError as error:
-            errors[error.field if error.field in value else "company"] = error.message
-            return None
+            errors["decision_expected"] = error.message
+            return None, ""

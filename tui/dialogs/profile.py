@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import timezone
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
+from ..domain.fields import FieldProblems, profile_from_text
+from ..domain.models import Profile
+from ..domain.phones import display_phone
 from ..widgets.field_error import FieldError
 from ..widgets.tick import Tick
-from ..domain.dates import zone
-from ..domain.errors import ValidationError
-from ..domain.models import Profile
-from ..domain.phones import display_phone, parse_phone
 
 __all__ = ["ProfileDialog"]
 
@@ -78,21 +75,17 @@ class ProfileDialog(ModalScreen[Profile | None]):
         self.dismiss(None)
 
     def action_save(self) -> None:
-        values = {name: self.query_one(f"#profile-{name}", Input).value.strip() for name, _, _ in _FIELDS}
-        errors: dict[str, str] = {}
+        values = {name: self.query_one(f"#profile-{name}", Input).value for name, _, _ in _FIELDS}
+        if values["phone"] == display_phone(self.profile.phone):
+            del values["phone"]  # shown as typed nationally; the stored number stays as it is
+        day_first = self.query_one("#profile-day_first", Checkbox).value
         try:
-            values["phone"] = parse_phone(values["phone"])
-        except ValidationError as error:
-            errors["phone"] = error.message
-        if values["timezone"] and not is_zone(values["timezone"]):
-            errors["timezone"] = f"“{values['timezone']}” is not a time zone name; try e.g. America/New_York."
+            profile = profile_from_text(values, self.profile, day_first=day_first)
+        except FieldProblems as problems:
+            errors = problems.problems
+        else:
+            errors = {}
         for name, _, _ in _FIELDS:
             self.query_one(f"#profile-{name}-error", FieldError).show(errors.get(name, ""))
         if not errors:
-            self.dismiss(Profile(**values, day_first=self.query_one("#profile-day_first", Checkbox).value))
-
-
-def is_zone(name: str) -> bool:
-    """An IANA zone name this machine knows."""
-    sentinel = timezone.utc
-    return zone(name, fallback=sentinel) is not sentinel or name.upper() == "UTC"
+            self.dismiss(profile)

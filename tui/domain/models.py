@@ -11,6 +11,7 @@ from .errors import ValidationError
 
 __all__ = [
     "CHECKLIST_RULES",
+    "QUALIFICATIONS_AT_MOST",
     "REQUIRED_RULES",
     "CallAttempt",
     "Channel",
@@ -109,6 +110,8 @@ CHECKLIST_RULES: tuple[tuple[str, str], ...] = (
 )
 #: D1-D4 must be ticked before a call counts as prepared.
 REQUIRED_RULES: tuple[str, ...] = ("D1", "D2", "D3", "D4")
+#: D4: a handful of key qualifications, not an essay; past this the list says to keep the best.
+QUALIFICATIONS_AT_MOST = 6
 
 
 def _required(value: str, what: str, field_name: str) -> str:

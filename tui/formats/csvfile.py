@@ -8,15 +8,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from ..domain.dates import parse_when
 from ..domain.errors import ValidationError
+from ..domain.fields import FieldProblems, interview_from_text
 from ..domain.guidance import next_follow_up, next_step
-from ..domain.models import Interview, Interviewer
-from ..domain.phones import display_phone, parse_phone
+from ..domain.models import Interview
+from ..domain.phones import display_phone
+from ..domain.records import Records
 from ..domain.windows import user_zone
-from ..store import Workbook
-from ..domain.inputs import check_interview_text
-from .common import check_zone
 
 __all__ = ["COLUMNS", "CsvImport", "neutralise", "parse_csv", "render_csv", "restore"]
 
@@ -74,20 +72,20 @@ def _moment(value: datetime | None) -> str:
     return value.isoformat(timespec="minutes") if value else ""
 
 
-def render_csv(book: Workbook, now: datetime, include_archived: bool = True) -> str:
+def render_csv(records: Records, now: datetime, include_archived: bool = True) -> str:
     """A header and one row per interview: its details, latest outcome and next follow-up."""
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(COLUMNS)
-    profile = book.profile
+    profile = records.profile
     mine = user_zone(profile, now)
-    interviews = sorted(book.interviews(include_archived), key=lambda i: (i.created_at or now, i.id))
-    for interview in interviews:
-        calls = book.calls_for(interview.id)
+    shown = records.interviews if include_archived else records.open_interviews()
+    for interview in sorted(shown, key=lambda i: (i.created_at or now, i.id)):
+        calls = records.calls_for(interview.id)
         finished = [c for c in calls if c.outcome is not None]
         latest = finished[-1] if finished else None
         follow = next_follow_up(interview, calls, tz=mine)
-        step = next_step(interview, calls, book.thank_yous_for(interview.id), now, profile)
+        step = next_step(interview, calls, records.thank_yous_for(interview.id), now, profile)
         person = interview.interviewer
         row = (
             interview.id,
@@ -161,6 +159,8 @@ def parse_csv(text: str, now: datetime) -> CsvImport:
             cells = {name: restore(value).strip() for name, value in zip(header, record, strict=False)}
             try:
                 result.interviews.append((line, _interview(cells, now)))
+            except FieldProblems as error:
+                result.problems.append((line, "; ".join(f"{name}: {why}" for name, why in error.problems.items())))
             except ValidationError as error:
                 result.problems.append((line, f"{error.field}: {error.message}"))
     except csv.Error as error:
@@ -168,34 +168,18 @@ def parse_csv(text: str, now: datetime) -> CsvImport:
     return result
 
 
+#: The csv column for each of the interview's typed fields (the form's names).
+_FIELD_FOR = {"interviewer": "interviewer_name", "interviewer_title": "interviewer_title"}
+
+
 def _interview(cells: dict[str, str], now: datetime) -> Interview:
-    get = cells.get
-    when = get("interviewed_at", "")
-    round_text = get("round", "") or "1"
-    if not round_text.isdigit():
-        raise ValidationError("round", f"“{round_text}” is not a round number (1, 2, ...).")
-    archived = get("archived", "").lower()
+    """One row through the same checks as the form; the archived flag is the only csv-only column."""
+    archived = cells.get("archived", "").lower()
     if archived not in ("", "yes", "no", "true", "false", "1", "0"):
         raise ValidationError("archived", f"“{archived}” is not yes or no.")
-    email = get("interviewer_email", "")
-    if email and "@" not in email:
-        raise ValidationError("interviewer_email", f"“{email}” is not an email address.")
-    person = Interviewer(
-        name=get("interviewer", ""),
-        title=get("interviewer_title", ""),
-        phone=parse_phone(get("interviewer_phone", ""), field="interviewer_phone"),
-        email=email,
-    )
-    interview = Interview(
-        company=get("company", ""),
-        role=get("role", ""),
-        interviewer=person,
-        interviewed_at=parse_when(when, now, field="interviewed_at") if when else None,
-        interviewer_tz=check_zone(get("interviewer_tz", ""), field="interviewer_tz"),
-        round=int(round_text),
-        archived=archived in ("yes", "true", "1"),
-        notes=get("notes", ""),
-        created_at=now,
-    )
-    check_interview_text(interview)
+    typed = {_FIELD_FOR.get(name, name): value for name, value in cells.items()}
+    typed.setdefault("company", "")
+    typed.setdefault("role", "")
+    interview = interview_from_text(typed, now)
+    interview.archived = archived in ("yes", "true", "1")
     return interview

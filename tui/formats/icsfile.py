@@ -14,8 +14,8 @@ from .. import __version__
 from ..domain.guidance import NextStep, StepKind, next_follow_up, next_step
 from ..domain.models import Interview
 from ..domain.phones import display_phone
+from ..domain.records import Records
 from ..domain.windows import call_windows, interviewer_zone, user_zone, windows_on
-from ..store import Workbook
 
 __all__ = ["ALARM_BEFORE", "WINDOWS", "event_uid", "render_ics"]
 
@@ -39,18 +39,18 @@ def event_uid(interview_id: str, kind: str) -> str:
     return f"{interview_id}-{kind}@followup"
 
 
-def render_ics(book: Workbook, now: datetime) -> bytes:
+def render_ics(records: Records, now: datetime) -> bytes:
     """An iCalendar file with every upcoming follow-up and call window of the open interviews."""
     cal = Calendar()
     cal.add("prodid", f"-//followup//followup {__version__}//EN")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", "Interview follow-ups")
-    profile = book.profile
+    profile = records.profile
     mine = user_zone(profile, now)
-    for interview in sorted(book.interviews(), key=lambda i: i.id):
-        calls = book.calls_for(interview.id)
-        step = next_step(interview, calls, book.thank_yous_for(interview.id), now, profile)
+    for interview in sorted(records.open_interviews(), key=lambda i: i.id):
+        calls = records.calls_for(interview.id)
+        step = next_step(interview, calls, records.thank_yous_for(interview.id), now, profile)
         theirs = interviewer_zone(interview, mine)
         follow = next_follow_up(interview, calls, tz=mine)
         if follow is not None and follow.due >= now.astimezone(theirs).date():

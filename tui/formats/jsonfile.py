@@ -13,13 +13,11 @@ from typing import Any
 
 import orjson
 
+from ..domain.documents import from_doc, to_doc
 from ..domain.errors import ValidationError
+from ..domain.fields import check_call, check_interview, check_profile, check_thank_you, phone
 from ..domain.models import CallAttempt, Interview, Profile, ThankYou
-from ..domain.phones import parse_phone
-from ..store import Workbook
-from ..store.converters import from_doc, to_doc
-from ..domain.inputs import check_interview_text
-from .common import check_zone
+from ..domain.records import Records
 
 __all__ = [
     "FORMAT",
@@ -29,7 +27,6 @@ __all__ = [
     "parse_document",
     "read_json",
     "render",
-    "settings_of",
     "workbook_document",
 ]
 
@@ -39,27 +36,21 @@ VERSION = 1
 LISTS = ("interviews", "calls", "thank_yous")
 
 
-def workbook_document(book: Workbook, now: datetime) -> dict[str, Any]:
+def workbook_document(records: Records, now: datetime) -> dict[str, Any]:
     """Everything in the workbook as plain JSON values (datetimes as ISO-8601 with offset)."""
-    interviews = sorted(book.interviews(include_archived=True), key=lambda i: (i.created_at or now, i.id))
-    calls = sorted(book.all_calls(), key=lambda c: (c.started_at, c.id))
-    thanks = sorted(book.all_thank_yous(), key=lambda t: (t.sent_at, t.id))
+    interviews = sorted(records.interviews, key=lambda i: (i.created_at or now, i.id))
+    calls = sorted(records.all_calls(), key=lambda c: (c.started_at, c.id))
+    thanks = sorted(records.all_thank_yous(), key=lambda t: (t.sent_at, t.id))
     return {
         "format": FORMAT,
         "version": VERSION,
         "exported_at": now.isoformat(),
-        "profile": to_doc(book.profile) if book.has_profile else None,
-        "settings": settings_of(book),
+        "profile": to_doc(records.profile) if records.has_profile else None,
+        "settings": dict(records.settings),
         "interviews": [to_doc(i) for i in interviews],
         "calls": [to_doc(c) for c in calls],
         "thank_yous": [to_doc(t) for t in thanks],
     }
-
-
-def settings_of(book: Workbook) -> dict[str, Any]:
-    """The remembered choices (theme and the like), as one plain dict."""
-    table = book.export_tables().get("settings") or {}
-    return dict(next(iter(table.values()), {}))
 
 
 def render(document: dict[str, Any]) -> str:
@@ -206,12 +197,15 @@ def _record(cls: type, record: Any, word: str) -> Any:
     except (TypeError, ValueError, KeyError, AttributeError) as error:
         raise ValidationError("record", _explain(error)) from None
     if isinstance(obj, Interview):
-        obj.interviewer.phone = parse_phone(obj.interviewer.phone, field="interviewer.phone")
-        obj.interviewer_tz = check_zone(obj.interviewer_tz, field="interviewer_tz")
-        check_interview_text(obj)
+        obj.interviewer.phone = phone(obj.interviewer.phone, "interviewer_phone")
+        check_interview(obj)
     elif isinstance(obj, Profile):
-        obj.phone = parse_phone(obj.phone, field="phone")
-        obj.timezone = check_zone(obj.timezone, field="timezone")
+        obj.phone = phone(obj.phone, "phone")
+        check_profile(obj)
+    elif isinstance(obj, CallAttempt):
+        check_call(obj)
+    elif isinstance(obj, ThankYou):
+        check_thank_you(obj)
     if not getattr(obj, "id", "x"):
         raise ValidationError("id", "the record has an empty id.")
     return obj

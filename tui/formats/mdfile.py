@@ -7,23 +7,24 @@ from datetime import datetime
 from ..domain.guidance import next_step
 from ..domain.models import CallAttempt, Interview
 from ..domain.phones import display_phone
+from ..domain.records import Records
 from ..domain.windows import user_zone
-from ..store import Workbook
 
 __all__ = ["render_markdown"]
 
 
-def render_markdown(book: Workbook, now: datetime, include_archived: bool = True) -> str:
+def render_markdown(records: Records, now: datetime, include_archived: bool = True) -> str:
     """One `##` section per interview, oldest first, times on the user's own clock."""
-    profile = book.profile
+    profile = records.profile
     tz = user_zone(profile, now)
-    interviews = sorted(book.interviews(include_archived), key=lambda i: (i.interviewed_at or now, i.id))
+    shown = records.interviews if include_archived else records.open_interviews()
+    interviews = sorted(shown, key=lambda i: (i.interviewed_at or now, i.id))
     out = [f"# Interview follow-ups\n\nExported {_when(now, tz)}.\n"]
     if not interviews:
         out.append("No interviews yet.\n")
     for interview in interviews:
-        calls = book.calls_for(interview.id)
-        thanks = book.thank_yous_for(interview.id)
+        calls = records.calls_for(interview.id)
+        thanks = records.thank_yous_for(interview.id)
         step = next_step(interview, calls, thanks, now, profile)
         out.append(f"## {_line(interview.title)}\n")
         out.append(_details(interview, tz))

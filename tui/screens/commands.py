@@ -46,8 +46,7 @@ DISCOVER_AT_MOST = 5
 NOT_COMMANDS = frozenset({"checklist-next", "checklist-previous", "quit-now"})
 
 
-def _bound(app: App, node: DOMNode) -> Iterator[SystemCommand]:
-    keymap = getattr(app, "_keymap", {})  # Textual keeps the active keymap here; it has no getter
+def _bound(app: App[object], node: DOMNode, keymap: dict[str, str]) -> Iterator[SystemCommand]:
     for binding, keys in bindings_of(type(node), keymap):
         if binding.id in NOT_COMMANDS or not binding.description or not node.check_action(binding.action, ()):
             continue
@@ -58,7 +57,9 @@ def _bound(app: App, node: DOMNode) -> Iterator[SystemCommand]:
         yield SystemCommand(title, help_text, partial(node.run_action, binding.action))
 
 
-def app_commands(app: App, screen: Screen, textual: Iterable[SystemCommand] = ()) -> Iterator[SystemCommand]:
+def app_commands(
+    app: App[object], screen: Screen[object], textual: Iterable[SystemCommand] = (), keymap: dict[str, str] | None = None
+) -> Iterator[SystemCommand]:
     """Every action the workbook allows right now, the same ones its keys run, after Textual's own."""
     from ..widgets.checklist import Checklist
     from .main import MainScreen
@@ -66,10 +67,11 @@ def app_commands(app: App, screen: Screen, textual: Iterable[SystemCommand] = ()
     for command in textual:
         if command.title != "Quit":  # Textual's words; the app's own Quit (which saves) comes below
             yield command
-    yield from _bound(app, app)
+    keymap = keymap or {}
+    yield from _bound(app, app, keymap)
     if isinstance(screen, MainScreen):
-        yield from _bound(app, screen)
-        yield from _bound(app, screen.query_one(Checklist))
+        yield from _bound(app, screen, keymap)
+        yield from _bound(app, screen.query_one(Checklist), keymap)
 
 
 class InterviewCommands(Provider):
@@ -81,7 +83,7 @@ class InterviewCommands(Provider):
         screen = self.screen
         if not isinstance(screen, MainScreen) or screen.in_call:
             return []
-        return sorted(screen.interviews.values(), key=lambda i: (i.archived, i.company.lower(), i.role.lower()))
+        return sorted(screen.session.interviews(True), key=lambda i: (i.archived, i.company.lower(), i.role.lower()))
 
     def _open(self, interview_id: str) -> None:
         from .main import MainScreen
@@ -112,15 +114,16 @@ class InterviewCommands(Provider):
         screen = self.screen
         if not isinstance(screen, MainScreen):
             return
-        now = screen.clock()
+        session = screen.session
+        now = session.now()
         due = [
             (step.is_overdue(now), interview)
             for interview in self._interviews()
-            if not interview.archived and (step := screen.steps.get(interview.id)) is not None and step.is_due(now)
+            if not interview.archived and (step := session.step(interview.id)).is_due(now)
         ]
         due.sort(key=lambda pair: not pair[0])
         for _late, interview in due[:DISCOVER_AT_MOST]:
-            step = screen.steps[interview.id]
+            step = session.step(interview.id)
             help_text = f"{step.label} {step.due_phrase(now)} · {self._help(interview)}"
             yield DiscoveryHit(self._title(interview), partial(self._open, interview.id), help=help_text)
 

@@ -1,72 +1,55 @@
-"""What the main screen does when the file changed underneath: ask once, then reload or keep mine."""
+"""When another program wrote the workbook file while it was open: ask once, then reload or keep mine."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
+from textual.app import App
+
+from ..session import NotesOwner, Session
 from ..store import FileChangedError, SaveState, StoreError
-from ..widgets.notes_pane import NotesPane
-from ..widgets.save_warning import SaveWarning
 
-if TYPE_CHECKING:
-    from .main import MainScreen
-
-__all__ = ["react_to_save_state", "reload_keeping_notes"]
-
-_ASKING = "_file_changed_asking"
+__all__ = ["FileChangedWatch"]
 
 
-def react_to_save_state(screen: MainScreen, state: SaveState) -> None:
-    """Keep the banner in step with the writer and offer the choice once per change underneath."""
-    screen.query_one(SaveWarning).show_state(state)
-    if isinstance(state.error, FileChangedError) and not getattr(screen, _ASKING, False):
+class FileChangedWatch:
+    """Held by the main screen: sees each save state, and offers the choice once per change underneath.
+
+    `editor` gives what the notes editor holds now (whose text, and the text), so a reload puts
+    back what is being typed; `reloaded` is called after a reload to show the fresh records.
+    """
+
+    def __init__(
+        self,
+        app: App[object],
+        session: Session,
+        editor: Callable[[], tuple[NotesOwner | None, str]],
+        reloaded: Callable[[], None],
+    ) -> None:
+        self.app = app
+        self.session = session
+        self.editor = editor
+        self.reloaded = reloaded
+        self.asking = False
+
+    def saw(self, state: SaveState) -> None:
+        if isinstance(state.error, FileChangedError) and not self.asking:
+            self.asking = True
+            self.app.run_worker(self._ask(), group="file-changed", exclusive=True)
+
+    async def _ask(self) -> None:
         from ..dialogs.file_changed import FileChangedDialog
 
-        setattr(screen, _ASKING, True)
-
-        def done(choice: str | None) -> None:
-            setattr(screen, _ASKING, False)
-            try:
-                if choice == "reload":
-                    reload_keeping_notes(screen)
-                    screen.notify("Reloaded the file as the other program left it; your notes were kept.", timeout=6)
-                elif choice == "mine":
-                    screen.workbook.keep_mine()
-                    screen.notify("Your version was written over the other program's changes.", timeout=6)
-            except StoreError as error:
-                screen.notify(str(error), severity="error", timeout=10)
-
-        screen.app.push_screen(FileChangedDialog(screen.workbook.path), done)
-
-
-def reload_keeping_notes(screen: MainScreen) -> None:
-    """Take the file from disk, then put back the notes in the editor (they may be newer than any save)."""
-    book = screen.workbook
-    text = screen.query_one(NotesPane).editor.text
-    call, interview = screen.call, screen.current
-    book.reload()
-    if call is not None:
-        fresh = next((c for c in book.all_calls() if c.id == call.id), None)
-        if fresh is None:
-            call.notes = text
-            book.save_call(call)  # the other program dropped our call in progress: put it back
-        else:
-            book.set_call_notes(fresh, text)
-            screen.call = fresh
-    elif interview is not None:
         try:
-            book.set_interview_notes(book.interview(interview.id), text)
-        except StoreError:
-            interview.notes = text
-            book.save_interview(interview)
-    if interview is not None:
-        # From now on the screen edits the workbook's fresh record, not the one read before.
-        try:
-            fresh_interview = book.interview(interview.id)
-        except StoreError:  # the other program removed it: keep ours, it has a call under way
-            book.save_interview(interview)
-            fresh_interview = interview
-        screen.interviews[fresh_interview.id] = fresh_interview
-        screen.current = fresh_interview
-    book.flush()
-    screen.reload_from_workbook()
+            choice = await self.app.push_screen_wait(FileChangedDialog(self.session.workbook.path))
+            if choice == "reload":
+                self.session.reload(*self.editor())
+                self.reloaded()
+                self.app.notify("Reloaded the file as the other program left it; your notes were kept.", timeout=6)
+            elif choice == "mine":
+                self.session.keep_mine()
+                self.app.notify("Your version was written over the other program's changes.", timeout=6)
+        except StoreError as error:
+            self.app.notify(str(error), severity="error", timeout=10, markup=False)
+        finally:
+            self.asking = False

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from textual.app import App, ComposeResult
 from textual.binding import Binding
@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from ..domain.guide import GUIDE
-from ..keymap import bindings_of, our_bindings
+from ..keymap import binding_ids, bindings_of
 
 __all__ = ["CALL_IDS", "HelpScreen", "key_groups"]
 
@@ -23,8 +23,7 @@ CALL_IDS = frozenset({"start-call", "end-call", "drafts", "thank-you"})
 KeyRow = tuple[str, str, str]  # keys shown, what it does, the longer word
 
 
-def _sources() -> list[tuple[str, list[tuple[type[DOMNode], Callable[[Binding], bool]]]]]:
-    from ..app import FollowupApp
+def _sources(app: App[object]) -> list[tuple[str, list[tuple[type[DOMNode], Callable[[Binding], bool]]]]]:
     from ..dialogs.drafts import DraftsDialog
     from ..dialogs.outcome import OutcomeDialog
     from ..dialogs.thank_you import ChannelDialog
@@ -45,15 +44,15 @@ def _sources() -> list[tuple[str, list[tuple[type[DOMNode], Callable[[Binding], 
             (MainScreen, lambda b: b.id in CALL_IDS), (OutcomeDialog, anything), (DraftsDialog, anything),
             (ChannelDialog, anything),
         ]),
-        ("App", [(FollowupApp, anything)]),
+        ("App", [(type(app), anything)]),
     ]
 
 
-def key_groups(app: App) -> list[tuple[str, list[KeyRow]]]:
+def key_groups(app: App[object]) -> list[tuple[str, list[KeyRow]]]:
     """The keys as the app binds them now (the user's keymap included), in four groups."""
-    keymap = getattr(app, "_keymap", {})  # Textual keeps the active keymap here; it has no getter
+    keymap: dict[str, str] = getattr(app, "user_keymap", {})
     groups: list[tuple[str, list[KeyRow]]] = []
-    for title, sources in _sources():
+    for title, sources in _sources(app):
         rows: list[KeyRow] = []
         for cls, wanted in sources:
             for binding, keys in bindings_of(cls, keymap):
@@ -91,6 +90,11 @@ class HelpScreen(ModalScreen[None]):
         Binding("escape,q,question_mark,f1", "close", "Close", tooltip="Back to the workbook", id="help-close"),
     ]
 
+    def __init__(self, keyed: Iterable[type[DOMNode]]) -> None:
+        super().__init__()
+        #: Every class with key bindings, for the list of names a keymap may use.
+        self.keyed = list(keyed)
+
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help") as scroll:
             scroll.border_title = "Help"
@@ -121,7 +125,7 @@ class HelpScreen(ModalScreen[None]):
     def _own_keys(self) -> str:
         from ..locations import keymap_path
 
-        names = ", ".join(sorted(our_bindings()))
+        names = ", ".join(sorted(binding_ids(self.keyed)))
         return escape(
             "The command palette's “Theme” changes the colours; the workbook remembers your choice. "
             f"To move a key, write {keymap_path()} like this:\n\n"

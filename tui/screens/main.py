@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Callable
-from datetime import datetime
-from typing import TYPE_CHECKING
+from collections.abc import Awaitable
 
 from rich.markup import escape
 from textual import on, work
@@ -14,23 +11,19 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer, Static
 
-from ..domain.models import CallAttempt, Interview, Profile, ThankYou
-
-if TYPE_CHECKING:
-    from ..domain.guidance import NextStep
-from ..store import Workbook
+from ..domain.models import Interview
+from ..session import Session
 from ..widgets.checklist import Checklist
 from ..widgets.interview_list import InterviewList
 from ..widgets.list_pane import ListPane
 from ..widgets.notes_pane import NotesPane
 from ..widgets.save_warning import SaveWarning
-from .call import CallDesk
-from .checklist_desk import ChecklistDesk
-from .file_changed import react_to_save_state
-from .follow_through import FollowThrough
-from .rows import build_row, call_line, guidance_line, matches, next_window, sort_rows, thank_you_line
+from . import flows
+from .file_changed import FileChangedWatch
+from .rows import build_row, call_scripts, duration, guidance_line, history, next_window, recorded_line
 
 __all__ = ["MainScreen"]
 
@@ -39,8 +32,8 @@ NARROW = 110
 PANES = ("list-pane", "checklist", "notes-pane")
 
 
-class MainScreen(CallDesk, ChecklistDesk, FollowThrough, Screen):
-    """Owns the workbook traffic: panes post what the user wants, this writes it and sends state down."""
+class MainScreen(Screen[None]):
+    """Panes post what the user wants; each handler asks the session and shows its answer."""
 
     BINDINGS = [
         Binding("a", "add", "Add", tooltip="Add an interview", id="add"),
@@ -59,8 +52,8 @@ class MainScreen(CallDesk, ChecklistDesk, FollowThrough, Screen):
         Binding("3", "pane('notes-pane')", "Notes", tooltip="Go to the call notes", id="pane-notes", show=False),
     ]
 
-    current: reactive[Interview | None] = reactive(None, always_update=True, init=False)
-    """The interview the checklist and notes show; bound into both panes."""
+    selected: reactive[str | None] = reactive(None, always_update=True, init=False)
+    """The id of the interview the checklist and notes show."""
 
     show_archived: reactive[bool] = reactive(False, init=False)
     """Whether archived interviews are listed too."""
@@ -68,142 +61,119 @@ class MainScreen(CallDesk, ChecklistDesk, FollowThrough, Screen):
     pane: reactive[str] = reactive("list-pane")
     """The pane shown when the terminal is too narrow for all three."""
 
-    def __init__(self, workbook: Workbook, clock: Callable[[], datetime]) -> None:
+    def __init__(self, session: Session) -> None:
         super().__init__()
-        self.workbook = workbook
-        self.clock = clock
-        self.loaded = False
-        self.interviews: dict[str, Interview] = {}
-        self.calls: dict[str, list[CallAttempt]] = defaultdict(list)
-        self.thanks: dict[str, list[ThankYou]] = defaultdict(list)
-        self.steps: dict[str, NextStep] = {}
-        self.profile = Profile()
+        self.session = session
         self._filter_words: list[str] = []
-        self._save_shown: tuple | None = None
+        self._save_shown: tuple[object, ...] | None = None
+        self._call_timer: Timer | None = None
+
+    @property
+    def in_call(self) -> bool:
+        return self.session.active_call is not None
+
+    @property
+    def current(self) -> Interview | None:
+        return self.session.get(self.selected)
 
     def compose(self) -> ComposeResult:
         yield Static("[b]1[/b] Interviews   [b]2[/b] Checklist   [b]3[/b] Notes", id="pane-tabs")
         yield Static("", id="guidance")
         with Horizontal(id="panes"):
             yield ListPane(id="list-pane", classes="pane")
-            yield Checklist(id="checklist", classes="pane").data_bind(interview=MainScreen.current)
-            yield NotesPane(id="notes-pane", classes="pane").data_bind(interview=MainScreen.current)
+            yield Checklist(id="checklist", classes="pane")
+            yield NotesPane(id="notes-pane", classes="pane")
         yield Footer()
         yield SaveWarning()
 
     def on_mount(self) -> None:
-        self.query_one("#list-pane").border_title = "Interviews"
-        self.query_one("#checklist").border_title = "Pre-call checklist"
-        self.query_one("#notes-pane").border_title = "Call notes"
+        self.file_watch = FileChangedWatch(self.app, self.session, self.notes.take_typed, self.reload_from_workbook)
+        for name, title in zip(PANES, ("Interviews", "Pre-call checklist", "Call notes"), strict=True):
+            self.query_one(f"#{name}").border_title = title
         self.watch_pane(self.pane)
         self.on_resize()
         self.query_one(InterviewList).focus()
         self.set_interval(0.5, self._poll_save_state)
         self.call_after_refresh(self._after_first_frame)
 
+    @property
+    def notes(self) -> NotesPane:
+        return self.query_one(NotesPane)
+
     async def _after_first_frame(self) -> None:
         """The first frame comes first; the editor and the records follow."""
-        await self.query_one(NotesPane).build()
+        await self.notes.build()
         self._load()
 
-    # loading: after the first frame, off the UI thread
     @work(thread=True, exclusive=True, group="load")
     def _load(self) -> None:
-        from ..domain.guidance import next_step
+        """Off the UI thread: read the records and work out every next step."""
+        session = self.session.load()
+        session.ordered(include_archived=True)
+        asked = session.setting("profile_asked", False) or session.workbook.has_profile
+        self.app.call_from_thread(self._loaded, asked)
 
-        book = self.workbook
-        interviews = book.interviews(include_archived=True)
-        calls: dict[str, list[CallAttempt]] = defaultdict(list)
-        for call in sorted(book.all_calls(), key=lambda c: c.started_at):
-            calls[call.interview_id].append(call)
-        thanks: dict[str, list[ThankYou]] = defaultdict(list)
-        for thank in book.all_thank_yous():
-            thanks[thank.interview_id].append(thank)
-        profile = book.profile
-        now = self.clock()
-        steps = {i.id: next_step(i, calls.get(i.id, ()), thanks.get(i.id, ()), now, profile) for i in interviews}
-        asked = book.setting("profile_asked", False) or book.has_profile
-        self.app.call_from_thread(self._loaded, interviews, calls, thanks, steps, profile, asked)
-
-    def _loaded(self, interviews, calls, thanks, steps, profile, asked) -> None:  # noqa: ANN001
-        self.interviews = {i.id: i for i in interviews}
-        self.calls, self.thanks, self.steps, self.profile = calls, thanks, steps, profile
-        self.loaded = True
+    def _loaded(self, asked: bool) -> None:
         self.refresh_list()
-        self.resume_live_call()
+        if (live := self.session.resume_live_call()) is not None:
+            self._begin_call(live.interview_id)
         if not asked:
-            self.ask_profile(first_run=True)
+            self._dialog(flows.ask_profile(self.app, self.session, first_run=True))
+
+    def reload_from_workbook(self) -> None:
+        """The file was reloaded from disk: show it all again; a call in progress carries on."""
+        self.refresh_list()
+        if not self.in_call:
+            self.selected = self.selected
 
     # attributes down
     def refresh_list(self, keep: str | None = None) -> None:
         """Filter, sort and show the rows; keep the selected interview selected."""
-        if not self.loaded:
+        if not self.session.loaded:
             return
-        now = self.clock()
-        keep = keep or (self.current.id if self.current else None)
-        shown = [
-            i for i in self.interviews.values()
-            if (self.show_archived or not i.archived) and matches(i, self._filter_words)
-        ]
-        rows = sort_rows([build_row(i, self.steps.get(i.id), now) for i in shown], self.steps, now)
-        pane = self.query_one(ListPane)
+        now = self.session.now()
+        keep = keep or self.selected
+        ordered = self.session.ordered(self.show_archived, self._filter_words)
+        rows = [build_row(i, self.session.step(i.id), now) for i in ordered]
         title = "Interviews (with archived)" if self.show_archived else "Interviews"
-        pane.show_rows(rows, total=len(self.interviews), keep=keep, title=title)
+        self.query_one(ListPane).show_rows(rows, total=self.session.count, keep=keep, title=title)
         if not rows:
-            self.current = None
+            self.selected = None
 
-    def reload_from_workbook(self) -> None:
-        """The file was reloaded from disk: read it all again; a call in progress carries on."""
-        self._load()
+    def _shown(self, interview: Interview | None, relist: bool = True) -> None:
+        """After a change: the list and the panes show the interview as the session now has it."""
+        if interview is not None:
+            if relist:
+                self.refresh_list(keep=interview.id)
+            self.selected = interview.id
 
-    def restep(self, interview: Interview) -> None:
-        """Work out this interview's next step again after a change."""
-        from ..domain.guidance import next_step
-
-        self.steps[interview.id] = next_step(
-            interview, self.calls.get(interview.id, ()), self.thanks.get(interview.id, ()), self.clock(), self.profile
-        )
-
-    def changed(self, interview: Interview, *, save: bool = True, relist: bool = True) -> None:
-        """Save a changed interview and show it everywhere."""
-        if save:
-            self.workbook.save_interview(interview)
-        self.interviews[interview.id] = interview
-        self.restep(interview)
-        if relist:
-            self.refresh_list(keep=interview.id)
-        self.current = interview
-
-    def watch_current(self, old: Interview | None, new: Interview | None) -> None:
+    def watch_selected(self) -> None:
+        interview, session = self.current, self.session
         guidance = self.query_one("#guidance", Static)
-        if new is not None:
-            step, now = self.steps.get(new.id), self.clock()
-            guidance.update(guidance_line(step, now, next_window(new, step, now)))
-        guidance.display = new is not None
+        if interview is not None:
+            step, now = session.step(interview.id), session.now()
+            guidance.update(guidance_line(step, now, next_window(interview, step, now)))
+        guidance.display = interview is not None
+        self.query_one(Checklist).interview = interview
         if self.in_call:
             return
-        notes = self.query_one(NotesPane)
-        if new is None:
+        notes = self.notes
+        if interview is None:
             notes.load_text("", "Notes")
             notes.show_history("")
             return
-        notes.load_text(new.notes, "Notes on this interview", ("interview", new.id))
-        now = self.clock()
-        calls = self.calls.get(new.id, [])
-        history = "\n".join(call_line(c, now) for c in reversed(calls)) or "No calls yet. Press c to start one."
-        sent = "\n".join(thank_you_line(t, now) for t in reversed(self.thanks.get(new.id, [])))
-        thanks = sent or "None recorded yet. Press t once one has gone out."
-        notes.show_history(f"[b]Calls[/b]\n{history}\n[b]Thank-yous[/b]\n{thanks}")
+        notes.load_text(interview.notes, "Notes on this interview", ("interview", interview.id))
+        calls, thanks = session.calls_for(interview.id), session.thank_yous_for(interview.id)
+        notes.show_history(history(calls, thanks, session.now()))
 
     def open_interview(self, interview_id: str) -> None:
         """Select this interview (from the command palette), archived or not."""
-        interview = self.interviews.get(interview_id)
+        interview = self.session.get(interview_id)
         if interview is None or self.in_call:
             return
         if interview.archived and not self.show_archived:
             self.show_archived = True
-        self.refresh_list(keep=interview.id)
-        self.current = interview
+        self._shown(interview)
         self.action_pane("checklist")
 
     def watch_show_archived(self) -> None:
@@ -216,14 +186,29 @@ class MainScreen(CallDesk, ChecklistDesk, FollowThrough, Screen):
     def on_resize(self) -> None:
         self.set_class(self.size.width < NARROW, "-narrow")
 
+    def _poll_save_state(self) -> None:
+        """The banner, the file-changed question and the quiet saved indicator, from the background writer."""
+        state = self.session.save_state
+        self.query_one(SaveWarning).show_state(state)
+        self.file_watch.saw(state)
+        shown = (state.pending, state.saved_at, str(state.error) if state.error else None)
+        if shown != self._save_shown:
+            self._save_shown = shown
+            if state.error is not None:
+                self.notes.show_save_state("not saved ✗", problem=True)  # the banner above says why
+            elif state.pending:
+                self.notes.show_save_state("saving…")
+            elif state.saved_at is not None:
+                self.notes.show_save_state("saved ✓")
+
     # messages up
     @on(InterviewList.Highlighted)
     def _highlighted(self, event: InterviewList.Highlighted) -> None:
-        if not self.in_call and event.interview is not self.current:
-            self.current = event.interview
+        if not self.in_call:
+            self.selected = event.interview.id if event.interview is not None else None
 
     @on(InterviewList.Chosen)
-    def _chosen(self, event: InterviewList.Chosen) -> None:
+    def _chosen(self) -> None:
         self.action_pane("checklist")
 
     @on(ListPane.FilterChanged)
@@ -233,54 +218,54 @@ class MainScreen(CallDesk, ChecklistDesk, FollowThrough, Screen):
 
     @on(NotesPane.NotesTyped)
     def _typed(self, event: NotesPane.NotesTyped) -> None:
-        """Write what was typed to the record it was typed for, even if another is selected now."""
-        self.keep_notes(event.text, event.owner)
+        """Typing goes to the record it was typed for, even if another is selected now."""
+        text = event.text if event.text is not None else self.notes.text_for(event.owner)
+        if text is not None:
+            self.session.type_notes(event.owner, text)
 
-    def keep_editor_text(self) -> None:
-        """Hand the editor's text to its record now, not when the queued change messages arrive."""
-        for notes in self.query(NotesPane):  # none once the screen has been taken down
-            if editors := notes.query("#notes"):
-                self.keep_notes(editors.first().text, notes.owner)
+    @on(Checklist.Ticked)
+    def _ticked(self, event: Checklist.Ticked) -> None:
+        self._shown(self.session.tick(event.interview_id, event.key, event.ticked, event.custom))
 
-    def keep_notes(self, text: str, owner: tuple[str, str] | None) -> None:
-        kind, record_id = owner or ("", "")
-        if kind == "call" and self.call is not None and self.call.id == record_id:
-            if self.call.notes != text:
-                self.type_call_notes(text)
-        elif kind == "interview" and (interview := self.interviews.get(record_id)) is not None:
-            if interview.notes != text:
-                self.workbook.set_interview_notes(interview, text)
+    @on(Checklist.QualificationsChanged)
+    def _qualifications(self, event: Checklist.QualificationsChanged) -> None:
+        self._shown(self.session.set_qualifications(event.interview_id, event.qualifications), relist=False)
 
-    def _poll_save_state(self) -> None:
-        """The quiet saved indicator, from the workbook's background writer."""
-        state = self.workbook.save_state
-        react_to_save_state(self, state)
-        shown = (state.pending, state.saved_at, str(state.error) if state.error else None)
-        if shown == self._save_shown:
-            return
-        self._save_shown = shown
-        notes = self.query_one(NotesPane)
-        if state.error is not None:
-            notes.show_save_state("not saved ✗", problem=True)  # the banner above says why
-        elif state.pending:
-            notes.show_save_state("saving…")
-        elif state.saved_at is not None:
-            notes.show_save_state("saved ✓")
+    @on(Checklist.EditReferences)
+    def _references(self, event: Checklist.EditReferences) -> None:
+        self._dialog(flows.edit_references(self.app, self.session, event.interview_id))
+
+    @on(Checklist.AddItem)
+    def _add_item(self, event: Checklist.AddItem) -> None:
+        self._dialog(flows.add_item(self.app, self.session, event.interview_id))
+
+    @on(Checklist.RenameItem)
+    def _rename_item(self, event: Checklist.RenameItem) -> None:
+        self._dialog(flows.rename_item(self.app, self.session, event.interview_id, event.item_id))
+
+    @on(Checklist.RemoveItem)
+    def _remove_item(self, event: Checklist.RemoveItem) -> None:
+        self._dialog(flows.remove_item(self.app, self.session, event.interview_id, event.item_id))
+
+    def _dialog(self, flow: Awaitable[object]) -> None:
+        """Run a dialog sequence as a worker; show the interview it changed, if any."""
+
+        async def run() -> None:
+            self._shown(changed if isinstance(changed := await flow, Interview) else None)
+
+        self.run_worker(run(), group="dialogs")
 
     # actions
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        has = self.current is not None
+        current = self.current
         if action == "end_call":
             return self.in_call
-        if action in ("start_call", "add", "edit", "archive", "restore", "toggle_archived", "filter", "profile", "thank_you"):
-            if self.in_call:
-                return False
+        if self.in_call and action in ("start_call", "add", "edit", "archive", "restore", "toggle_archived", "filter", "profile", "thank_you"):
+            return False
         if action in ("edit", "start_call", "drafts", "thank_you"):
-            return has
-        if action == "archive":
-            return has and not self.current.archived  # type: ignore[union-attr]
-        if action == "restore":
-            return has and self.current.archived  # type: ignore[union-attr]
+            return current is not None
+        if action in ("archive", "restore"):
+            return current is not None and current.archived == (action == "restore")
         return True
 
     def action_pane(self, pane: str) -> None:
@@ -289,11 +274,10 @@ class MainScreen(CallDesk, ChecklistDesk, FollowThrough, Screen):
             self.query_one(InterviewList).focus()
         elif pane == "checklist":
             self.query_one(Checklist).focus_first()
-        elif editors := self.query_one(NotesPane).query("#notes"):  # mounted just after the first frame
-            if not editors.first().disabled:
-                editors.first().focus()
+        elif self.notes.built and not self.notes.editor.disabled:
+            self.notes.editor.focus()
 
-    def on_descendant_focus(self, event: object) -> None:
+    def on_descendant_focus(self) -> None:
         focused = self.focused
         for name in PANES:
             if focused is not None and self.query_one(f"#{name}") in focused.ancestors_with_self:
@@ -304,67 +288,103 @@ class MainScreen(CallDesk, ChecklistDesk, FollowThrough, Screen):
         await self.query_one(ListPane).open_filter()
 
     def action_add(self) -> None:
-        from ..dialogs.interview_form import InterviewForm
-
-        def done(interview: Interview | None) -> None:
-            if interview is not None:
-                self.changed(interview)
-                self.notify(f"Added {escape(interview.title)}.", timeout=3)
-
-        self.app.push_screen(InterviewForm(self.clock), done)
+        self._dialog(flows.edit_interview(self.app, self.session))
 
     def action_edit(self) -> None:
-        from ..dialogs.interview_form import InterviewForm
+        self._dialog(flows.edit_interview(self.app, self.session, self.selected))
 
-        if self.current is None:
-            return
-
-        def done(interview: Interview | None) -> None:
-            if interview is not None:
-                self.changed(interview)
-
-        self.app.push_screen(InterviewForm(self.clock, self.current), done)
-
-    def action_archive(self) -> None:
-        from ..dialogs.confirm import ConfirmDialog
-
+    @work(group="dialogs")
+    async def action_archive(self) -> None:
         interview = self.current
         if interview is None:
             return
-
-        def done(yes: bool | None) -> None:
-            if yes:
-                interview.archived = True
-                self.changed(interview)
-                self.notify(f"Archived {escape(interview.title)}. v shows archived interviews; u restores.", timeout=5)
-
         question = f"Archive {escape(interview.title)}?\nIt leaves the list; nothing is deleted, and u brings it back."
-        self.app.push_screen(ConfirmDialog(question, "Archive", "Keep"), done)
+        if await flows.confirm(self.app, question, "Archive", "Keep"):
+            self._shown(self.session.archive(interview.id))
+            self.notify(f"Archived {escape(interview.title)}. v shows archived interviews; u restores.", timeout=5)
 
     def action_restore(self) -> None:
-        interview = self.current
-        if interview is not None and interview.archived:
-            interview.archived = False
-            self.changed(interview)
+        if (interview := self.current) is not None and interview.archived:
+            self._shown(self.session.archive(interview.id, archived=False))
             self.notify(f"Restored {escape(interview.title)}.", timeout=3)
 
     def action_toggle_archived(self) -> None:
         self.show_archived = not self.show_archived
 
-    def action_profile(self) -> None:
-        self.ask_profile(first_run=False)
+    def action_drafts(self) -> None:
+        if self.selected is not None:
+            first = "talking_points" if self.in_call else "voicemail"
+            self._dialog(flows.show_drafts(self.app, self.session, self.selected, first))
 
-    def ask_profile(self, first_run: bool) -> None:
-        from ..dialogs.profile import ProfileDialog
+    @work(group="dialogs")
+    async def action_thank_you(self) -> None:
+        if self.selected is not None and (thanks := await flows.record_thank_you(self.app, self.session, self.selected)):
+            self._shown(self.current, relist=True)
+            self.notify(f"Recorded: thank-you by {escape(thanks.channel.label.lower())}.", timeout=4)
 
-        if first_run:
-            self.workbook.set_setting("profile_asked", True)
+    @work(group="dialogs")
+    async def action_profile(self) -> None:
+        if await flows.ask_profile(self.app, self.session, first_run=False) is not None:
+            self._shown(self.current)
 
-        def done(profile: Profile | None) -> None:
-            if profile is not None:
-                self.workbook.save_profile(profile)
-                self.profile = profile
-                self.notify("Profile saved.", timeout=3)
+    # the call
+    def action_start_call(self) -> None:
+        """c: a new attempt with a timer; says what is not ready yet, but lets the user go on."""
+        if self.selected is not None and not self.in_call:
+            self._begin_call(self.selected, self.session.start_call(self.selected).cautions)
 
-        self.app.push_screen(ProfileDialog(self.workbook.profile, first_run=first_run), done)
+    def _begin_call(self, interview_id: str, cautions: tuple[str, ...] = ()) -> None:
+        call, session = self.session.active_call, self.session
+        assert call is not None
+        interview = session.interview(interview_id)
+        self.set_class(True, "-in-call")
+        self._shown(interview)  # the next step is now "on a call"
+        talking, voicemail = call_scripts(interview, session.profile, session.now(), session.templates)
+        self.notes.show_call(True, talking, voicemail)
+        self.notes.load_text(call.notes, escape(interview.title), ("call", call.id))
+        self.query_one(InterviewList).disabled = True
+        self.action_pane("notes-pane")
+        self._tick()
+        self._call_timer = self.set_interval(1, self._tick)
+        self.refresh_bindings()
+        if cautions:  # said in the guidance line, not a toast: a toast would sit on the voicemail draft
+            self.query_one("#guidance", Static).update(f"[b]On the call.[/b] [$warning]{escape(' '.join(cautions))}[/]")
 
+    def _tick(self) -> None:
+        if (call := self.session.active_call) is not None:
+            seconds = int((self.session.now() - call.started_at).total_seconds())
+            self.notes.show_timer(f"● on the call {duration(seconds)}")
+
+    @work(group="dialogs")
+    async def action_end_call(self) -> None:
+        """ctrl+e, even while typing: ask how it went; the call ends at the moment of the key."""
+        call = self.session.active_call
+        if call is None:
+            return
+        recorded = await flows.end_call(self.app, self.session, self.session.now())
+        if recorded is None:
+            self.notes.editor.focus()
+            return
+        self._call_ended(call.interview_id)
+        self.notify(escape(recorded_line(call, recorded)), timeout=6)
+
+    def _call_ended(self, interview_id: str) -> None:
+        if self._call_timer is not None:
+            self._call_timer.stop()
+            self._call_timer = None
+        if not self.is_attached:
+            return
+        self.notes.show_call(False)
+        self.set_class(False, "-in-call")
+        self.query_one(InterviewList).disabled = False
+        self._shown(self.session.get(interview_id))
+        self.action_pane("list-pane")  # the call is over: back to the list, keys are keys again
+        self.refresh_bindings()
+
+    def finish_work(self) -> None:
+        """Hand everything typed to the session and end a call in progress now; idempotent."""
+        if self.is_attached and self.notes.built:
+            self.session.type_notes(*self.notes.take_typed())
+        if (call := self.session.active_call) is not None:
+            self.session.finish_active_call()
+            self._call_ended(call.interview_id)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -11,17 +12,19 @@ from ..domain.dates import humanize_since
 
 if TYPE_CHECKING:
     from ..domain.guidance import NextStep
-from ..domain.models import CallAttempt, Interview, Outcome, ThankYou
+from ..domain.models import CallAttempt, Interview, Outcome, Profile, ThankYou
+from ..domain.recording import Recorded
 from ..widgets.interview_list import ListRow
 
 __all__ = [
     "build_row",
     "call_line",
+    "call_scripts",
     "duration",
     "guidance_line",
-    "matches",
+    "history",
     "next_window",
-    "sort_rows",
+    "recorded_line",
     "thank_you_line",
 ]
 
@@ -48,24 +51,6 @@ def build_row(interview: Interview, step: NextStep | None, now: datetime) -> Lis
     elif step.due is not None and step.kind is not StepKind.WAIT and step.due.astimezone(now.tzinfo).date() <= now.date():
         urgency = "today"
     return ListRow(interview, when, who, text, urgency)
-
-
-def sort_rows(rows: list[ListRow], steps: dict[str, NextStep], now: datetime) -> list[ListRow]:
-    """Attention first (live call, overdue, due now, upcoming, waiting), then by company."""
-    from ..domain.guidance import attention_key
-
-    def key(row: ListRow) -> tuple:
-        step = steps.get(row.interview.id)
-        bucket = attention_key(step, now) if step is not None else (8, 0.0)
-        return (row.interview.archived, bucket, row.interview.company.lower())
-
-    return sorted(rows, key=key)
-
-
-def matches(interview: Interview, words: list[str]) -> bool:
-    """Every typed word appears in the company, role or interviewer's name."""
-    haystack = f"{interview.company} {interview.role} {interview.interviewer.name}".lower()
-    return all(word in haystack for word in words)
 
 
 def guidance_line(step: NextStep | None, now: datetime, window: str = "") -> str:
@@ -113,3 +98,34 @@ def call_line(call: CallAttempt, now: datetime) -> str:
     first = next((line.strip() for line in call.notes.splitlines() if line.strip()), "")
     text = f"{when:%a %-d %b %H:%M}  {duration(call.duration_seconds):>5}  {outcome}"
     return text + (f"\n      [i]{escape(first)}[/i]" if first else "")
+
+
+def history(calls: Sequence[CallAttempt], thanks: Sequence[ThankYou], now: datetime) -> str:
+    """Every call and thank-you of one interview, newest first."""
+    called = "\n".join(call_line(c, now) for c in reversed(calls)) or "No calls yet. Press c to start one."
+    sent = "\n".join(thank_you_line(t, now) for t in reversed(thanks)) or "None recorded yet. Press t once one has gone out."
+    return f"[b]Calls[/b]\n{called}\n[b]Thank-yous[/b]\n{sent}"
+
+
+def call_scripts(interview: Interview, profile: Profile, now: datetime, templates: Mapping[str, str]) -> tuple[str, str]:
+    """Talking points (D16, D17) and the voicemail draft (D14) for the call pane, with what each still lacks."""
+    from ..domain import scripts
+
+    parts = []
+    for title, draft in (
+        ("When they pick up", scripts.talking_points(interview, profile, now, templates)),
+        ("If voicemail answers", scripts.voicemail(interview, profile, now, templates)),
+    ):
+        lacking = "".join(f"\n[i]! {escape(gap)}[/i]" for gap in draft.missing)
+        parts.append(f"[b]{title}[/b]\n{escape(draft.text)}{lacking}")
+    return parts[0], parts[1]
+
+
+def recorded_line(call: CallAttempt, recorded: Recorded) -> str:
+    """What the notice says once a call is recorded (plain text)."""
+    text = f"Recorded: {call.outcome.label if call.outcome else 'no outcome'}, {duration(call.duration_seconds)}."
+    if call.next_step:
+        text += f" {call.next_step}."
+    if recorded.decision is not None and not recorded.decision.ok:
+        text += f" Kept “{recorded.decision.text}” as written: {recorded.decision.message}"
+    return text

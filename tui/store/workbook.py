@@ -10,17 +10,24 @@ from filelock import FileLock
 from tinydb import TinyDB
 
 from ..domain.dates import zone
+from ..domain.documents import from_doc, to_doc
 from ..domain.models import CallAttempt, Interview, Profile, ThankYou
 from .autosave import Autosaver, SaveState
-from .converters import from_doc, to_doc
 from .errors import NotFoundError, StoreError
-from .opening import _parse, load_tables, read_tables, take_lock
-from .storage import AtomicStorage, fingerprint_of
+from .opening import (
+    KINDS,
+    Loaded,
+    check_tables,
+    load_tables,
+    read_raw,
+    read_tables,
+    take_lock,
+)
+from .storage import AtomicStorage
 
 __all__ = ["Workbook"]
 
 T = TypeVar("T")
-_KINDS: dict[type, str] = {Interview: "interviews", CallAttempt: "calls", ThankYou: "thank_yous"}
 
 
 class _NoLock:
@@ -33,16 +40,18 @@ class _NoLock:
 class Workbook:
     """Domain objects in, domain objects out; TinyDB documents never leave this class."""
 
-    def __init__(self, path: Path, db: TinyDB, storage: AtomicStorage, lock: FileLock, created: bool) -> None:
+    def __init__(self, path: Path, loaded: Loaded, lock: FileLock, tz: Any) -> None:
         self.path = path
-        self.created = created
-        self._db = db
-        self._storage = storage
+        self.created = loaded.created
+        self._storage = AtomicStorage(path, loaded.data, loaded.seen)
+        self._db = TinyDB(storage=lambda *_, **__: self._storage)
         self._lock = lock
+        self._tz = tz
         self._autosaver: Autosaver | None = None
         self._closed = False
-        self._objects: dict[str, dict[str, Any]] = {}
-        self._doc_ids: dict[str, dict[str, int]] = {}
+        #: Every record, converted when the file was read: table -> id -> object, and its TinyDB doc id.
+        self._objects = loaded.objects
+        self._doc_ids = loaded.doc_ids
         #: True for a `snapshot()`: changes stay in memory and flush() refuses to write them.
         self.read_only = False
 
@@ -55,22 +64,16 @@ class Workbook:
         on_state: Callable[[SaveState], None] | None = None,
         tz: Any = None,
     ) -> Workbook:
-        """Lock, check, back up and migrate the file. Raises a StoreError naming the file."""
+        """Lock, check every record, then migrate and back up the file. Raises a StoreError naming the file."""
         path = Path(path).expanduser().absolute()
+        tz = tz or zone(None)
         lock = take_lock(path)
         try:
-            data, seen, created = load_tables(path, tz or zone(None))
+            loaded = load_tables(path, tz)
         except BaseException:
             lock.release()
             raise
-        storage_box: list[AtomicStorage] = []
-
-        def make_storage(*_: Any, **__: Any) -> AtomicStorage:
-            storage_box.append(AtomicStorage(path, data, seen))
-            return storage_box[0]
-
-        db = TinyDB(storage=make_storage)
-        book = cls(path, db, storage_box[0], lock, created)
+        book = cls(path, loaded, lock, tz)
         if autosave:
             book._autosaver = Autosaver(book._storage, on_state)
         return book
@@ -82,10 +85,8 @@ class Workbook:
         Works while the app has the file open; a missing file reads as empty and is not created.
         """
         path = Path(path).expanduser().absolute()
-        data, seen = read_tables(path, tz or zone(None))
-        storage = AtomicStorage(path, data, seen)
-        db = TinyDB(storage=lambda *_, **__: storage)
-        book = cls(path, db, storage, _NoLock(), created=False)  # type: ignore[arg-type]
+        tz = tz or zone(None)
+        book = cls(path, read_tables(path, tz), _NoLock(), tz)  # type: ignore[arg-type]
         book.read_only = True
         return book
 
@@ -136,13 +137,12 @@ class Workbook:
         self.close()
 
     def reload(self) -> None:
-        """Take the file as it is on disk now (after someone else changed it)."""
-        raw = self.path.read_bytes()
-        data = _parse(self.path, raw)
-        self._storage.accept_external(data, fingerprint_of(self.path, raw))
+        """Take the file as it is on disk now (after someone else changed it); a bad file changes nothing."""
+        loaded, _ = check_tables(self.path, read_raw(self.path), self._tz)
+        self._storage.accept_external(loaded.data, loaded.seen)
         self._db.clear_cache()
-        self._objects.clear()
-        self._doc_ids.clear()
+        self._objects = loaded.objects
+        self._doc_ids = loaded.doc_ids
 
     def rescue(self) -> Path:
         """Write everything held in memory to a private rescue file (quit with unsaved work)."""
@@ -163,20 +163,10 @@ class Workbook:
 
     # generic record access
     def _table(self, kind: str) -> dict[str, Any]:
-        if kind not in self._objects:
-            objects: dict[str, Any] = {}
-            ids: dict[str, int] = {}
-            cls = next(c for c, k in _KINDS.items() if k == kind)
-            for doc in self._db.table(kind).all():
-                obj = from_doc(cls, doc)
-                objects[obj.id] = obj
-                ids[obj.id] = doc.doc_id
-            self._objects[kind] = objects
-            self._doc_ids[kind] = ids
         return self._objects[kind]
 
     def _put(self, obj: Any, urgent: bool = True) -> None:
-        kind = _KINDS[type(obj)]
+        kind = KINDS[type(obj)]
         objects = self._table(kind)
         doc = to_doc(obj)
         with self._storage.lock:
@@ -191,7 +181,7 @@ class Workbook:
             self._autosaver.save_soon()
 
     def _remove(self, obj: Any) -> None:
-        kind = _KINDS[type(obj)]
+        kind = KINDS[type(obj)]
         self._table(kind)
         doc_id = self._doc_ids[kind].pop(obj.id, None)
         if doc_id is not None:
@@ -203,7 +193,7 @@ class Workbook:
 
     def _set_text(self, obj: Any, field: str, text: str) -> None:
         """The typing path: change one field in memory and let the autosaver write it later."""
-        kind = _KINDS[type(obj)]
+        kind = KINDS[type(obj)]
         cached = self._table(kind).get(obj.id)  # after a reload, the workbook holds a fresh instance
         doc_id = self._doc_ids[kind].get(obj.id)
         if doc_id is None:
@@ -299,6 +289,10 @@ class Workbook:
     def has_profile(self) -> bool:
         return bool(self._single("profile"))
 
+    def settings(self) -> dict[str, Any]:
+        """Every remembered choice, as one plain dict."""
+        return self._single("settings")
+
     def setting(self, key: str, default: T) -> T:
         """A remembered choice (theme, templates, date order)."""
         return self._single("settings").get(key, default)
@@ -312,7 +306,7 @@ class Workbook:
         """Insert or replace many records at once (import); one table rewrite, one save."""
         fresh: dict[str, list[Any]] = {}
         for obj in items:
-            kind = _KINDS[type(obj)]
+            kind = KINDS[type(obj)]
             if obj.id in self._table(kind):
                 self._put(obj, urgent=False)
             else:

@@ -14,14 +14,11 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Checkbox, Static
 
+from ..domain.models import CHECKLIST_RULES, QUALIFICATIONS_AT_MOST, REQUIRED_RULES, Interview, Qualification
 from .tick import Tick
-from ..domain.models import CHECKLIST_RULES, REQUIRED_RULES, Interview, Qualification
 
 if TYPE_CHECKING:
     from .qualifications import QualificationsEditor
-
-#: D4: a handful, not an essay (the in-place editor warns past this too).
-TOO_MANY = 6
 
 __all__ = ["Checklist"]
 
@@ -57,8 +54,8 @@ def describe(rule: str, interview: Interview) -> str:
         if not quals:
             return "None listed yet  (k to edit)"
         lines = [f"• {q.qualification}" + (f" → {q.employer_need}" if q.employer_need else "") for q in quals]
-        if len(quals) > TOO_MANY:
-            lines.append(f"[b]{len(quals)} is a lot: keep the best {TOO_MANY}.[/b]")
+        if len(quals) > QUALIFICATIONS_AT_MOST:
+            lines.append(f"[b]{len(quals)} is a lot: keep the best {QUALIFICATIONS_AT_MOST}.[/b]")
         return "\n".join(lines) + "  (k to edit)"
     if rule == "D5":
         from ..domain.phones import display_phone
@@ -91,26 +88,32 @@ class Checklist(VerticalScroll, can_focus=False):
 
     @dataclass
     class Ticked(Message):
+        interview_id: str
         key: str
         ticked: bool
         custom: bool
 
+    @dataclass
     class EditReferences(Message):
-        pass
+        interview_id: str
 
     @dataclass
     class QualificationsChanged(Message):
+        interview_id: str
         qualifications: list[Qualification]
 
+    @dataclass
     class AddItem(Message):
-        pass
+        interview_id: str
 
     @dataclass
     class RenameItem(Message):
+        interview_id: str
         item_id: str
 
     @dataclass
     class RemoveItem(Message):
+        interview_id: str
         item_id: str
 
     def __init__(self, **kwargs: object) -> None:
@@ -189,12 +192,13 @@ class Checklist(VerticalScroll, can_focus=False):
     def _ticked_changed(self, event: Checkbox.Changed) -> None:
         event.stop()
         item = event.checkbox
-        if isinstance(item, Item):
-            self.post_message(self.Ticked(item.key, event.value, item.custom))
+        if isinstance(item, Item) and self.interview is not None:
+            self.post_message(self.Ticked(self.interview.id, item.key, event.value, item.custom))
 
     def on_qualifications_editor_changed(self, event: QualificationsEditor.Changed) -> None:
         event.stop()
-        self.post_message(self.QualificationsChanged(event.qualifications))
+        if self.interview is not None:
+            self.post_message(self.QualificationsChanged(self.interview.id, event.qualifications))
 
     def focus_first(self) -> None:
         """Focus the first item (or nothing when no interview is shown)."""
@@ -214,7 +218,8 @@ class Checklist(VerticalScroll, can_focus=False):
         return True
 
     def action_references(self) -> None:
-        self.post_message(self.EditReferences())
+        if self.interview is not None:
+            self.post_message(self.EditReferences(self.interview.id))
 
     async def action_qualifications(self) -> None:
         """Open (or close) the in-place editor under D4."""
@@ -231,12 +236,13 @@ class Checklist(VerticalScroll, can_focus=False):
             self.query_one("#item-D4").focus()
 
     def action_add_item(self) -> None:
-        self.post_message(self.AddItem())
+        if self.interview is not None:
+            self.post_message(self.AddItem(self.interview.id))
 
     def action_rename_item(self) -> None:
-        if item := self._focused_custom():
-            self.post_message(self.RenameItem(item.key))
+        if (item := self._focused_custom()) and self.interview is not None:
+            self.post_message(self.RenameItem(self.interview.id, item.key))
 
     def action_remove_item(self) -> None:
-        if item := self._focused_custom():
-            self.post_message(self.RemoveItem(item.key))
+        if (item := self._focused_custom()) and self.interview is not None:
+            self.post_message(self.RemoveItem(self.interview.id, item.key))

@@ -15,7 +15,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from ..domain.inputs import printable
+from ..domain.fields import printable
 from ..domain.models import Interview
 
 __all__ = ["InterviewList", "ListRow"]
@@ -145,7 +145,7 @@ class InterviewList(ScrollView, can_focus=True):
         if self.highlighted is not None:
             self.post_message(self.Chosen(self, self.highlighted))
 
-    async def _on_click(self, event: events.Click) -> None:
+    def on_click(self, event: events.Click) -> None:
         index = (event.y + int(self.scroll_y)) // ROW_HEIGHT
         if 0 <= index < len(self.rows):
             if index == self.cursor and event.chain > 1:

@@ -8,30 +8,40 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
-from textual.reactive import reactive
+from textual.timer import Timer
 from textual.widgets import Static
 
 if TYPE_CHECKING:
     from textual.widgets import TextArea
 
-from ..domain.models import Interview
+    from ..session import NotesOwner
 
 __all__ = ["NotesPane"]
 
+#: Keys that follow one another this closely are handed up together (the store saves soon after).
+HAND_UP = 0.1
+
 
 class NotesPane(Vertical):
-    """Shows one interview's notes, or the notes of the call in progress."""
-
-    interview: reactive[Interview | None] = reactive(None, always_update=True, init=False)
-    """The selected interview; set by the screen's `current`."""
+    """Shows one record's notes: the selected interview's, or those of the call in progress."""
 
     @dataclass
     class NotesTyped(Message):
-        """The user changed the text in the editor."""
+        """Typing to hand to the record it was typed for, once per short burst (never once per key).
 
-        text: str
-        #: The record the editor was showing when it changed: ("interview" | "call", id), or None.
-        owner: tuple[str, str] | None
+        `text` is None when the editor still shows that record: read it when handling the message.
+        It is the text itself only when the editor is about to show another record.
+        """
+
+        text: str | None
+        owner: NotesOwner | None
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        #: Whose text the editor holds, so typing is never written to a record selected since.
+        self.owner: NotesOwner | None = None
+        self._pending: Timer | None = None
+        self._unsent = False
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="notes-head"):
@@ -50,28 +60,63 @@ class NotesPane(Vertical):
         )
         scripts.display = False
         editor = TextArea(id="notes", soft_wrap=True, tab_behavior="focus", show_line_numbers=False)
-        editor.disabled = self.interview is None
+        editor.disabled = self.owner is None
         await self.mount_all([editor, scripts, VerticalScroll(Static("", id="history"), id="history-box")])
+
+    @property
+    def built(self) -> bool:
+        return bool(self.query("#notes"))
 
     @property
     def editor(self) -> TextArea:
         return self.query_one("#notes")  # type: ignore[return-value]
 
-    def watch_interview(self, interview: Interview | None) -> None:
-        if editors := self.query("#notes"):
-            editors.first().disabled = interview is None
-
-    #: Whose text the editor holds, so typing is never written to a record selected since.
-    owner: tuple[str, str] | None = None
-
-    def load_text(self, text: str, title: str, owner: tuple[str, str] | None = None) -> None:
-        """Put a record's text in the editor without it being written back."""
-        editor = self.editor
+    def load_text(self, text: str, title: str, owner: NotesOwner | None = None) -> None:
+        """Put a record's text in the editor without it being written back; what was typed goes up first."""
+        if self._unsent and owner != self.owner:
+            self.post_message(self.NotesTyped(self.editor.text, self.owner))
+        if owner != self.owner:
+            self._quiet()
         self.owner = owner
         self.query_one("#notes-title", Static).update(title)
+        if not self.built:
+            return
+        editor = self.editor
+        editor.disabled = owner is None
         if editor.text != text:
             with self.prevent(type(editor).Changed):
                 editor.load_text(text)
+
+    def _quiet(self) -> None:
+        if self._pending is not None:
+            self._pending.stop()
+        self._pending, self._unsent = None, False
+
+    def _cooled(self) -> None:
+        """The short wait after a hand-up is over: send what came in meanwhile, if anything."""
+        self._pending = None
+        if self._unsent:
+            self._unsent = False
+            self.post_message(self.NotesTyped(None, self.owner))
+            self._pending = self.set_timer(HAND_UP, self._cooled)
+
+    def take_typed(self) -> tuple[NotesOwner | None, str]:
+        """Whose text the editor holds, and the text, taken now (quitting, reloading): nothing waits after."""
+        self._quiet()
+        return self.owner, self.editor.text if self.built else ""
+
+    def text_for(self, owner: NotesOwner | None) -> str | None:
+        """The editor's text if it still holds that record's, else None."""
+        return self.editor.text if self.built and owner == self.owner else None
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        """The first change goes up at once; changes that follow within HAND_UP go up together after it."""
+        event.stop()
+        if self._pending is not None:
+            self._unsent = True
+            return
+        self.post_message(self.NotesTyped(None, self.owner))
+        self._pending = self.set_timer(HAND_UP, self._cooled)
 
     def show_call(self, in_call: bool, talking_points: str = "", voicemail: str = "") -> None:
         self.set_class(in_call, "-in-call")
@@ -86,13 +131,10 @@ class NotesPane(Vertical):
         self.query_one("#call-timer", Static).update(text)
 
     def show_history(self, text: str) -> None:
-        self.query_one("#history", Static).update(text)
+        if self.built:
+            self.query_one("#history", Static).update(text)
 
     def show_save_state(self, text: str, problem: bool = False) -> None:
         state = self.query_one("#save-state", Static)
         state.update(text)
         state.set_class(problem, "-problem")
-
-    def on_text_area_changed(self, event: TextArea.Changed) -> None:
-        event.stop()
-        self.post_message(self.NotesTyped(event.text_area.text, self.owner))

@@ -10,10 +10,9 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Button, Input, Static
 
-from ..domain.models import Qualification
-from .checklist import TOO_MANY
+from ..domain.models import QUALIFICATIONS_AT_MOST, Qualification
 
-__all__ = ["QualificationsEditor", "TOO_MANY"]
+__all__ = ["QualificationsEditor"]
 
 
 class QualificationRow(Horizontal):
@@ -58,8 +57,8 @@ class QualificationsEditor(Vertical):
     def _warn(self) -> None:
         count = len(self.query(QualificationRow))
         warning = self.query_one(".qual-warning", Static)
-        warning.display = count > TOO_MANY
-        warning.update(f"{count} qualifications: the list is meant to be short; keep the best {TOO_MANY}.")
+        warning.display = count > QUALIFICATIONS_AT_MOST
+        warning.update(f"{count} qualifications: the list is meant to be short; keep the best {QUALIFICATIONS_AT_MOST}.")
 
     def _changed(self) -> None:
         self._warn()

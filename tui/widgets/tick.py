@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from textual.content import Content
 from textual.widgets import Checkbox
 
 __all__ = ["Tick"]
@@ -11,7 +10,14 @@ __all__ = ["Tick"]
 class Tick(Checkbox):
     """Textual's Checkbox shows an X either way and tells them apart by colour alone."""
 
-    @property
-    def _button(self) -> Content:
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self._show_mark()
+
+    def _show_mark(self) -> None:
         self.BUTTON_INNER = "✓" if self.value else " "
-        return super()._button
+
+    def watch_value(self) -> None:
+        self._show_mark()
+        super().watch_value()
+        self.refresh()

@@ -1,0 +1,169 @@
+"""Every verb's options in one parser, declared without importing the verbs: a verb's module loads
+only when that verb runs, so `followup --help` and each verb start quickly."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING
+
+from .. import __version__
+from ..locations import DB_ENV
+
+__all__ = ["EXIT_CODES", "OUTCOME_WORDS", "build_parser"]
+
+if TYPE_CHECKING:
+    Verbs = argparse._SubParsersAction[argparse.ArgumentParser]
+
+#: What `followup` exits with, as --help lists it.
+EXIT_CODES = (
+    (0, "done"),
+    (1, "the workbook could not be used (open in the app, damaged, not writable)"),
+    (2, "the input was wrong, or no interview has that id; nothing was written"),
+)
+#: The outcome names `log-call --outcome` takes (the stored values with dashes).
+OUTCOME_WORDS = (
+    "no-answer",
+    "voicemail-left",
+    "spoke",
+    "someone-else",
+    "busy",
+    "wrong-number",
+    "will-call-back",
+)
+FORMATS = ("csv", "json", "md", "ics")
+SCRIPT_KINDS = ("voicemail", "talking-points", "thank-you")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    codes = "\n".join(f"  {code}  {meaning}" for code, meaning in EXIT_CODES)
+    parser = argparse.ArgumentParser(
+        prog="followup",
+        description="A workbook for following up on a job interview by phone.",
+        epilog=f"The workbook file is --db PATH, else ${DB_ENV}, else one in your user data folder.\n\n"
+        f"Exit status:\n{codes}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"followup {__version__}")
+    parser.add_argument("--db", metavar="PATH", help="the workbook file to use")
+    parser.add_argument("--demo", action="store_true", help="open a fresh temporary copy of the demo workbook")
+    verbs = parser.add_subparsers(dest="verb", metavar="VERB")
+    verbs.add_parser("locate", help="print the path of the workbook file in use")
+    _list(verbs)
+    _add(verbs)
+    _log_call(verbs)
+    _profile(verbs)
+    _script(verbs)
+    _export(verbs)
+    _import(verbs)
+    return parser
+
+
+
+
+def _list(verbs: Verbs) -> None:
+    parser = verbs.add_parser(
+        "list",
+        help="list interviews with their next step",
+        description="One line per interview: id, company, role, interviewer, next step, due. Most urgent first.",
+    )
+    parser.add_argument("--due", action="store_true", help="only what is due or overdue now")
+    parser.add_argument("--archived", action="store_true", help="include archived interviews")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+
+
+def _add(verbs: Verbs) -> None:
+    parser = verbs.add_parser(
+        "add",
+        help="add an interview and print its id",
+        description="Add an interview to follow up on. Prints the new interview's short id.",
+    )
+    parser.add_argument("--company", required=True, help="the company")
+    parser.add_argument("--role", required=True, help="the job title you interviewed for")
+    parser.add_argument("--interviewer", default="", metavar="NAME", help="who interviewed you")
+    parser.add_argument("--title", default="", help="the interviewer's job title")
+    parser.add_argument("--phone", default="", help="the interviewer's direct number")
+    parser.add_argument("--email", default="", help="the interviewer's email")
+    parser.add_argument(
+        "--not-decision-maker", action="store_true", help="the interviewer does not make the hiring decision"
+    )
+    parser.add_argument("--when", default="", help='when the interview was, on your clock, e.g. "yesterday 2pm"')
+    parser.add_argument("--tz", default="", metavar="ZONE", help="the interviewer's time zone, e.g. Europe/London")
+    parser.add_argument("--round", default="1", help="which interview round (1, 2, ...)")
+    parser.add_argument("--resume", default="", metavar="PATH", help="the resume you sent")
+    parser.add_argument("--wish", default="", metavar="TEXT", help="what you wish you had said")
+    parser.add_argument("--notes", default="", metavar="TEXT", help="notes on the interview; - reads them from stdin")
+
+
+def _log_call(verbs: Verbs) -> None:
+    parser = verbs.add_parser(
+        "log-call",
+        help="record a call attempt and its outcome",
+        description="Record a call to the interviewer and what came of it; prints the next step, "
+        "worked out by the same rules as the app.",
+    )
+    parser.add_argument("id", metavar="ID", help="the interview's id (any unique start of it)")
+    parser.add_argument("--outcome", required=True, help=f"what happened: {', '.join(OUTCOME_WORDS)}")
+    parser.add_argument("--notes", default="", metavar="TEXT", help="notes from the call; - reads them from stdin")
+    parser.add_argument(
+        "--decision",
+        default="",
+        metavar="WHEN",
+        help='when they expect to decide, e.g. "by Friday" (kept as typed if it is not a date)',
+    )
+    parser.add_argument("--minutes", type=float, default=None, help="how long the call took")
+    parser.add_argument("--at", default="", metavar="WHEN", help='when the call started (default: now), e.g. "today 9am"')
+    parser.add_argument("--follow-up", default="", metavar="WHEN", help="follow up on this day instead of the usual")
+
+
+def _profile(verbs: Verbs) -> None:
+    parser = verbs.add_parser(
+        "profile",
+        help="show or set your name, phone, email, time zone and pitch",
+        description="With no options, show your profile. With options, set those parts and show the result.",
+    )
+    parser.add_argument("--name", help="your name, as the voicemail script says it")
+    parser.add_argument("--phone", help="your phone number, for them to call back")
+    parser.add_argument("--email", help="your email")
+    parser.add_argument("--tz", metavar="ZONE", help="your time zone, e.g. America/Chicago")
+    parser.add_argument("--pitch", metavar="TEXT", help="one line on why you fit")
+    order = parser.add_mutually_exclusive_group()
+    order.add_argument("--day-first", dest="day_first", action="store_true", default=None, help="read 3/12 as 3 December")
+    order.add_argument("--month-first", dest="day_first", action="store_false", help="read 3/12 as March 12 (the default)")
+
+
+def _script(verbs: Verbs) -> None:
+    parser = verbs.add_parser(
+        "script",
+        help="print a voicemail, talking points or thank-you draft",
+        description="Print the draft the app would show for this interview now. Parts the record "
+        "cannot fill yet show as [brackets] in the text and are listed on standard error.",
+    )
+    parser.add_argument("id", metavar="ID", help="the interview's id (any unique start of it)")
+    parser.add_argument("--kind", required=True, choices=SCRIPT_KINDS, help="which script")
+
+
+def _export(verbs: Verbs) -> None:
+    parser = verbs.add_parser(
+        "export",
+        help="write the workbook as csv, json, md or ics",
+        description="csv: a row per interview for a spreadsheet; json: the whole workbook, for "
+        "`followup import`; md: a section per interview for a notes app; ics: upcoming follow-ups "
+        "and call windows, with alarms, for a calendar (re-importing updates the same events).",
+    )
+    parser.add_argument("--format", required=True, choices=FORMATS, help="the kind of file")
+    parser.add_argument(
+        "-o", "--output", metavar="FILE", help="write to FILE (created readable by you alone) instead of stdout"
+    )
+
+
+def _import(verbs: Verbs) -> None:
+    parser = verbs.add_parser(
+        "import",
+        help="add interviews from a csv or json file (dry run unless --apply)",
+        description="Show what FILE would add to the workbook; with --apply, add it. A file with any "
+        "bad row adds nothing; each bad row is listed with its line number. Records already in the "
+        "workbook are skipped, so importing a file twice adds nothing the second time.",
+    )
+    parser.add_argument("file", metavar="FILE", help="a .csv file, or a .json file from `followup export`")
+    parser.add_argument("--apply", action="store_true", help="write the new records to the workbook")
+    parser.add_argument("--format", choices=("csv", "json"), help="the file's kind, if its name does not say")

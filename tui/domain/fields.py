@@ -1,0 +1,333 @@
+"""Typed text to model fields: the one set of checks that the form, every dialog, every verb and
+both imports use, so the same bad value gets the same message wherever it is typed.
+
+Each check takes the text as typed and the field's name (used only to say where the problem is)
+and returns the clean value or raises ValidationError. The whole-record builders collect one
+message per bad field and raise FieldProblems.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from .errors import ValidationError
+from .models import CallAttempt, Interview, Interviewer, Profile, Qualification, Reference, ThankYou
+from .phones import DEFAULT_REGION, parse_phone
+
+__all__ = [
+    "FieldProblems",
+    "INTERVIEW_FIELDS",
+    "PROFILE_FIELDS",
+    "check_call",
+    "check_interview",
+    "check_profile",
+    "check_thank_you",
+    "email",
+    "interview_from_text",
+    "item_label",
+    "moment",
+    "phone",
+    "plain",
+    "printable",
+    "profile_from_text",
+    "required",
+    "resume_path",
+    "round_number",
+    "zone_name",
+]
+
+#: C0 and C1 control characters (ESC, BEL, NUL ...) but tab and newline: they could drive the terminal.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+#: Marks that turn the direction of the text around, so a name can read other than it is stored.
+_BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+#: The most rounds an interview can plausibly have.
+MAX_ROUND = 99
+
+#: The interview's typed fields, in the order the form shows them; the rest are one line each.
+INTERVIEW_FIELDS = (
+    "company",
+    "role",
+    "interviewed_at",
+    "round",
+    "interviewer_name",
+    "interviewer_title",
+    "interviewer_phone",
+    "interviewer_email",
+    "interviewer_tz",
+    "resume_path",
+    "references",
+    "qualifications",
+    "wish_said",
+    "notes",
+)
+_MULTI_LINE = frozenset({"references", "qualifications", "wish_said", "notes"})
+PROFILE_FIELDS = ("name", "phone", "email", "timezone", "pitch")
+
+
+class FieldProblems(ValidationError):
+    """One message per bad field, in the order they were found; the first is the error's own."""
+
+    def __init__(self, problems: Mapping[str, str]) -> None:
+        first, message = next(iter(problems.items()))
+        super().__init__(first, message)
+        self.problems = dict(problems)
+
+
+def plain(text: str, field: str, *, one_line: bool = True) -> str:
+    """Refuse control characters and escape sequences; a one-line field refuses line breaks and direction marks."""
+    if match := _CONTROL.search(text):
+        code = f"U+{ord(match.group()):04X}"
+        raise ValidationError(field, f"Contains a control character ({code}), e.g. from a pasted escape sequence; retype it as plain text.")
+    if one_line:
+        if match := re.search(r"[\n\r\u2028\u2029]", text):
+            raise ValidationError(field, f"Contains a line break (U+{ord(match.group()):04X}); this field holds one line.")
+        if match := _BIDI.search(text):
+            code = f"U+{ord(match.group()):04X}"
+            raise ValidationError(field, f"Contains a hidden direction mark ({code}) that makes text read otherwise than it is; retype it as plain text.")
+    return text
+
+
+_REQUIRED = {
+    "company": "The company is required; type its name.",
+    "role": "The role is required; type the job title you interviewed for.",
+}
+
+
+def required(text: str, field: str) -> str:
+    """A field that cannot be left empty (spaces of any kind count as empty)."""
+    text = plain(text or "", field).strip()
+    if not text:
+        raise ValidationError(field, _REQUIRED.get(field, "This cannot be left empty."))
+    return text
+
+
+def email(text: str, field: str) -> str:
+    """An email address, or "" when none is given."""
+    text = plain(text or "", field).strip()
+    if text and not _EMAIL.fullmatch(text):
+        raise ValidationError(field, f"“{text}” is not an email address (name@example.com).")
+    return text
+
+
+def phone(text: str, field: str, region: str = DEFAULT_REGION) -> str:
+    """A phone number as E.164, or "" when none is given."""
+    return parse_phone(plain(text or "", field), region=region, field=field)
+
+
+def zone_name(text: str, field: str) -> str:
+    """An IANA time zone name this machine knows, as typed, or "" when none is given."""
+    text = plain(text or "", field).strip()
+    if not text:
+        return ""
+    try:
+        ZoneInfo(text)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValidationError(field, f"“{text}” is not a time zone name; use one like Europe/London or America/New_York.") from None
+    return text
+
+
+def round_number(text: str | int, field: str) -> int:
+    """Which interview round: a whole number from 1 up (an empty field is round 1)."""
+    typed = str(text).strip() if text is not None else ""
+    if not typed:
+        return 1
+    if not re.fullmatch(r"[+-]?\d{1,6}", typed) or not 1 <= int(typed) <= MAX_ROUND:
+        raise ValidationError(field, f"The round is a whole number from 1 to {MAX_ROUND}.")
+    return int(typed)
+
+
+def resume_path(text: str, field: str) -> str:
+    """The resume to have in front of you (D1): a file that is there now; "" when not given yet."""
+    text = plain(text or "", field).strip()
+    if not text:
+        return ""
+    path = Path(text).expanduser()
+    if path.is_dir():
+        raise ValidationError(field, f"{path} is a folder; give the resume file inside it.")
+    if not path.is_file():
+        raise ValidationError(field, f"There is no file at {path}; check the path (e.g. ~/cv/resume.pdf).")
+    return text
+
+
+def item_label(label: str, existing: Iterable[str], field: str = "item") -> str:
+    """A checklist item of the user's own: named, plain text, and not already on the list."""
+    label = plain(label or "", field).strip()
+    if not label:
+        raise ValidationError(field, "Type a name for the item; it cannot be blank.")
+    if label.casefold() in {other.strip().casefold() for other in existing}:
+        raise ValidationError(field, f"“{label}” is already on the checklist; give it another name.")
+    return label
+
+
+def moment(text: str, now: datetime, field: str, *, past: bool = True) -> datetime | None:
+    """A day and time typed as people say it ("yesterday 2pm"), or None when nothing was typed."""
+    from .dates import parse_when
+
+    text = plain(text or "", field).strip()
+    return parse_when(text, now, past=past, field=field) if text else None
+
+
+def _rows(text: str, width: int) -> list[list[str]]:
+    """Lines of "a | b | c" as cells, padded to `width`; empty lines skipped."""
+    rows = []
+    for line in text.splitlines():
+        if line.strip():
+            parts = [part.strip() for part in line.split("|")][:width]
+            rows.append(parts + [""] * (width - len(parts)))
+    return rows
+
+
+class _Collect:
+    """Runs checks, keeping the first message per field instead of stopping at the first."""
+
+    def __init__(self) -> None:
+        self.problems: dict[str, str] = {}
+
+    def __call__(self, check, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN204
+        try:
+            return check(*args, **kwargs)
+        except ValidationError as error:
+            self.problems.setdefault(error.field, error.message)
+            return None
+
+    def done(self) -> None:
+        if self.problems:
+            raise FieldProblems(self.problems)
+
+
+def interview_from_text(
+    values: Mapping[str, str],
+    now: datetime,
+    original: Interview | None = None,
+    *,
+    decision_maker: bool | None = None,
+    region: str = DEFAULT_REGION,
+) -> Interview:
+    """An interview from typed values (keys from INTERVIEW_FIELDS; a missing key keeps the original's).
+
+    Raises FieldProblems with one message per bad field; nothing is built half-way.
+    """
+    check = _Collect()
+    given = {name: values[name] for name in INTERVIEW_FIELDS if name in values and values[name] is not None}
+    for name, text in given.items():
+        check(plain, text, name, one_line=name not in _MULTI_LINE)
+    base = original or Interview("-", "-")
+    who = base.interviewer
+    changes: dict[str, object] = {}
+    if "company" in given or original is None:
+        changes["company"] = check(required, given.get("company", ""), "company")
+    if "role" in given or original is None:
+        changes["role"] = check(required, given.get("role", ""), "role")
+    if "interviewed_at" in given:
+        changes["interviewed_at"] = check(moment, given["interviewed_at"], now, "interviewed_at", past=True)
+    if "round" in given:
+        changes["round"] = check(round_number, given["round"], "round")
+    if "interviewer_tz" in given:
+        changes["interviewer_tz"] = check(zone_name, given["interviewer_tz"], "interviewer_tz")
+    if "resume_path" in given:
+        changes["resume_path"] = check(resume_path, given["resume_path"], "resume_path")
+    if "references" in given:
+        changes["references"] = [Reference(*row) for row in _rows(given["references"], 3)]
+    if "qualifications" in given:
+        changes["qualifications"] = [Qualification(*row) for row in _rows(given["qualifications"], 2)]
+    for name in ("wish_said", "notes"):
+        if name in given:
+            changes[name] = given[name].strip() if name == "wish_said" else given[name]
+    person = {
+        "name": given.get("interviewer_name", who.name).strip(),
+        "title": given.get("interviewer_title", who.title).strip(),
+        "phone": check(phone, given["interviewer_phone"], "interviewer_phone", region) if "interviewer_phone" in given else who.phone,
+        "email": check(email, given["interviewer_email"], "interviewer_email") if "interviewer_email" in given else who.email,
+        "decision_maker": who.decision_maker if decision_maker is None else decision_maker,
+    }
+    check.done()
+    changes["interviewer"] = Interviewer(**person)  # type: ignore[arg-type]
+    if original is None:
+        return Interview(created_at=now, **changes)  # type: ignore[arg-type]
+    return replace(original, **changes)  # type: ignore[arg-type]
+
+
+def profile_from_text(
+    values: Mapping[str, str], original: Profile | None = None, *, day_first: bool | None = None, region: str = DEFAULT_REGION
+) -> Profile:
+    """The user's profile from typed values (keys from PROFILE_FIELDS; a missing key keeps the original's)."""
+    check = _Collect()
+    base = original or Profile()
+    changes: dict[str, object] = {}
+    for name in PROFILE_FIELDS:
+        if name not in values or values[name] is None:
+            continue
+        text = values[name]
+        if check(plain, text, name, one_line=name != "pitch") is None:
+            continue
+        if name == "phone":
+            changes[name] = check(phone, text, name, region)
+        elif name == "email":
+            changes[name] = check(email, text, name)
+        elif name == "timezone":
+            changes[name] = check(zone_name, text, name)
+        else:
+            changes[name] = " ".join(text.split())
+    check.done()
+    if day_first is not None:
+        changes["day_first"] = day_first
+    return replace(base, **changes)  # type: ignore[arg-type]
+
+
+def check_interview(interview: Interview) -> None:
+    """The typed-text checks for an interview that arrives whole (an import): the first problem raised."""
+    who = interview.interviewer
+    for name, text in (
+        ("company", interview.company),
+        ("role", interview.role),
+        ("interviewer_name", who.name),
+        ("interviewer_title", who.title),
+        ("interviewer_tz", interview.interviewer_tz),
+        ("resume_path", interview.resume_path),
+        ("decision_text", interview.decision_text),
+    ):
+        plain(text, name)
+    for name, text in (("notes", interview.notes), ("wish_said", interview.wish_said)):
+        plain(text, name, one_line=False)
+    email(who.email, "interviewer_email")
+    zone_name(interview.interviewer_tz, "interviewer_tz")
+    round_number(interview.round, "round")
+    if who.phone:
+        phone(who.phone, "interviewer_phone")
+    for item in interview.references:
+        for text in (item.name, item.relation, item.contact):
+            plain(text, "references")
+    for quality in interview.qualifications:
+        for text in (quality.qualification, quality.employer_need):
+            plain(text, "qualifications")
+    for own in interview.custom_items:
+        plain(own.label, "checklist item")
+
+
+def check_profile(profile: Profile) -> None:
+    for name in ("name", "timezone", "pitch"):
+        plain(getattr(profile, name), name)
+    email(profile.email, "email")
+    zone_name(profile.timezone, "timezone")
+    if profile.phone:
+        phone(profile.phone, "phone")
+
+
+def check_call(call: CallAttempt) -> None:
+    plain(call.notes, "notes", one_line=False)
+    plain(call.next_step, "next_step")
+
+
+def check_thank_you(thanks: ThankYou) -> None:
+    plain(thanks.note, "note", one_line=False)
+
+
+def printable(text: str) -> str:
+    """For display: control characters shown as visible symbols, never sent to the terminal."""
+    return _CONTROL.sub(lambda m: chr(0x2400 + ord(m.group())) if ord(m.group()) < 0x20 else "�", text)

@@ -1,0 +1,1 @@
+"""The workbook in the files other tools read (csv, json, ics, md), as pure functions of domain objects."""

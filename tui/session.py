@@ -1,0 +1,428 @@
+"""The open workbook in memory: the one owner of its records, their indexes and next steps.
+
+Every intent a user has (add an interview, tick an item, start, type into and end a call, thank,
+reload) is one method here, used alike by the app and by every verb that writes. No Textual.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any, Literal, TypeVar
+
+from .domain.guidance import NextStep, attention_key, call_warning, next_step
+from .domain.fields import item_label
+from .domain.models import (
+    CHECKLIST_RULES,
+    CallAttempt,
+    Channel,
+    ChecklistItem,
+    Interview,
+    Outcome,
+    Profile,
+    Qualification,
+    Reference,
+    ThankYou,
+)
+from .domain.records import Records
+from .domain.recording import Recorded, record_outcome
+from .domain.rounds import live_attempt
+from .domain.windows import user_zone
+from .store import NotFoundError, SaveState, Workbook
+
+__all__ = ["TEMPLATES_SETTING", "CallStarted", "NotesOwner", "Session"]
+
+#: Whose text the notes editor holds: an interview's own notes, or one call's.
+NotesOwner = tuple[Literal["interview", "call"], str]
+#: Where the user's own script templates are kept (shared by the app and `followup script`).
+TEMPLATES_SETTING = "templates"
+
+T = TypeVar("T")
+_LABELS = dict(CHECKLIST_RULES)
+
+
+def _machine_now() -> datetime:
+    return datetime.now().astimezone()
+
+
+@dataclass(frozen=True)
+class CallStarted:
+    """A call just begun, and what to say about it before the user dials (never a refusal)."""
+
+    call: CallAttempt
+    cautions: tuple[str, ...] = ()
+
+
+class Session:
+    """Records in, answers out: the UI renders what this returns and holds ids, never copies."""
+
+    def __init__(self, workbook: Workbook, clock: Callable[[], datetime] | None = None) -> None:
+        self.workbook = workbook
+        self._clock = clock or _machine_now
+        self.loaded = False
+        self._profile = Profile()
+        self._interviews: dict[str, Interview] = {}
+        self._calls: dict[str, list[CallAttempt]] = defaultdict(list)
+        self._call_index: dict[str, CallAttempt] = {}
+        self._thanks: dict[str, list[ThankYou]] = defaultdict(list)
+        self._steps: dict[str, NextStep] = {}
+        #: The call the user is on now, in the app (at most one).
+        self.active_call: CallAttempt | None = None
+        self._said: set[str] = set()
+
+    # reading the file
+    def load(self) -> Session:
+        """Read every record and build the indexes; safe to call again after the file changed."""
+        book = self.workbook
+        self._profile = book.profile
+        self._interviews = {i.id: i for i in book.interviews(include_archived=True)}
+        self._calls = defaultdict(list)
+        self._call_index = {}
+        for call in sorted(book.all_calls(), key=lambda c: c.started_at):
+            self._calls[call.interview_id].append(call)
+            self._call_index[call.id] = call
+        self._thanks = defaultdict(list)
+        for thanks in sorted(book.all_thank_yous(), key=lambda t: t.sent_at):
+            self._thanks[thanks.interview_id].append(thanks)
+        self._steps = {}
+        self.loaded = True
+        return self
+
+    def now(self) -> datetime:
+        """Now on the user's own clock: the profile's zone, else the clock's."""
+        moment = self._clock()
+        return moment.astimezone(user_zone(self._profile, moment))
+
+    @property
+    def profile(self) -> Profile:
+        return self._profile
+
+    @property
+    def save_state(self) -> SaveState:
+        return self.workbook.save_state
+
+    def interview(self, interview_id: str) -> Interview:
+        try:
+            return self._interviews[interview_id]
+        except KeyError:
+            raise NotFoundError(self.workbook.path, f"No interview has the id {interview_id}.") from None
+
+    def get(self, interview_id: str | None) -> Interview | None:
+        return self._interviews.get(interview_id) if interview_id is not None else None
+
+    def find(self, prefix: str) -> Interview:
+        """By id or a unique start of it, as the verbs take it."""
+        prefix = prefix.strip().lower()
+        found = [i for key, i in self._interviews.items() if key.startswith(prefix)] if prefix else []
+        if len(found) == 1:
+            return found[0]
+        if not found:
+            raise NotFoundError(self.workbook.path, f"No interview has an id starting with “{prefix}”.")
+        raise NotFoundError(self.workbook.path, f"{len(found)} interviews have ids starting with “{prefix}”; type more of it.")
+
+    @property
+    def count(self) -> int:
+        return len(self._interviews)
+
+    def interviews(self, include_archived: bool = False) -> list[Interview]:
+        return [i for i in self._interviews.values() if include_archived or not i.archived]
+
+    def calls_for(self, interview_id: str) -> Sequence[CallAttempt]:
+        return self._calls.get(interview_id, [])
+
+    def thank_yous_for(self, interview_id: str) -> Sequence[ThankYou]:
+        return self._thanks.get(interview_id, [])
+
+    def step(self, interview_id: str) -> NextStep:
+        """The interview's next step, worked out once and again after each change to it."""
+        found = self._steps.get(interview_id)
+        if found is None:
+            interview = self.interview(interview_id)
+            found = next_step(
+                interview, self.calls_for(interview_id), self.thank_yous_for(interview_id), self.now(), self._profile
+            )
+            self._steps[interview_id] = found
+        return found
+
+    def restep(self) -> None:
+        """Work every next step out again (the clock moved on, or the profile changed)."""
+        self._steps = {}
+
+    def ordered(self, include_archived: bool = False, words: Sequence[str] = ()) -> list[Interview]:
+        """Most urgent first (a live call, late, due now, upcoming, waiting), then by company.
+
+        `words`: only interviews whose company, role or interviewer holds every one of them.
+        """
+        now = self.now()
+        found = [
+            i for i in self._interviews.values() if (include_archived or not i.archived) and _matches(i, words)
+        ]
+        return sorted(
+            found, key=lambda i: (i.archived, attention_key(self.step(i.id), now), i.company.lower(), i.role.lower())
+        )
+
+    def records(self) -> Records:
+        """Everything, for an export or a report."""
+        return Records(
+            profile=self._profile,
+            interviews=list(self._interviews.values()),
+            calls=self._calls,
+            thank_yous=self._thanks,
+            settings=self.workbook.settings(),
+            has_profile=self.workbook.has_profile,
+        )
+
+    def setting(self, key: str, default: T) -> T:
+        return self.workbook.setting(key, default)
+
+    def set_setting(self, key: str, value: Any) -> None:
+        self.workbook.set_setting(key, value)
+
+    @property
+    def templates(self) -> dict[str, str]:
+        """The user's own script templates by kind ({} for the defaults)."""
+        stored = self.workbook.setting(TEMPLATES_SETTING, None)
+        return dict(stored) if isinstance(stored, dict) else {}
+
+    def save_templates(self, changed: dict[str, str]) -> None:
+        templates = {**self.templates, **changed}
+        self.workbook.set_setting(TEMPLATES_SETTING, {k: v for k, v in templates.items() if v})
+
+    def first_time(self, what: str, mark: bool = True) -> bool:
+        """Whether a word said once a session (`what` names it) is still to be said; `mark` says it now."""
+        first = what not in self._said
+        if mark:
+            self._said.add(what)
+        return first
+
+    # intents: the interview
+    def _changed(self, interview: Interview, *, save: bool = True) -> Interview:
+        if save:
+            self.workbook.save_interview(interview)
+        self._interviews[interview.id] = interview
+        self._steps.pop(interview.id, None)
+        return interview
+
+    def add_interview(self, interview: Interview) -> Interview:
+        return self._changed(interview)
+
+    def update_interview(self, interview: Interview) -> Interview:
+        """An edited interview (same id) takes the place of the stored one."""
+        self.interview(interview.id)
+        return self._changed(interview)
+
+    def archive(self, interview_id: str, archived: bool = True) -> Interview:
+        """Out of the list (nothing is deleted), or back into it with `archived=False`."""
+        interview = self.interview(interview_id)
+        interview.archived = archived
+        return self._changed(interview)
+
+    def tick(self, interview_id: str, key: str, ticked: bool, custom: bool = False) -> Interview:
+        """D1-D9 by rule id, or one of the user's own items by its id."""
+        interview = self.interview(interview_id)
+        if custom:
+            for item in interview.custom_items:
+                if item.id == key:
+                    item.ticked = ticked
+        else:
+            interview.checks[key] = ticked
+        return self._changed(interview)
+
+    def set_qualifications(self, interview_id: str, qualifications: list[Qualification]) -> Interview:
+        interview = self.interview(interview_id)
+        interview.qualifications = list(qualifications)
+        return self._changed(interview)
+
+    def set_references(self, interview_id: str, references: list[Reference]) -> Interview:
+        interview = self.interview(interview_id)
+        interview.references = list(references)
+        return self._changed(interview)
+
+    def item_check(self, interview_id: str, item_id: str | None = None) -> Callable[[str], str]:
+        """The check a new or renamed item's label must pass: named, plain, not already there."""
+        others = [c.label for c in self.interview(interview_id).custom_items if c.id != item_id]
+        return lambda label: item_label(label, others)
+
+    def add_item(self, interview_id: str, label: str) -> Interview:
+        interview = self.interview(interview_id)
+        interview.custom_items.append(ChecklistItem(self.item_check(interview_id)(label)))
+        return self._changed(interview)
+
+    def rename_item(self, interview_id: str, item_id: str, label: str) -> Interview:
+        interview = self.interview(interview_id)
+        label = self.item_check(interview_id, item_id)(label)
+        for item in interview.custom_items:
+            if item.id == item_id:
+                item.label = label
+        return self._changed(interview)
+
+    def remove_item(self, interview_id: str, item_id: str) -> Interview:
+        interview = self.interview(interview_id)
+        interview.custom_items = [item for item in interview.custom_items if item.id != item_id]
+        return self._changed(interview)
+
+    def type_notes(self, owner: NotesOwner | None, text: str) -> None:
+        """The typing path: the text goes to the record it was typed for, in memory; saved soon after."""
+        if owner is None:
+            return
+        kind, record_id = owner
+        if kind == "call":
+            call = self._call_index.get(record_id)
+            if call is not None and call.notes != text:
+                self.workbook.set_call_notes(call, text)
+        elif (interview := self._interviews.get(record_id)) is not None and interview.notes != text:
+            self.workbook.set_interview_notes(interview, text)
+
+    # intents: calls
+    def resume_live_call(self) -> CallAttempt | None:
+        """A call left running (the app was killed mid-call) is picked up again, not lost."""
+        if self.active_call is None:
+            now = self.now()
+            for interview_id, calls in self._calls.items():
+                interview = self._interviews.get(interview_id)
+                if interview is not None and (live := live_attempt(interview, calls, now)) is not None:
+                    self.active_call = live
+                    self._steps.pop(interview_id, None)
+                    break
+        return self.active_call
+
+    def start_call(self, interview_id: str) -> CallStarted:
+        """A new attempt, saved at once; says which preparations are missing, but lets the user go on."""
+        interview = self.interview(interview_id)
+        now = self.now()
+        warning = call_warning(interview, self.calls_for(interview_id), now, self._profile)
+        call = self._add_call(CallAttempt(interview_id, started_at=now))
+        self.active_call = call
+        cautions = []
+        if missing := interview.missing_required:
+            names = "; ".join(_LABELS[rule].lower() for rule in missing)
+            cautions.append(f"Not ticked yet: {names}. Go ahead if you are ready.")
+        if warning:
+            cautions.append(warning)
+        return CallStarted(call, tuple(cautions))
+
+    def _add_call(self, call: CallAttempt) -> CallAttempt:
+        self.workbook.save_call(call)
+        calls = self._calls[call.interview_id]
+        calls.append(call)
+        calls.sort(key=lambda c: c.started_at)
+        self._call_index[call.id] = call
+        self._steps.pop(call.interview_id, None)
+        return call
+
+    def end_call(
+        self,
+        call_id: str,
+        ended: datetime,
+        outcome: Outcome | None,
+        decision: str = "",
+        follow_up_on: date | None = None,
+    ) -> Recorded:
+        """Close the attempt (D18), keep their decision date (D17) and set when to follow up (D19).
+
+        The one way a call is recorded: the app's end of a call and `followup log-call` both come here.
+        """
+        call = self._call_index[call_id]
+        interview = self.interview(call.interview_id)
+        if follow_up_on is not None:
+            call.follow_up_on = follow_up_on
+        recorded = record_outcome(
+            interview,
+            call,
+            self.calls_for(interview.id),
+            ended,
+            outcome,
+            decision,
+            tz=self.now().tzinfo,
+            day_first=self._profile.day_first,
+        )
+        if recorded.decision is not None:
+            self.workbook.save_interview(interview)
+        self.workbook.save_call(call)
+        if self.active_call is not None and self.active_call.id == call_id:
+            self.active_call = None
+        self._steps.pop(interview.id, None)
+        return recorded
+
+    def log_call(
+        self,
+        interview_id: str,
+        started: datetime,
+        ended: datetime,
+        outcome: Outcome,
+        notes: str = "",
+        decision: str = "",
+        follow_up_on: date | None = None,
+    ) -> tuple[CallAttempt, Recorded]:
+        """A call made away from the app, recorded exactly as the app records one."""
+        call = self._add_call(CallAttempt(self.interview(interview_id).id, started, notes=notes))
+        return call, self.end_call(call.id, ended, outcome, decision, follow_up_on)
+
+    def finish_active_call(self) -> None:
+        """Quitting (or the terminal closing) mid-call: the attempt ends now, its outcome unknown."""
+        if self.active_call is not None:
+            self.end_call(self.active_call.id, self.now(), None)
+
+    def record_thank_you(self, interview_id: str, channel: Channel, sent_at: datetime) -> ThankYou:
+        thanks = ThankYou(self.interview(interview_id).id, channel, sent_at)
+        self.workbook.save_thank_you(thanks)
+        self._thanks[interview_id].append(thanks)
+        self._thanks[interview_id].sort(key=lambda t: t.sent_at)
+        self._steps.pop(interview_id, None)
+        return thanks
+
+    # intents: the user and the file
+    def save_profile(self, profile: Profile) -> None:
+        self.workbook.save_profile(profile)
+        self._profile = profile
+        self.restep()
+
+    def load_many(self, records: Iterable[Any]) -> None:
+        """Many records at once (an import): one table rewrite, one save, then the indexes again."""
+        self.workbook.load_many(records)
+        self.load()
+
+    def reload(self, owner: NotesOwner | None = None, text: str = "") -> None:
+        """Take the file as another program left it, then put back what is being typed and the call under way.
+
+        The text in the editor may be newer than any save; a call in progress (and its interview)
+        survives even if the other program removed it.
+        """
+        book = self.workbook
+        call = self.active_call
+        keep_id = call.interview_id if call is not None else (owner[1] if owner and owner[0] == "interview" else None)
+        ours = self._interviews.get(keep_id) if keep_id else None
+        book.reload()
+        fresh = {i.id: i for i in book.interviews(include_archived=True)}
+        if ours is not None and ours.id not in fresh:
+            if owner == ("interview", ours.id):
+                ours.notes = text
+            book.save_interview(ours)  # it has a call under way, or the notes being typed
+        elif owner is not None and owner[0] == "interview" and owner[1] in fresh:
+            book.set_interview_notes(fresh[owner[1]], text)
+        if call is not None:
+            fresh_call = next((c for c in book.all_calls() if c.id == call.id), None)
+            if fresh_call is None:
+                if owner == ("call", call.id):
+                    call.notes = text
+                book.save_call(call)
+            elif owner == ("call", call.id):
+                book.set_call_notes(fresh_call, text)
+        book.flush()
+        self.load()
+        if call is not None:
+            self.active_call = self._call_index.get(call.id)
+
+    def keep_mine(self) -> None:
+        """Write this version over a file another program changed, because the user said so."""
+        self.workbook.keep_mine()
+
+
+def _matches(interview: Interview, words: Sequence[str]) -> bool:
+    """Every word appears in the company, role or interviewer's name (any case)."""
+    if not words:
+        return True
+    haystack = f"{interview.company} {interview.role} {interview.interviewer.name}".lower()
+    return all(word.lower() in haystack for word in words)
