@@ -15,7 +15,7 @@ import asyncio
 import statistics
 import tempfile
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from textual.app import App, ComposeResult
@@ -44,7 +44,11 @@ async def time_keys(app: App, keys: int, prepare) -> tuple[float, float]:
             await asyncio.sleep(0)
         wall, spent = (time.perf_counter() - started) / keys, (time.process_time() - cpu) / keys
         await pilot.pause()
-        typed = app.query_one(TextArea).text if isinstance(app, BareTextArea) else app.screen.query_one("#notes", TextArea).text
+        typed = (
+            app.query_one(TextArea).text
+            if isinstance(app, BareTextArea)
+            else app.screen.query_one("#notes", TextArea).text
+        )
         assert text in typed, "not every key reached the editor"
         return wall, spent
 
@@ -64,7 +68,7 @@ async def followup(keys: int, folder: Path, in_call: bool) -> tuple[float, float
 
     path = folder / f"typing-{time.monotonic_ns()}.json"
     book = Workbook.open(path)
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     book.save_interview(Interview("Acme", "Designer", now - timedelta(days=1), Interviewer(name="Dana")))
     book.set_setting("profile_asked", True)
     app = make_app(book)
@@ -85,7 +89,11 @@ async def followup(keys: int, folder: Path, in_call: bool) -> tuple[float, float
 
 async def main(keys: int, rounds: int) -> None:
     with tempfile.TemporaryDirectory() as folder:
-        results: dict[str, list[tuple[float, float]]] = {"bare TextArea app": [], "followup notes": [], "followup call notes": []}
+        results: dict[str, list[tuple[float, float]]] = {
+            "bare TextArea app": [],
+            "followup notes": [],
+            "followup call notes": [],
+        }
         for _ in range(rounds):  # interleaved so machine load hits all alike
             results["bare TextArea app"].append(await bare(keys))
             results["followup notes"].append(await followup(keys, Path(folder), in_call=False))

@@ -10,12 +10,12 @@ paint, headless), timed from just before the process is spawned to the first fra
 from __future__ import annotations
 
 import argparse
-import sys
 import statistics
 import subprocess
+import sys
 import tempfile
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -65,7 +65,7 @@ def make_workbook(folder: Path, count: int) -> Path:
     from tui.store import Workbook
 
     path = folder / f"w{count}.json"
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     book = Workbook.open(path, autosave=False)
     interviews = [
         Interview(
@@ -79,7 +79,12 @@ def make_workbook(folder: Path, count: int) -> Path:
     ]
     book.load_many(interviews)
     book.load_many(
-        CallAttempt(i.id, i.interviewed_at + timedelta(days=1), i.interviewed_at + timedelta(days=1, minutes=4), Outcome.NO_ANSWER)
+        CallAttempt(
+            i.id,
+            i.interviewed_at + timedelta(days=1),
+            i.interviewed_at + timedelta(days=1, minutes=4),
+            Outcome.NO_ANSWER,
+        )
         for i in interviews[::3]
     )
     book.set_setting("profile_asked", True)

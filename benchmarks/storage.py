@@ -13,28 +13,31 @@ import statistics
 import sys
 import tempfile
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tui.domain.models import CallAttempt, Interview, Interviewer, Outcome  # noqa: E402
-from tui.store import Workbook  # noqa: E402
+from tui.domain.models import CallAttempt, Interview, Interviewer, Outcome
+from tui.store import Workbook
 
 NOTE = "Asked about the team's roadmap; mentioned the migration project. " * 11  # ~700 bytes
 
 
 def build(path: Path, count: int) -> None:
-    start = datetime(2026, 11, 1, 9, 0, tzinfo=timezone.utc)
+    start = datetime(2026, 11, 1, 9, 0, tzinfo=UTC)
     with Workbook.open(path, autosave=False) as book:
         interviews = [
-            Interview(f"Company {n}", f"Role {n % 37}", start + timedelta(hours=n),
-                      Interviewer(f"Person {n}", phone="+13125550100"))
+            Interview(
+                f"Company {n}",
+                f"Role {n % 37}",
+                start + timedelta(hours=n),
+                Interviewer(f"Person {n}", phone="+13125550100"),
+            )
             for n in range(count)
         ]
         calls = [
-            CallAttempt(i.id, start + timedelta(days=k), start + timedelta(days=k, minutes=2),
-                        Outcome.NO_ANSWER, NOTE)
+            CallAttempt(i.id, start + timedelta(days=k), start + timedelta(days=k, minutes=2), Outcome.NO_ANSWER, NOTE)
             for i in interviews
             for k in range(3)
         ]
@@ -92,12 +95,16 @@ def main() -> None:
     parser.add_argument("--sizes", default="100,1000,10000")
     parser.add_argument("--repeat", type=int, default=15)
     args = parser.parse_args()
-    print(f"{'interviews':>10} {'file MB':>8} {'notes change':>13} {'durable save':>13} "
-          f"{'bare write':>11} {'save/bare':>9}")
+    print(
+        f"{'interviews':>10} {'file MB':>8} {'notes change':>13} {'durable save':>13} "
+        f"{'bare write':>11} {'save/bare':>9}"
+    )
     for count in (int(s) for s in args.sizes.split(",")):
         row = measure(count, args.repeat)
-        print(f"{row['interviews']:>10,} {row['file_mb']:>8.1f} {row['keystroke_ms']:>10.3f} ms "
-              f"{row['save_ms']:>10.1f} ms {row['bare_ms']:>8.1f} ms {row['save_ms'] / row['bare_ms']:>8.2f}x")
+        print(
+            f"{row['interviews']:>10,} {row['file_mb']:>8.1f} {row['keystroke_ms']:>10.3f} ms "
+            f"{row['save_ms']:>10.1f} ms {row['bare_ms']:>8.1f} ms {row['save_ms'] / row['bare_ms']:>8.2f}x"
+        )
 
 
 if __name__ == "__main__":

@@ -22,6 +22,7 @@ if str(ROOT) not in sys.path:
 
 import orjson  # noqa: E402
 
+from tui.domain.documents import to_doc  # noqa: E402
 from tui.domain.models import (  # noqa: E402
     CallAttempt,
     Channel,
@@ -34,7 +35,6 @@ from tui.domain.models import (  # noqa: E402
     Reference,
     ThankYou,
 )
-from tui.domain.documents import to_doc  # noqa: E402
 from tui.store.schema import SCHEMA_VERSION  # noqa: E402
 
 #: The demo's "today": the newest interview is the day before.
@@ -126,9 +126,7 @@ def interviews() -> list[Interview]:
             company="Kauri Bay Freight",
             role="Supply Chain Analyst (remote)",
             interviewed_at=at(1, 16, 0),
-            interviewer=Interviewer(
-                "Aroha Tane", "Head of Planning", "+14155550162", "aroha.tane@kauribay.example"
-            ),
+            interviewer=Interviewer("Aroha Tane", "Head of Planning", "+14155550162", "aroha.tane@kauribay.example"),
             interviewer_tz="Pacific/Auckland",
             round=1,
             resume_path="~/Documents/resume-2026.pdf",
@@ -310,7 +308,9 @@ def interviews() -> list[Interview]:
             resume_path="~/Documents/resume-2026-analytics.pdf",
             references=[PROFESSOR, PEER],
             qualifications=[
-                Qualification("Built course-completion dashboards for my MS program", "See which courses lose students"),
+                Qualification(
+                    "Built course-completion dashboards for my MS program", "See which courses lose students"
+                ),
                 Qualification("Experience with LMS event data", "Make sense of their Canvas exports"),
                 Qualification("Ran A/B tests on onboarding emails", "Test changes before rolling them out"),
             ],
@@ -410,8 +410,16 @@ def interviews() -> list[Interview]:
     ]
 
 
-def call(key: str, interview: str, start: datetime, minutes: float, outcome: Outcome, notes: str,
-         next_step: str = "", follow_up_on: date | None = None) -> CallAttempt:
+def call(
+    key: str,
+    interview: str,
+    start: datetime,
+    minutes: float,
+    outcome: Outcome,
+    notes: str,
+    next_step: str = "",
+    follow_up_on: date | None = None,
+) -> CallAttempt:
     return CallAttempt(
         id=demo_id(f"call-{key}"),
         interview_id=demo_id(interview),
@@ -427,78 +435,137 @@ def call(key: str, interview: str, start: datetime, minutes: float, outcome: Out
 def calls() -> list[CallAttempt]:
     return [
         call(
-            "larkspur-1", "larkspur", at(1, 9, 40), 0.7, Outcome.NO_ANSWER,
+            "larkspur-1",
+            "larkspur",
+            at(1, 9, 40),
+            0.7,
+            Outcome.NO_ANSWER,
             "Rang five times, then his voicemail greeting.\nHung up without a message, as planned.",
-            "Try again late in his day, around 4:30 his time.", day(0),
+            "Try again late in his day, around 4:30 his time.",
+            day(0),
         ),
         call(
-            "pinecrest-1", "pinecrest", at(2, 10, 45), 0.6, Outcome.NO_ANSWER,
+            "pinecrest-1",
+            "pinecrest",
+            at(2, 10, 45),
+            0.6,
+            Outcome.NO_ANSWER,
             "Straight to voicemail after two rings - probably in stand-up.\nNo message.",
-            "Try again in the late window.", day(-1),
+            "Try again in the late window.",
+            day(-1),
         ),
         call(
-            "pinecrest-2", "pinecrest", at(1, 18, 10), 0.3, Outcome.BUSY,
+            "pinecrest-2",
+            "pinecrest",
+            at(1, 18, 10),
+            0.3,
+            Outcome.BUSY,
             "Busy signal. She is clearly on calls a lot.\nNext time leave the message: the script is ready.",
-            "Leave a voicemail on the next try.", day(0),
+            "Leave a voicemail on the next try.",
+            day(0),
         ),
         call(
-            "marigold-1", "marigold", at(4, 11, 50), 0.5, Outcome.NO_ANSWER,
+            "marigold-1",
+            "marigold",
+            at(4, 11, 50),
+            0.5,
+            Outcome.NO_ANSWER,
             "No answer, greeting says he is in the studio mornings.",
-            "Try his late afternoon.", day(-3),
+            "Try his late afternoon.",
+            day(-3),
         ),
         call(
-            "marigold-2", "marigold", at(3, 19, 20), 1.2, Outcome.VOICEMAIL_LEFT,
+            "marigold-2",
+            "marigold",
+            at(3, 19, 20),
+            1.2,
+            Outcome.VOICEMAIL_LEFT,
             "Left a message: my name, Audience Insights Manager, interviewed two days before,\n"
             "thanks for his time, happy to send the retention capstone, my number twice.\n"
             "Spoke slowly and smiled. Done for this round.",
-            "Wait; if nothing in a week, send a short email.", day(4),
+            "Wait; if nothing in a week, send a short email.",
+            day(4),
         ),
         call(
-            "fenwick-1", "fenwick", at(7, 11, 10), 7.5, Outcome.SPOKE,
+            "fenwick-1",
+            "fenwick",
+            at(7, 11, 10),
+            7.5,
+            Outcome.SPOKE,
             "Reached Harriet at the end of her day. Thanked her, recapped the e-book calendar\n"
             "and the tracker. She asked about notice period (two weeks).\n"
             "Mentioned I know their typesetting vendor - she liked that.\n"
             "She expects a decision in about two weeks.",
-            "Wait for the decision; check in a day or two after it.", day(6),
+            "Wait for the decision; check in a day or two after it.",
+            day(6),
         ),
         call(
-            "brightwater-1", "brightwater", at(15, 9, 45), 6.0, Outcome.SPOKE,
+            "brightwater-1",
+            "brightwater",
+            at(15, 9, 45),
+            6.0,
+            Outcome.SPOKE,
             "Denise picked up on the first ring. Thanked her, mentioned the Power BI cert.\n"
             "She asked for a sample report; sent a redacted one by email after.\n"
             "Decision expected after the board meets, in about ten days.",
-            "Call a day after the decision date if I haven't heard.", day(-3),
+            "Call a day after the decision date if I haven't heard.",
+            day(-3),
         ),
         call(
-            "quillfeather-1", "quillfeather", at(5, 10, 15), 2.0, Outcome.SOMEONE_ELSE,
+            "quillfeather-1",
+            "quillfeather",
+            at(5, 10, 15),
+            2.0,
+            Outcome.SOMEONE_ELSE,
             "Her assistant Gary answered: she is away at a conference for five days.\n"
             "He offered to take a message; I said I'd call back when she's in.\n"
             "He suggested mornings, before her 10 o'clock meetings.",
-            "Call her directly when she's back, early in her day.", day(0),
+            "Call her directly when she's back, early in her day.",
+            day(0),
         ),
         call(
-            "redwood-1", "redwood", at(1, 12, 30), 0.4, Outcome.WRONG_NUMBER,
+            "redwood-1",
+            "redwood",
+            at(1, 12, 30),
+            0.4,
+            Outcome.WRONG_NUMBER,
             "Reached a dental office in Santa Monica - the number on file is wrong.\n"
             "The signature may have 0117 where his card says 0171. Emailed the recruiter to check.",
-            "Get his correct direct line from the recruiter before calling again.", day(1),
+            "Get his correct direct line from the recruiter before calling again.",
+            day(1),
         ),
         call(
-            "tidewater-1", "tidewater", at(29, 9, 0), 5.5, Outcome.SPOKE,
+            "tidewater-1",
+            "tidewater",
+            at(29, 9, 0),
+            5.5,
+            Outcome.SPOKE,
             "Spoke with Colin. Thanked him for the four-interview day, recapped the GLM work.\n"
             "He said they'd decide within a week.",
-            "Wait for the decision.", day(-21),
+            "Wait for the decision.",
+            day(-21),
         ),
         call(
-            "tidewater-2", "tidewater", at(20, 16, 30), 3.0, Outcome.SPOKE,
+            "tidewater-2",
+            "tidewater",
+            at(20, 16, 30),
+            3.0,
+            Outcome.SPOKE,
             "Followed up after the decision date. They went with an internal candidate.\n"
             "He said I was a close second and offered to keep my resume on file.\n"
             "Asked to stay in touch on LinkedIn; he agreed.",
             "Closed. Connect on LinkedIn.",
         ),
         call(
-            "cobalt-1", "cobalt-ridge", at(8, 12, 40), 3.5, Outcome.WILL_CALL_BACK,
+            "cobalt-1",
+            "cobalt-ridge",
+            at(8, 12, 40),
+            3.5,
+            Outcome.WILL_CALL_BACK,
             "Jun answered but was between panels. Thanked him quickly;\n"
             "he said he'd call me back after talking to Dev. Hasn't yet.",
-            "If no call back within ten days, call once more.", day(2),
+            "If no call back within ten days, call once more.",
+            day(2),
         ),
     ]
 
@@ -508,21 +575,41 @@ def thank_yous() -> list[ThankYou]:
         return ThankYou(demo_id(interview), channel, moment, note, id=demo_id(f"thanks-{key}"))
 
     return [
-        sent("harborlight", "harborlight", Channel.EMAIL, at(1, 18, 40),
-             "Short email to Priya, copied the other two panelists."),
-        sent("kauri-bay", "kauri-bay", Channel.LINKEDIN, at(1, 21, 15),
-             "She first reached out on LinkedIn, so I thanked her there."),
-        sent("larkspur", "larkspur", Channel.HANDWRITTEN, at(2, 19, 0),
-             "Card mailed to their Chicago office."),
-        sent("pinecrest", "pinecrest", Channel.EMAIL, at(3, 17, 30), "Thanked her and attached the launch calendar sample."),
+        sent(
+            "harborlight",
+            "harborlight",
+            Channel.EMAIL,
+            at(1, 18, 40),
+            "Short email to Priya, copied the other two panelists.",
+        ),
+        sent(
+            "kauri-bay",
+            "kauri-bay",
+            Channel.LINKEDIN,
+            at(1, 21, 15),
+            "She first reached out on LinkedIn, so I thanked her there.",
+        ),
+        sent("larkspur", "larkspur", Channel.HANDWRITTEN, at(2, 19, 0), "Card mailed to their Chicago office."),
+        sent(
+            "pinecrest",
+            "pinecrest",
+            Channel.EMAIL,
+            at(3, 17, 30),
+            "Thanked her and attached the launch calendar sample.",
+        ),
         sent("marigold", "marigold", Channel.EMAIL, at(5, 18, 0), ""),
         sent("fenwick", "fenwick", Channel.EMAIL, at(8, 14, 20), "Sent before the end of her day in London."),
         sent("brightwater", "brightwater", Channel.HANDWRITTEN, at(16, 20, 0), "Card with the sample report link."),
         sent("quillfeather", "quillfeather", Channel.EMAIL, at(6, 17, 45), ""),
         sent("redwood", "redwood", Channel.EMAIL, at(2, 16, 10), "Email bounced back once; resent to the recruiter."),
         sent("tidewater", "tidewater", Channel.PHONE, at(29, 9, 0), "Said thank you on the follow-up call."),
-        sent("cobalt-ridge", "cobalt-ridge", Channel.TEXT_MESSAGE, at(9, 19, 5),
-             "Texted Jun since the recruiter had been texting me. An email would have been better."),
+        sent(
+            "cobalt-ridge",
+            "cobalt-ridge",
+            Channel.TEXT_MESSAGE,
+            at(9, 19, 5),
+            "Texted Jun since the recruiter had been texting me. An email would have been better.",
+        ),
     ]
 
 

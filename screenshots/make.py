@@ -1,6 +1,6 @@
 """Render SVG screenshots of the app on the demo workbook at 80x24 and 120x36 into screenshots/.
 
-    .venv/bin/python screenshots/make.py
+.venv/bin/python screenshots/make.py
 """
 
 from __future__ import annotations

@@ -45,7 +45,9 @@ class Tmux:
     def start_shell(self, name: str, argv: list[str]) -> None:
         """followup that may end at once: a shell runs it, prints its status and stays to be read."""
         command = shlex.join([sys.executable, "-m", "tui", *argv]) + '; echo "[exit status $?]"; sleep 600'
-        self.run("new-session", "-d", "-x", "120", "-y", "36", "-s", name, "-c", str(ROOT), f"-ePYTHONPATH={ROOT}", command)
+        self.run(
+            "new-session", "-d", "-x", "120", "-y", "36", "-s", name, "-c", str(ROOT), f"-ePYTHONPATH={ROOT}", command
+        )
 
     def screen(self, name: str) -> str:
         return self.run("capture-pane", "-p", "-J", "-t", name, check=False)
@@ -74,7 +76,9 @@ class Tmux:
         """Wait for followup to end in this session and return its exit status."""
         deadline = time.monotonic() + timeout
         while True:
-            status = self.run("display-message", "-p", "-t", name, "#{pane_dead}:#{pane_dead_status}", check=False).strip()
+            status = self.run(
+                "display-message", "-p", "-t", name, "#{pane_dead}:#{pane_dead_status}", check=False
+            ).strip()
             if status.startswith("1:") and status[2:]:
                 return int(status[2:])
             assert time.monotonic() < deadline, f"followup kept running:\n{self.screen(name)}"

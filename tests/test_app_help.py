@@ -6,12 +6,11 @@ import re
 
 import pytest
 from textual.widgets import Static
+from ui_support import running, seed
 
 from tui.domain.guide import GUIDE
 from tui.screens.help import HelpScreen, key_groups
 from tui.screens.main import MainScreen
-
-from ui_support import running, seed
 
 pytestmark = pytest.mark.asyncio
 
@@ -69,7 +68,13 @@ async def test_the_guide_names_every_rule_once(db):
         await pilot.press("f1")
         await pilot.pause()
         text = shown_text(pilot.app.screen)
-        for heading in ("Before you call", "When to call", "If voicemail answers", "When they pick up", "After the call"):
+        for heading in (
+            "Before you call",
+            "When to call",
+            "If voicemail answers",
+            "When they pick up",
+            "After the call",
+        ):
             assert heading in text
         assert set(re.findall(r"\bD\d+\b", text)) == set(rules)
 

@@ -6,19 +6,19 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from ui_support import FIXED_NOW, running, seed, settle, stored
 
 from tui.domain.models import Interview, Interviewer
 from tui.locations import keymap_path
 from tui.screens.help import key_groups
 from tui.screens.main import MainScreen
 
-from ui_support import FIXED_NOW, running, seed, settle, stored
-
-
 
 def acme() -> Interview:
     return Interview(
-        company="Acme", role="Product Designer", interviewed_at=FIXED_NOW - timedelta(days=1),
+        company="Acme",
+        role="Product Designer",
+        interviewed_at=FIXED_NOW - timedelta(days=1),
         interviewer=Interviewer(name="Dana Reyes", phone="+12025550123"),
     )
 
@@ -128,7 +128,13 @@ def test_every_binding_of_the_app_has_an_id_a_keymap_can_name():
     from tui.app import binding_classes
 
     classes = list(binding_classes())
-    assert {cls.__name__ for cls in classes} >= {"FollowupApp", "MainScreen", "Checklist", "InterviewList", "HelpScreen"}
+    assert {cls.__name__ for cls in classes} >= {
+        "FollowupApp",
+        "MainScreen",
+        "Checklist",
+        "InterviewList",
+        "HelpScreen",
+    }
     missing = [
         f"{cls.__name__}: {binding.key}"
         for cls in classes

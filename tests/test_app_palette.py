@@ -6,12 +6,11 @@ from datetime import timedelta
 
 import pytest
 from textual.command import CommandPalette
+from ui_support import FIXED_NOW, running, seed, settle
 
 from tui.domain.models import Interview, Interviewer
 from tui.screens.commands import PALETTE_TITLES
 from tui.screens.main import MainScreen
-
-from ui_support import FIXED_NOW, running, seed, settle
 
 pytestmark = pytest.mark.asyncio
 
@@ -28,11 +27,14 @@ def interview(company: str, role: str, person: str = "", **changes) -> Interview
 
 @pytest.fixture
 def three(db):
-    seed(db, [
-        interview("Acme", "Product Designer", "Dana Reyes"),
-        interview("Globex", "Data Analyst", "Hank Scorpio"),
-        interview("Initech", "QA Lead", "Bill Lumbergh", archived=True),
-    ])
+    seed(
+        db,
+        [
+            interview("Acme", "Product Designer", "Dana Reyes"),
+            interview("Globex", "Data Analyst", "Hank Scorpio"),
+            interview("Initech", "QA Lead", "Bill Lumbergh", archived=True),
+        ],
+    )
     return db
 
 

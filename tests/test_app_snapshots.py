@@ -4,23 +4,39 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from tui.domain.models import Interview, Interviewer
-
 from ui_support import FIXED_NOW, fixed_clock, seed, settle
+
+from tui.domain.models import Interview, Interviewer
 
 
 def build(db):
     from tui.app import make_app
     from tui.store import Workbook
 
-    seed(db, [
-        Interview(company="Acme", role="Product Designer", interviewed_at=FIXED_NOW - timedelta(days=1),
-                  interviewer=Interviewer(name="Dana Reyes", phone="+12025550123")),
-        Interview(company="Globex", role="Data Analyst", interviewed_at=FIXED_NOW - timedelta(days=3),
-                  interviewer=Interviewer(name="Hank Scorpio")),
-        Interview(company="Initech", role="Business Analyst", interviewed_at=FIXED_NOW - timedelta(days=20),
-                  interviewer=Interviewer(name="Bill Lumbergh"), archived=True),
-    ])
+    seed(
+        db,
+        [
+            Interview(
+                company="Acme",
+                role="Product Designer",
+                interviewed_at=FIXED_NOW - timedelta(days=1),
+                interviewer=Interviewer(name="Dana Reyes", phone="+12025550123"),
+            ),
+            Interview(
+                company="Globex",
+                role="Data Analyst",
+                interviewed_at=FIXED_NOW - timedelta(days=3),
+                interviewer=Interviewer(name="Hank Scorpio"),
+            ),
+            Interview(
+                company="Initech",
+                role="Business Analyst",
+                interviewed_at=FIXED_NOW - timedelta(days=20),
+                interviewer=Interviewer(name="Bill Lumbergh"),
+                archived=True,
+            ),
+        ],
+    )
     book = Workbook.open(db)
     return book, make_app(book, clock=fixed_clock)
 

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import pytest
 import tinydb
-from verbs_support import followup, seed
-
 from ui_support import running, settle
 from ui_support import seed as seed_ui
+from verbs_support import followup, seed
 
 
 def decision_of(db, company: str) -> str | None:

@@ -14,11 +14,11 @@ from pathlib import Path
 import orjson
 import pytest
 
+from tui.domain.documents import from_doc
 from tui.domain.models import CallAttempt, Channel, Interview, Outcome, Profile, ThankYou
 from tui.domain.phones import parse_phone
 from tui.locations import demo_source
 from tui.store import Workbook
-from tui.domain.documents import from_doc
 from tui.store.demo import make_demo_copy, shift_demo
 from tui.store.schema import SCHEMA_VERSION, check_layout, schema_version
 
@@ -33,8 +33,11 @@ def shipped() -> dict:
 
 def moments(data: dict) -> list[tuple[str, str, str, str]]:
     """(table, doc id, field, ISO text) for every stored moment."""
-    fields = {"interviews": ("interviewed_at", "created_at"), "calls": ("started_at", "ended_at"),
-              "thank_yous": ("sent_at",)}
+    fields = {
+        "interviews": ("interviewed_at", "created_at"),
+        "calls": ("started_at", "ended_at"),
+        "thank_yous": ("sent_at",),
+    }
     return [
         (table, key, name, doc[name])
         for table, names in fields.items()
@@ -49,9 +52,10 @@ def newest_interview_day(data: dict) -> date:
 
 
 def test_the_shipped_file_is_the_source_checkout_one():
-    assert demo_source() == ROOT / "data" / "demo.json" or demo_source().read_bytes() == (
-        ROOT / "data" / "demo.json"
-    ).read_bytes()
+    assert (
+        demo_source() == ROOT / "data" / "demo.json"
+        or demo_source().read_bytes() == (ROOT / "data" / "demo.json").read_bytes()
+    )
 
 
 def test_the_demo_is_a_schema_1_tinydb_layout_and_every_record_converts():
@@ -214,8 +218,14 @@ def test_the_demo_shows_every_stage():
     assert any(i.ready_to_call for i in interviews) and any(i.checks and not i.ready_to_call for i in interviews)
     assert any(i.custom_items for i in interviews)
     zones = {i.interviewer_tz for i in interviews}
-    assert {"America/New_York", "America/Chicago", "America/Denver", "America/Los_Angeles",
-            "Europe/London", "Pacific/Auckland"} <= zones
+    assert {
+        "America/New_York",
+        "America/Chicago",
+        "America/Denver",
+        "America/Los_Angeles",
+        "Europe/London",
+        "Pacific/Auckland",
+    } <= zones
     no_calls = [i for i in interviews if not any(c.interview_id == i.id for c in calls)]
     ages = sorted((anchor - i.interviewed_at.date()).days for i in no_calls)
     assert 1 in ages and 4 in ages  # due today; overdue first call

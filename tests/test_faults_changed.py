@@ -4,9 +4,9 @@ says what happened and offers reload (keeping the notes being typed) or keep min
 from __future__ import annotations
 
 import pytest
-from tinydb import TinyDB
 from test_faults_disk import notes_in_file, type_notes, until
 from test_ui_flows import acme
+from tinydb import TinyDB
 from ui_support import running, seed, stored
 
 from tui.dialogs.file_changed import FileChangedDialog

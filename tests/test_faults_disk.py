@@ -24,7 +24,6 @@ from tui.widgets.notes_pane import NotesPane
 from tui.widgets.save_warning import SaveWarning
 
 
-
 class Disk:
     """Stands in for the disk: `full = True` makes every write fail as a full disk does."""
 
@@ -126,7 +125,9 @@ def tiny_disk(tmp_path: Path):
     """A 256 KiB tmpfs: a real file system that really fills up (needs root and mount rights)."""
     mount = tmp_path / "disk"
     mount.mkdir()
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=256k,mode=0700", "tmpfs", str(mount)], capture_output=True)
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=256k,mode=0700", "tmpfs", str(mount)], capture_output=True
+    )
     if done.returncode != 0:
         pytest.skip(f"cannot mount a tmpfs here: {done.stderr.decode().strip()}")
     yield mount

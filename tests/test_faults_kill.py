@@ -30,7 +30,9 @@ def live_call_workbook(path) -> str:
     """An interview from yesterday with a call under way now, so every launch resumes the call."""
     now = datetime.now().astimezone()
     interview = Interview(
-        company="Kestrel Labs", role="Data Analyst", interviewed_at=now - timedelta(days=1),
+        company="Kestrel Labs",
+        role="Data Analyst",
+        interviewed_at=now - timedelta(days=1),
         interviewer=Interviewer(name="Sam Ortiz", phone="+12025550188"),
     )
     call = CallAttempt(interview.id, started_at=now - timedelta(seconds=5))

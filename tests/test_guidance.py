@@ -291,9 +291,7 @@ def test_due_phrase_reads_naturally():
 # --- properties -------------------------------------------------------------------------------
 
 outcomes = st.sampled_from(list(Outcome))
-attempt_lists = st.lists(
-    st.tuples(st.integers(min_value=0, max_value=60 * 24 * 30), outcomes), min_size=0, max_size=7
-)
+attempt_lists = st.lists(st.tuples(st.integers(min_value=0, max_value=60 * 24 * 30), outcomes), min_size=0, max_size=7)
 zones = st.sampled_from(["America/Los_Angeles", "Pacific/Auckland", "Pacific/Kiritimati", "Pacific/Pago_Pago"])
 
 
@@ -329,7 +327,7 @@ def test_d13_d15_property_never_a_third_unanswered_call_without_a_message(spec, 
     step = next_step(iv, calls, [thanks(iv)], now)
     current = []
     for c in sorted(calls, key=lambda c: c.started_at):
-        current = [] if c.outcome.ends_round else current + [c]
+        current = [] if c.outcome.ends_round else [*current, c]
     if sum(1 for c in current if c.outcome.unanswered) >= 2:
         assert step.kind not in (StepKind.CALL_DUE, StepKind.TRY_AGAIN, StepKind.FOLLOW_UP)
     follow = next_follow_up(iv, calls)

@@ -25,7 +25,10 @@ def test_d17_d19_a_stated_decision_date_sets_the_follow_up_after_it():
     assert interview.decision_text == "by Friday" and interview.decision_expected == date(2026, 11, 27)
     assert recorded.decision is not None and recorded.decision.ok
     assert recorded.follow_up is not None and recorded.follow_up.due > date(2026, 11, 27)
-    assert call.next_step == f"Follow up on {recorded.follow_up.due:%a} {recorded.follow_up.due.day} {recorded.follow_up.due:%b}"
+    assert (
+        call.next_step
+        == f"Follow up on {recorded.follow_up.due:%a} {recorded.follow_up.due.day} {recorded.follow_up.due:%b}"
+    )
 
 
 def test_d19_without_a_decision_date_follow_up_a_week_after_the_message():

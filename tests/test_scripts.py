@@ -62,9 +62,13 @@ def test_d14_default_voicemail_has_the_six_parts():
 
 @pytest.mark.parametrize(
     ("now", "said"),
-    [(datetime(2026, 11, 24, 17, 0, tzinfo=LA), "today"), (NOW, "yesterday"),
-     (datetime(2026, 11, 27, 9, 0, tzinfo=LA), "on Tuesday"), (datetime(2026, 12, 3, 9, 0, tzinfo=LA), "last week"),
-     (datetime(2026, 12, 15, 9, 0, tzinfo=LA), "3 weeks ago")],  # fmt: skip
+    [
+        (datetime(2026, 11, 24, 17, 0, tzinfo=LA), "today"),
+        (NOW, "yesterday"),
+        (datetime(2026, 11, 27, 9, 0, tzinfo=LA), "on Tuesday"),
+        (datetime(2026, 12, 3, 9, 0, tzinfo=LA), "last week"),
+        (datetime(2026, 12, 15, 9, 0, tzinfo=LA), "3 weeks ago"),
+    ],
 )
 def test_d14_when_you_interviewed_is_said_the_way_people_say_it(now, said):
     assert f"I interviewed with you {said} for" in voicemail(make(), SAM, now).text
@@ -77,7 +81,9 @@ def test_d14_when_is_said_on_the_interviewers_calendar():
     now = datetime(2026, 11, 26, 0, 30, tzinfo=LA)
     assert "with you yesterday for" in voicemail(iv, SAM, now).text
     assert script_values(iv, SAM, now)["interview_day"] == "Wednesday 25 November"
-    assert "with you on Tuesday for" in voicemail(make(interviewed_at=iv.interviewed_at, interviewer_tz=""), SAM, now).text
+    assert (
+        "with you on Tuesday for" in voicemail(make(interviewed_at=iv.interviewed_at, interviewer_tz=""), SAM, now).text
+    )
 
 
 @pytest.mark.parametrize(
@@ -108,7 +114,9 @@ def test_d14_a_user_template_without_a_part_is_reported():
         "The message does not say your phone number; add $my_phone to your voicemail template.",
     )
     assert voicemail_template_gaps(own["voicemail"]) == (
-        VoicemailPart.THANKS, VoicemailPart.INVITATION, VoicemailPart.PHONE
+        VoicemailPart.THANKS,
+        VoicemailPart.INVITATION,
+        VoicemailPart.PHONE,
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import random
 import signal
@@ -69,10 +70,8 @@ def test_sigkill_at_random_moments_never_damages_the_file(tmp_path):
             text=True,
         )
         assert writer.stdout.readline().strip() == "ready"
-        try:
+        with contextlib.suppress(subprocess.TimeoutExpired):
             writer.wait(timeout=rng.uniform(0.02, 0.4))
-        except subprocess.TimeoutExpired:
-            pass
         writer.send_signal(signal.SIGKILL)
         writer.wait()
         writer.stdout.close()

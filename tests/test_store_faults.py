@@ -8,7 +8,7 @@ import os
 import subprocess
 import sys
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -131,8 +131,15 @@ SCHEMA_0 = {
             "notes": "Asked about SQL window functions",
         }
     },
-    "calls": {"1": {"interview": 1, "started_at": "2026-11-21T09:00:00", "ended_at": "2026-11-21T09:02:00",
-                    "outcome": "voicemail_left", "notes": "left message"}},
+    "calls": {
+        "1": {
+            "interview": 1,
+            "started_at": "2026-11-21T09:00:00",
+            "ended_at": "2026-11-21T09:02:00",
+            "outcome": "voicemail_left",
+            "notes": "left message",
+        }
+    },
 }
 
 
@@ -140,11 +147,11 @@ def test_schema_0_is_migrated_after_keeping_a_copy(tmp_path):
     path = tmp_path / "wb.json"
     original = json.dumps(SCHEMA_0).encode()
     path.write_bytes(original)
-    with Workbook.open(path, autosave=False, tz=timezone.utc) as book:
+    with Workbook.open(path, autosave=False, tz=UTC) as book:
         (interview,) = book.interviews()
         assert interview.interviewer.name == "Priya Shah"
         assert interview.interviewer.phone == "+13125550134"
-        assert interview.interviewed_at == datetime(2026, 11, 20, 10, 30, tzinfo=timezone.utc)
+        assert interview.interviewed_at == datetime(2026, 11, 20, 10, 30, tzinfo=UTC)
         assert interview.checks == {"D1": True, "D3": True}
         (call,) = book.calls_for(interview.id)
         assert call.duration_seconds == 120 and call.outcome.value == "voicemail_left"
@@ -187,8 +194,9 @@ def test_a_second_process_is_refused_and_writes_nothing(tmp_path):
     with Workbook.open(path, autosave=False) as book:
         book.save_interview(Interview("Acme", "Designer"))
     before = path.read_bytes()
-    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(path)], stdin=subprocess.PIPE,
-                              stdout=subprocess.PIPE, text=True)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(path)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
     try:
         assert holder.stdout.readline().strip() == "ready"
         result = run_followup("--db", str(path))

@@ -73,45 +73,93 @@ def call_ends_before_it_starts(tables: dict[str, Any]) -> None:
 BAD_RECORDS: dict[str, tuple[Callable[[dict[str, Any]], None], str, str]] = {
     "missing company": (interview(company=None), "record 7 in interviews", "'company' is missing"),
     "empty company": (interview(company="  "), "record 7 in interviews", "'company': The company is required"),
-    "date that is not a date": (interview(interviewed_at="next Tuesday"), "record 7 in interviews",
-                                "'interviewed_at' is not a date"),
-    "day that is not a date": (interview(decision_expected="2026-02-30"), "record 7 in interviews",
-                               "'decision_expected' is not a date"),
+    "date that is not a date": (
+        interview(interviewed_at="next Tuesday"),
+        "record 7 in interviews",
+        "'interviewed_at' is not a date",
+    ),
+    "day that is not a date": (
+        interview(decision_expected="2026-02-30"),
+        "record 7 in interviews",
+        "'decision_expected' is not a date",
+    ),
     "a list where text belongs": (interview(company=["Acme"]), "record 7 in interviews", "'company' is not text"),
-    "text where a list belongs": (interview(references="Ann Lee"), "record 7 in interviews",
-                                  "'references' should be a list"),
+    "text where a list belongs": (
+        interview(references="Ann Lee"),
+        "record 7 in interviews",
+        "'references' should be a list",
+    ),
     "round as text": (interview(round="2"), "record 7 in interviews", "'round' is not a whole number"),
     "round as true": (interview(round=True), "record 7 in interviews", "'round' is not a whole number"),
     "round below 1": (interview(round=0), "record 7 in interviews", "'round': The interview round"),
     "archived as a number": (interview(archived=1), "record 7 in interviews", "'archived' is not true or false"),
     "checks as a list": (interview(checks=["D1"]), "record 7 in interviews", "'checks' should be a table"),
-    "a tick that is not true or false": (interview(checks={"D1": "yes"}), "record 7 in interviews",
-                                         "'checks.D1' is not true or false"),
-    "interviewer as text": (interview(interviewer="Priya"), "record 7 in interviews",
-                            "'interviewer' should be a table"),
-    "reference without a name": (interview(references=[{"relation": "boss"}]), "record 7 in interviews",
-                                 "'references[0].name' is missing"),
-    "unnamed checklist item": (interview(custom_items=[{"label": ""}]), "record 7 in interviews",
-                               "'custom_items[0].label'"),
-    "year 9999": (interview(interviewed_at="9999-12-31T23:00:00+00:00"), "record 7 in interviews",
-                  "'interviewed_at' is not a believable date"),
-    "year 1": (interview(created_at="0001-01-01T00:00:00+00:00"), "record 7 in interviews",
-               "'created_at' is not a believable date"),
-    "day in year 9999": (interview(decision_expected="9999-12-31"), "record 7 in interviews",
-                         "'decision_expected' is not a believable date"),
-    "no offset": (interview(interviewed_at="2026-11-20T10:30:00"), "record 7 in interviews",
-                  "'interviewed_at' has no UTC offset"),
-    "unknown outcome": (record("calls", "3", outcome="maybe"), "record 3 in calls",
-                        "'outcome' is not one of: no_answer, voicemail_left, spoke"),
-    "call ending before it starts": (call_ends_before_it_starts, "record 3 in calls",
-                                     "'ended_at': A call cannot end before it started"),
+    "a tick that is not true or false": (
+        interview(checks={"D1": "yes"}),
+        "record 7 in interviews",
+        "'checks.D1' is not true or false",
+    ),
+    "interviewer as text": (
+        interview(interviewer="Priya"),
+        "record 7 in interviews",
+        "'interviewer' should be a table",
+    ),
+    "reference without a name": (
+        interview(references=[{"relation": "boss"}]),
+        "record 7 in interviews",
+        "'references[0].name' is missing",
+    ),
+    "unnamed checklist item": (
+        interview(custom_items=[{"label": ""}]),
+        "record 7 in interviews",
+        "'custom_items[0].label'",
+    ),
+    "year 9999": (
+        interview(interviewed_at="9999-12-31T23:00:00+00:00"),
+        "record 7 in interviews",
+        "'interviewed_at' is not a believable date",
+    ),
+    "year 1": (
+        interview(created_at="0001-01-01T00:00:00+00:00"),
+        "record 7 in interviews",
+        "'created_at' is not a believable date",
+    ),
+    "day in year 9999": (
+        interview(decision_expected="9999-12-31"),
+        "record 7 in interviews",
+        "'decision_expected' is not a believable date",
+    ),
+    "no offset": (
+        interview(interviewed_at="2026-11-20T10:30:00"),
+        "record 7 in interviews",
+        "'interviewed_at' has no UTC offset",
+    ),
+    "unknown outcome": (
+        record("calls", "3", outcome="maybe"),
+        "record 3 in calls",
+        "'outcome' is not one of: no_answer, voicemail_left, spoke",
+    ),
+    "call ending before it starts": (
+        call_ends_before_it_starts,
+        "record 3 in calls",
+        "'ended_at': A call cannot end before it started",
+    ),
     "call without a start": (record("calls", "3", started_at=None), "record 3 in calls", "'started_at' is missing"),
-    "call start not text": (record("calls", "3", started_at=20261121), "record 3 in calls",
-                            "'started_at' is not a date"),
-    "unknown channel": (record("thank_yous", "1", channel="pigeon"), "record 1 in thank_yous",
-                        "'channel' is not one of: email"),
-    "profile flag as text": (record("profile", "1", day_first="yes"), "record 1 in profile",
-                             "'day_first' is not true or false"),
+    "call start not text": (
+        record("calls", "3", started_at=20261121),
+        "record 3 in calls",
+        "'started_at' is not a date",
+    ),
+    "unknown channel": (
+        record("thank_yous", "1", channel="pigeon"),
+        "record 1 in thank_yous",
+        "'channel' is not one of: email",
+    ),
+    "profile flag as text": (
+        record("profile", "1", day_first="yes"),
+        "record 1 in profile",
+        "'day_first' is not true or false",
+    ),
     "duplicate ids": (same_id_twice, "record 7 in interviews", "two interviews have the id"),
     "empty id": (interview(id=""), "record 7 in interviews", "'id' is empty"),
 }
@@ -209,7 +257,9 @@ def test_a_file_refused_on_its_first_open_gets_no_backup(tmp_path):
 
 
 SCHEMA_0 = {
-    "interviews": {"1": {"company": "Northwind", "role": "Analyst", "date": "2026-11-20T10:30:00", "checklist": ["D1"]}},
+    "interviews": {
+        "1": {"company": "Northwind", "role": "Analyst", "date": "2026-11-20T10:30:00", "checklist": ["D1"]}
+    },
     "calls": {"1": {"interview": 1, "started_at": "2026-11-21T09:00:00", "outcome": "spoke"}},
 }
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import tinydb
@@ -54,8 +54,15 @@ def full_interview() -> Interview:
 def test_every_model_type_round_trips_through_the_store(tmp_path):
     path = tmp_path / "wb.json"
     interview = full_interview()
-    call = CallAttempt(interview.id, WHEN + timedelta(days=1), WHEN + timedelta(days=1, minutes=3),
-                       Outcome.SPOKE, "They liked the portfolio", "wait", date(2026, 12, 5))
+    call = CallAttempt(
+        interview.id,
+        WHEN + timedelta(days=1),
+        WHEN + timedelta(days=1, minutes=3),
+        Outcome.SPOKE,
+        "They liked the portfolio",
+        "wait",
+        date(2026, 12, 5),
+    )
     thanks = ThankYou(interview.id, Channel.EMAIL, WHEN + timedelta(hours=5), "sent from phone")
     profile = Profile("Alex Kim", "+12125550147", "alex@example.com", "America/New_York", "Designer who ships")
     with Workbook.open(path, autosave=False) as book:
@@ -114,7 +121,7 @@ def test_new_files_are_private(tmp_path):
 
 text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
 name = text.filter(lambda s: s.strip() != "")
-zones = st.sampled_from([timezone.utc, NY, ZoneInfo("Pacific/Auckland"), ZoneInfo("Asia/Kolkata")])
+zones = st.sampled_from([UTC, NY, ZoneInfo("Pacific/Auckland"), ZoneInfo("Asia/Kolkata")])
 moments = st.builds(
     lambda d, tz: d.replace(tzinfo=tz),
     st.datetimes(min_value=datetime(2000, 1, 1), max_value=datetime(2100, 1, 1)),
@@ -144,8 +151,13 @@ interviews = st.builds(
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(interviews=st.lists(interviews, max_size=4), outcome=st.none() | st.sampled_from(list(Outcome)),
-       notes=text, start=moments, channel=st.sampled_from(list(Channel)))
+@given(
+    interviews=st.lists(interviews, max_size=4),
+    outcome=st.none() | st.sampled_from(list(Outcome)),
+    notes=text,
+    start=moments,
+    channel=st.sampled_from(list(Channel)),
+)
 def test_random_records_survive_save_and_reopen(tmp_path_factory, interviews, outcome, notes, start, channel):
     path = tmp_path_factory.mktemp("prop") / "wb.json"
     calls = [CallAttempt(i.id, start, start + timedelta(minutes=2), outcome, notes) for i in interviews]

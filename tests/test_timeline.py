@@ -137,8 +137,13 @@ def test_d17_enough_phrases_are_covered():
 
 @pytest.mark.parametrize(
     ("phrase", "day_first", "expected"),
-    [("3/12", True, d(12, 3)), ("3/12", False, d(3, 12, 2027)), ("25/12", True, d(12, 25)),
-     ("12/25", False, d(12, 25)), ("4.12.", True, d(12, 4))],  # fmt: skip
+    [
+        ("3/12", True, d(12, 3)),
+        ("3/12", False, d(3, 12, 2027)),
+        ("25/12", True, d(12, 25)),
+        ("12/25", False, d(12, 25)),
+        ("4.12.", True, d(12, 4)),
+    ],
 )
 def test_d17_day_and_month_order_follows_the_setting(phrase, day_first, expected):
     assert parse_timeline(phrase, CALL, day_first=day_first).date == expected

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 import pytest
 from textual.widgets import Checkbox, Input, TextArea
-
-from tui.domain.models import CallAttempt, ChecklistItem, Interview, Interviewer, Outcome
-from tui.widgets.interview_list import InterviewList
-
 from ui_support import FIXED_NOW, running, seed, settle, stored
+
+from tui.domain.models import CallAttempt, Interview, Interviewer, Outcome
+from tui.widgets.interview_list import InterviewList
 
 pytestmark = pytest.mark.asyncio
 

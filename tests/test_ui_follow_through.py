@@ -5,10 +5,9 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from ui_support import FIXED_NOW, running, seed, settle, stored
 
 from tui.domain.models import Channel, Interview, Interviewer, Profile, ThankYou
-
-from ui_support import FIXED_NOW, running, seed, settle, stored
 
 pytestmark = pytest.mark.asyncio
 
@@ -17,7 +16,9 @@ ROBIN = Profile("Robin Castellano", "+12125550147", "robin@example.com", "Americ
 
 def acme() -> Interview:
     return Interview(
-        "Acme", "Product Designer", interviewed_at=FIXED_NOW - timedelta(days=1),
+        "Acme",
+        "Product Designer",
+        interviewed_at=FIXED_NOW - timedelta(days=1),
         interviewer=Interviewer(name="Dana Reyes", phone="+12025550123", email="dana@acme.example"),
         interviewer_tz="America/Los_Angeles",
     )
@@ -144,7 +145,9 @@ async def test_a_template_in_your_own_words_is_checked_then_kept_in_the_workbook
         assert pilot.app.screen.query("#template-text"), "a template with errors is not saved"
         editor.text = mine
         await settle(pilot)
-        assert "Robin Castellano here about the Product Designer role (yesterday)" in text_of(pilot, "#template-preview")
+        assert "Robin Castellano here about the Product Designer role (yesterday)" in text_of(
+            pilot, "#template-preview"
+        )
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert "Robin Castellano here" in text_of(pilot, "#draft-text")  # back in the drafts, in your words

@@ -5,11 +5,10 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from ui_support import FIXED_NOW, running, seed, settle, stored
 
 from tui.domain.models import Interview, Interviewer
 from tui.widgets.notes_pane import NotesPane
-
-from ui_support import FIXED_NOW, running, seed, settle, stored
 
 pytestmark = pytest.mark.asyncio
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from ui_support import FIXED_NOW, fixed_clock, seed, settle
 
 from tui.app import make_app
 from tui.domain.models import (
@@ -18,7 +19,6 @@ from tui.domain.models import (
     Reference,
 )
 from tui.store import Workbook
-from ui_support import FIXED_NOW, fixed_clock, seed, settle
 
 SIZES = [(80, 24), (120, 36)]
 
@@ -50,7 +50,9 @@ def sample() -> tuple[list[Interview], list[CallAttempt]]:
         id="i1",
     )
     left = FIXED_NOW - timedelta(days=10)
-    calls = [CallAttempt("i1", left, left + timedelta(minutes=3), Outcome.VOICEMAIL_LEFT, notes="Left a message", id="k1")]
+    calls = [
+        CallAttempt("i1", left, left + timedelta(minutes=3), Outcome.VOICEMAIL_LEFT, notes="Left a message", id="k1")
+    ]
     return [acme, globex, initech], calls
 
 

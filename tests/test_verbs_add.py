@@ -6,9 +6,9 @@ import subprocess
 import sys
 
 import pytest
+from verbs_support import followup, seed, tables
 
 from tui.store import Workbook
-from verbs_support import followup, seed, tables
 
 
 def test_add_prints_a_short_id_and_stores_what_the_app_would(tmp_path):

@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 from datetime import date, datetime, timedelta
 
+from verbs_support import NOW, NY, followup, seed, tables
+
 from tui.domain.guidance import StepKind, next_follow_up, next_step
 from tui.domain.models import Outcome
 from tui.store import Workbook
-from verbs_support import NOW, NY, followup, seed, tables
 
 
 def test_list_shows_each_open_interview_with_its_next_step_most_urgent_first(tmp_path):
@@ -42,7 +43,12 @@ def test_list_on_an_empty_workbook_says_so(tmp_path):
 
 def _reopened(db, interview_id):
     with Workbook.open(db, autosave=False) as book:
-        return book.interview(interview_id), book.calls_for(interview_id), book.thank_yous_for(interview_id), book.profile
+        return (
+            book.interview(interview_id),
+            book.calls_for(interview_id),
+            book.thank_yous_for(interview_id),
+            book.profile,
+        )
 
 
 def test_log_call_records_the_attempt_and_the_same_next_step_as_the_app(tmp_path):

@@ -8,12 +8,12 @@ import stat
 from datetime import UTC, datetime, timedelta
 
 import icalendar
+from verbs_support import NOW, NY, followup, ready, seed
 
 from tui.domain.guidance import next_step
 from tui.domain.models import CallAttempt, Interviewer, Outcome
 from tui.domain.windows import call_windows
 from tui.store import Workbook
-from verbs_support import NOW, NY, followup, ready, seed
 
 
 def test_csv_has_a_header_a_row_per_interview_and_neutralises_formulas(tmp_path):
@@ -31,14 +31,16 @@ def test_csv_has_a_header_a_row_per_interview_and_neutralises_formulas(tmp_path)
         book.save_interview(risky)
         book.save_interview(accented)
         book.save_call(CallAttempt(accented.id, NOW - timedelta(days=2), NOW - timedelta(days=2), Outcome.NO_ANSWER))
-        book.save_call(CallAttempt(accented.id, NOW - timedelta(days=1), NOW - timedelta(days=1), Outcome.VOICEMAIL_LEFT))
+        book.save_call(
+            CallAttempt(accented.id, NOW - timedelta(days=1), NOW - timedelta(days=1), Outcome.VOICEMAIL_LEFT)
+        )
     result = followup(db, "export", "--format", "csv")
     assert result.returncode == 0, result.stderr
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert len(rows) == 5  # archived interviews too: one row per interview
     by_id = {row["id"]: row for row in rows}
     row = by_id[risky.id]
-    assert row["company"] == "'=HYPERLINK(\"x\")"
+    assert row["company"] == '\'=HYPERLINK("x")'
     assert row["role"] == "'+Lead"
     assert row["interviewer"] == "'@handle"
     assert row["interviewer_title"] == "'-1"

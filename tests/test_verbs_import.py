@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 
+from verbs_support import NOW, followup, seed, tables
+
 from tui.domain.models import Channel, ThankYou
 from tui.store import Workbook
-from verbs_support import NOW, followup, seed, tables
 
 
 def _without_stamp(text: str) -> dict:
@@ -97,7 +98,7 @@ def test_every_bad_csv_row_is_reported_by_line_and_nothing_is_written(tmp_path):
     source.write_text(
         "company,role,phone,when,tz,round\n"
         "Good Co,Engineer,,,,\n"  # line 2: fine, but must not be written either
-        ',Designer,,,,\n'  # line 3
+        ",Designer,,,,\n"  # line 3
         'Quoted,"multi\nline role",12,,,\n'  # lines 4-5: the phone is bad; reported at line 4
         "Dates Inc,Analyst,,31 Feb 3pm,,\n"  # line 6
         "Zones Ltd,Analyst,,,Mars/Base,\n"  # line 7

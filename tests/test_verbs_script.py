@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from verbs_support import NOW, followup, seed
+
 from tui.domain.models import Profile
 from tui.domain.scripts import draft
 from tui.domain.templates import ScriptKind
-from verbs_support import NOW, followup, seed
 
 
 def test_voicemail_is_the_domain_draft_with_every_part(tmp_path):

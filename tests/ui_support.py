@@ -17,7 +17,13 @@ def fixed_clock() -> datetime:
 
 
 def seed(
-    path: Path, interviews: Iterable = (), calls: Iterable = (), *, profile_asked: bool = True, profile=None, thank_yous: Iterable = ()
+    path: Path,
+    interviews: Iterable = (),
+    calls: Iterable = (),
+    *,
+    profile_asked: bool = True,
+    profile=None,
+    thank_yous: Iterable = (),
 ) -> None:
     """Write records through the store, as a finished earlier session would have."""
     from tui.store import Workbook
@@ -51,7 +57,7 @@ def stored(path: Path) -> dict[str, list[dict]]:
 WAITING_ON_THE_USER = frozenset({"dialogs", "file-changed"})
 
 
-async def settle(pilot) -> None:  # noqa: ANN001
+async def settle(pilot) -> None:
     """Wait until the background load and every message it caused are done (dialogs stay open)."""
     await pilot.pause()
     busy = [worker for worker in pilot.app.workers if worker.group not in WAITING_ON_THE_USER]

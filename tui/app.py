@@ -27,7 +27,7 @@ def user_clock(workbook: Workbook) -> Callable[[], datetime]:
     return lambda: datetime.now().astimezone()
 
 
-def interview_commands():  # noqa: ANN201
+def interview_commands():
     """The palette's 'Open …' commands, imported only when the palette first opens."""
     from .screens.commands import InterviewCommands
 
@@ -36,8 +36,18 @@ def interview_commands():  # noqa: ANN201
 
 def binding_classes() -> list[type[DOMNode]]:
     """Every class of the app that has key bindings: what a keymap may name, and help lists."""
-    from .dialogs import ChannelDialog, ConfirmDialog, DecisionDialog, DraftsDialog, InterviewForm, OutcomeDialog
-    from .dialogs import ProfileDialog, ReferencesDialog, TemplateEditor, TextPrompt
+    from .dialogs import (
+        ChannelDialog,
+        ConfirmDialog,
+        DecisionDialog,
+        DraftsDialog,
+        InterviewForm,
+        OutcomeDialog,
+        ProfileDialog,
+        ReferencesDialog,
+        TemplateEditor,
+        TextPrompt,
+    )
     from .dialogs.file_changed import FileChangedDialog
     from .screens.help import HelpScreen
     from .widgets.checklist import Checklist
@@ -59,8 +69,16 @@ class FollowupApp(App[int]):
     COMMANDS = App.COMMANDS | {interview_commands}
     BINDINGS = [
         Binding("q", "quit", "Quit", tooltip="Save everything and leave (ends a call in progress)", id="quit"),
-        Binding("ctrl+q", "quit", "Quit", tooltip="Save everything and leave", id="quit-now", show=False, priority=True),
-        Binding("question_mark,f1", "help", "Help", tooltip="Every key, and a short guide to following up by phone", id="help"),
+        Binding(
+            "ctrl+q", "quit", "Quit", tooltip="Save everything and leave", id="quit-now", show=False, priority=True
+        ),
+        Binding(
+            "question_mark,f1",
+            "help",
+            "Help",
+            tooltip="Every key, and a short guide to following up by phone",
+            id="help",
+        ),
     ]
 
     def __init__(self, workbook: Workbook, *, demo: bool = False, clock: Callable[[], datetime] | None = None) -> None:

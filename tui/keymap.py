@@ -85,7 +85,7 @@ def read_keymap(path: Path, classes: Classes) -> KeymapFile:
         if binding_id is None:
             result.problems.append(f"{name!r} names no action here (help, ? or F1, lists the names)")
         elif not isinstance(value, str) or not value.strip() or any(not k.strip() for k in value.split(",")):
-            result.problems.append(f"{name!r} needs a key such as \"ctrl+k\" (or several: \"f5,ctrl+k\")")
+            result.problems.append(f'{name!r} needs a key such as "ctrl+k" (or several: "f5,ctrl+k")')
         else:
             result.keys[binding_id] = _normalised(value)
     result.problems.extend(_clashes(result.keys, classes))
@@ -101,7 +101,9 @@ def _clashes(keymap: dict[str, str], classes: Classes) -> list[str]:
             for key in keys.split(","):
                 for other in declared:
                     if other.id != binding_id and other.id not in keymap and other.key == key:
-                        found.append(f"{binding_id} takes {key!r} from {other.id} ({other.description}), which loses that key")
+                        found.append(
+                            f"{binding_id} takes {key!r} from {other.id} ({other.description}), which loses that key"
+                        )
     return sorted(set(found))
 
 
@@ -116,5 +118,7 @@ def load_keymap(app: App[object], path: Path, classes: Classes) -> dict[str, str
     if keymap.problems:
         listed = "\n".join(f"• {problem}" for problem in keymap.problems)
         used = "The rest of the file is in use." if keymap.keys else "The usual keys are in use."
-        app.notify(f"{path}:\n{listed}\n{used}", title="About your keymap", severity="warning", timeout=12, markup=False)
+        app.notify(
+            f"{path}:\n{listed}\n{used}", title="About your keymap", severity="warning", timeout=12, markup=False
+        )
     return keymap.keys

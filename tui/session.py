@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Literal, TypeVar
 
-from .domain.guidance import NextStep, attention_key, call_warning, next_step
 from .domain.fields import item_label
+from .domain.guidance import NextStep, attention_key, call_warning, next_step
 from .domain.models import (
     CHECKLIST_RULES,
     CallAttempt,
@@ -26,8 +26,8 @@ from .domain.models import (
     Reference,
     ThankYou,
 )
-from .domain.records import Records
 from .domain.recording import Recorded, record_outcome
+from .domain.records import Records
 from .domain.rounds import live_attempt
 from .domain.windows import user_zone
 from .store import NotFoundError, SaveState, Workbook
@@ -120,7 +120,9 @@ class Session:
             return found[0]
         if not found:
             raise NotFoundError(self.workbook.path, f"No interview has an id starting with “{prefix}”.")
-        raise NotFoundError(self.workbook.path, f"{len(found)} interviews have ids starting with “{prefix}”; type more of it.")
+        raise NotFoundError(
+            self.workbook.path, f"{len(found)} interviews have ids starting with “{prefix}”; type more of it."
+        )
 
     @property
     def count(self) -> int:
@@ -156,9 +158,7 @@ class Session:
         `words`: only interviews whose company, role or interviewer holds every one of them.
         """
         now = self.now()
-        found = [
-            i for i in self._interviews.values() if (include_archived or not i.archived) and _matches(i, words)
-        ]
+        found = [i for i in self._interviews.values() if (include_archived or not i.archived) and _matches(i, words)]
         return sorted(
             found, key=lambda i: (i.archived, attention_key(self.step(i.id), now), i.company.lower(), i.role.lower())
         )

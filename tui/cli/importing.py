@@ -53,7 +53,9 @@ def run(args: argparse.Namespace) -> int:
                 print(f"{where}: {reason}", file=sys.stderr)
             count = len(plan.problems)
             rows = f"{count} bad row{'s' if count != 1 else ''}"
-            print(f"Nothing was imported: {rows}. Fix {'them' if count != 1 else 'it'} and import again.", file=sys.stderr)
+            print(
+                f"Nothing was imported: {rows}. Fix {'them' if count != 1 else 'it'} and import again.", file=sys.stderr
+            )
             return 2
         if args.apply and not plan.empty:
             session.load_many([*(interview for _, interview in plan.interviews), *plan.calls, *plan.thank_yous])
@@ -142,12 +144,13 @@ def _plan_json(session: Session, text: str) -> Plan:
     return plan
 
 
-
 def _report(plan: Plan, source: Path, applied: bool, tz: tzinfo) -> None:
     verb = "Added" if applied else "Would add"
     lines = []
     for line, interview in plan.interviews:
-        when = f", interviewed {interview.interviewed_at.astimezone(tz):%a %d %b %Y}" if interview.interviewed_at else ""
+        when = (
+            f", interviewed {interview.interviewed_at.astimezone(tz):%a %d %b %Y}" if interview.interviewed_at else ""
+        )
         lines.append(f"+ {short_id(interview.id)}  {interview.title}{when}  (line {line})")
     extra = []
     if plan.calls:

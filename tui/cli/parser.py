@@ -58,8 +58,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-
-
 def _list(verbs: Verbs) -> None:
     parser = verbs.add_parser(
         "list",
@@ -111,7 +109,9 @@ def _log_call(verbs: Verbs) -> None:
         help='when they expect to decide, e.g. "by Friday" (kept as typed if it is not a date)',
     )
     parser.add_argument("--minutes", type=float, default=None, help="how long the call took")
-    parser.add_argument("--at", default="", metavar="WHEN", help='when the call started (default: now), e.g. "today 9am"')
+    parser.add_argument(
+        "--at", default="", metavar="WHEN", help='when the call started (default: now), e.g. "today 9am"'
+    )
     parser.add_argument("--follow-up", default="", metavar="WHEN", help="follow up on this day instead of the usual")
 
 
@@ -127,8 +127,12 @@ def _profile(verbs: Verbs) -> None:
     parser.add_argument("--tz", metavar="ZONE", help="your time zone, e.g. America/Chicago")
     parser.add_argument("--pitch", metavar="TEXT", help="one line on why you fit")
     order = parser.add_mutually_exclusive_group()
-    order.add_argument("--day-first", dest="day_first", action="store_true", default=None, help="read 3/12 as 3 December")
-    order.add_argument("--month-first", dest="day_first", action="store_false", help="read 3/12 as March 12 (the default)")
+    order.add_argument(
+        "--day-first", dest="day_first", action="store_true", default=None, help="read 3/12 as 3 December"
+    )
+    order.add_argument(
+        "--month-first", dest="day_first", action="store_false", help="read 3/12 as March 12 (the default)"
+    )
 
 
 def _script(verbs: Verbs) -> None:

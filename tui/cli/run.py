@@ -5,9 +5,9 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
-import threading
 import sys
 import tempfile
+import threading
 from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING
@@ -105,7 +105,10 @@ def rescue_unsaved(workbook: Workbook) -> Path | None:
     try:
         path = workbook.rescue()
     except OSError as error:
-        print(f"followup: could not write a rescue file either ({error.strerror}); your last changes are lost.", file=sys.stderr)
+        print(
+            f"followup: could not write a rescue file either ({error.strerror}); your last changes are lost.",
+            file=sys.stderr,
+        )
         return None
     print(f"followup: your unsaved notes and changes were written to {path}", file=sys.stderr)
     print(f"followup: open it with: followup --db {path}", file=sys.stderr)

@@ -38,7 +38,9 @@ def run_verb(args: argparse.Namespace) -> int:
         return 2
     except WriteFailedError as error:
         # The store's message promises a retry; a verb ends here, so say plainly what happened.
-        print(f"followup {args.verb}: could not save {error.path}: {error.reason}. Nothing was written.", file=sys.stderr)
+        print(
+            f"followup {args.verb}: could not save {error.path}: {error.reason}. Nothing was written.", file=sys.stderr
+        )
         return 1
     except (StoreError, VerbFailed) as error:
         print(f"followup {args.verb}: {error}", file=sys.stderr)

@@ -57,7 +57,8 @@ class DraftsDialog(ModalScreen[str | None]):
 
     def watch_shown(self, kind: str) -> None:
         tabs = "   ".join(
-            f"[reverse] {key} {title} [/]" if name == kind else f"{key} {title}" for name, (key, title) in DRAFT_KEYS.items()
+            f"[reverse] {key} {title} [/]" if name == kind else f"{key} {title}"
+            for name, (key, title) in DRAFT_KEYS.items()
         )
         self.query_one("#draft-tabs", Static).update(tabs)
         draft = self.drafts[kind]

@@ -18,7 +18,13 @@ class FileChangedDialog(ModalScreen[str]):
     """Dismisses "reload" (take theirs, keep the notes being typed) or "mine" (overwrite theirs)."""
 
     BINDINGS = [
-        Binding("r", "choose('reload')", "Reload", tooltip="Take the file as it is now; your notes are kept", id="changed-reload"),
+        Binding(
+            "r",
+            "choose('reload')",
+            "Reload",
+            tooltip="Take the file as it is now; your notes are kept",
+            id="changed-reload",
+        ),
         Binding("k", "choose('mine')", "Keep mine", tooltip="Write your version over theirs", id="changed-mine"),
     ]
 

@@ -110,7 +110,9 @@ class InterviewForm(ModalScreen[Interview | None]):
                         yield Tick("They make the hiring decision", decides, id="f-decision_maker")
                 for name, label in _AREAS:
                     yield Label(label, classes="field-label area-label")
-                    yield TextArea(values.get(name, ""), id=f"f-{name}", classes="form-area", soft_wrap=True, tab_behavior="focus")
+                    yield TextArea(
+                        values.get(name, ""), id=f"f-{name}", classes="form-area", soft_wrap=True, tab_behavior="focus"
+                    )
                     yield FieldError(id=f"f-{name}-error")
             yield FieldError(id="form-summary")
             with Horizontal(classes="dialog-buttons"):
@@ -176,7 +178,9 @@ class InterviewForm(ModalScreen[Interview | None]):
         decision = self._decision(value.pop("decision_expected").strip(), errors)
         initial = self._initial()
         # An edit re-reads only what was changed, so a date typed long ago keeps the moment it meant.
-        typed = {name: text for name, text in {**value, **area}.items() if self.original is None or text != initial.get(name)}
+        typed = {
+            name: text for name, text in {**value, **area}.items() if self.original is None or text != initial.get(name)
+        }
         try:
             interview = interview_from_text(typed, self.clock(), self.original, decision_maker=decides)
         except FieldProblems as problems:

@@ -30,7 +30,13 @@ class OutcomeDialog(KeyChoiceDialog[Outcome]):
     DIALOG_ID = "outcome-dialog"
 
     BINDINGS = [
-        Binding(key, f"choose('{outcome.value}')", outcome.label, tooltip=f"Record: {outcome.label}", id=f"outcome-{outcome.value}")
+        Binding(
+            key,
+            f"choose('{outcome.value}')",
+            outcome.label,
+            tooltip=f"Record: {outcome.label}",
+            id=f"outcome-{outcome.value}",
+        )
         for outcome, key in OUTCOME_KEYS.items()
     ] + [Binding("escape", "back", "Back to the call", tooltip="The call is not over yet", id="outcome-back")]
 

@@ -20,12 +20,21 @@ class TemplateEditor(ModalScreen[dict[str, str] | None]):
     """Dismisses {kind: text} for what changed (a default is stored as ""), or None (escape)."""
 
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", tooltip="Keep this template (only when it has no errors)", id="template-save", priority=True),
+        Binding(
+            "ctrl+s",
+            "save",
+            "Save",
+            tooltip="Keep this template (only when it has no errors)",
+            id="template-save",
+            priority=True,
+        ),
         Binding("ctrl+r", "reset", "Default", tooltip="Put the default text back", id="template-reset", priority=True),
         Binding("escape", "cancel", "Cancel", tooltip="Close without changing the template", id="template-cancel"),
     ]
 
-    def __init__(self, kind: ScriptKind, text: str, preview: Callable[[str, str], str], subject: str | None = None) -> None:
+    def __init__(
+        self, kind: ScriptKind, text: str, preview: Callable[[str, str], str], subject: str | None = None
+    ) -> None:
         super().__init__(classes="dialog-screen")
         self.kind, self.text, self.subject = kind, text, subject
         #: Renders (kind, template text) with the selected interview, to show what it would say.
@@ -79,7 +88,9 @@ class TemplateEditor(ModalScreen[dict[str, str] | None]):
             self.notify("Fix the template first; nothing was saved.", severity="warning", timeout=4)
             return
         # The default text is stored as "": a later, better default then reaches the user too.
-        self.dismiss({kind.value: ("" if text == DEFAULT_TEMPLATES[kind] else text) for kind, text in self._values().items()})
+        self.dismiss(
+            {kind.value: ("" if text == DEFAULT_TEMPLATES[kind] else text) for kind, text in self._values().items()}
+        )
 
     def action_reset(self) -> None:
         self.query_one("#template-text", TextArea).text = DEFAULT_TEMPLATES[self.kind]

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..domain.errors import ValidationError
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from ..domain.errors import ValidationError
 from ..widgets.field_error import FieldError
 
 __all__ = ["TextPrompt"]
@@ -21,7 +21,9 @@ class TextPrompt(ModalScreen[str | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", tooltip="Close without changing anything", id="prompt-cancel")]
 
-    def __init__(self, title: str, value: str = "", placeholder: str = "", check: Callable[[str], str] | None = None) -> None:
+    def __init__(
+        self, title: str, value: str = "", placeholder: str = "", check: Callable[[str], str] | None = None
+    ) -> None:
         super().__init__(classes="dialog-screen")
         self.title_text, self.value, self.placeholder = title, value, placeholder
         #: The domain's check for this text: returns it cleaned or raises ValidationError, shown in place.

@@ -31,7 +31,13 @@ class ChannelDialog(KeyChoiceDialog[Channel]):
     NOTE_ID = "channel-warning"
 
     BINDINGS = [
-        Binding(key, f"choose('{channel.value}')", channel.label, tooltip=f"Sent by {channel.label.lower()}", id=f"thanks-{channel.value}")
+        Binding(
+            key,
+            f"choose('{channel.value}')",
+            channel.label,
+            tooltip=f"Sent by {channel.label.lower()}",
+            id=f"thanks-{channel.value}",
+        )
         for channel, key in CHANNEL_KEYS.items()
     ] + [Binding("escape", "cancel", "Cancel", tooltip="Record nothing", id="thanks-cancel")]
 

@@ -103,9 +103,7 @@ def parse_when(text: str, now: datetime, *, past: bool = True, field: str = "whe
         if (parsed - now) > timedelta(days=60):
             parsed = earlier
     if abs(parsed - now) > timedelta(days=366 * _SANE_YEARS):
-        raise ValidationError(
-            field, f"“{raw}” is {parsed:%Y}, more than {_SANE_YEARS} years away; check the year."
-        )
+        raise ValidationError(field, f"“{raw}” is {parsed:%Y}, more than {_SANE_YEARS} years away; check the year.")
     return parsed
 
 
@@ -123,10 +121,7 @@ def _explain(raw: str, error: Exception) -> str:
         return f"“{raw}” is not a real date; that month has no such day."
     if "hour must be" in reason or "minute must be" in reason or "second must be" in reason:
         return f"“{raw}” is not a real time of day; hours run 0-23 and minutes 0-59."
-    return (
-        f"“{raw}” is not a date I can read; try “yesterday 2pm”, “Tue 10:30”, "
-        "“25 Nov 3pm” or “2026-11-25 14:00”."
-    )
+    return f"“{raw}” is not a date I can read; try “yesterday 2pm”, “Tue 10:30”, “25 Nov 3pm” or “2026-11-25 14:00”."
 
 
 def humanize_day(moment: date | datetime, now: datetime) -> str:

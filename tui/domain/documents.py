@@ -90,7 +90,11 @@ def _plan(cls: type) -> tuple[tuple[str, Convert, bool], ...]:
     """Each field's converter, worked out once per class so that opening a big file stays quick."""
     hints = typing.get_type_hints(cls)
     return tuple(
-        (f.name, _converter(hints[f.name]), f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING)
+        (
+            f.name,
+            _converter(hints[f.name]),
+            f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING,
+        )
         for f in dataclasses.fields(cls)
     )
 

@@ -20,9 +20,9 @@ from .models import CallAttempt, Interview, Interviewer, Profile, Qualification,
 from .phones import DEFAULT_REGION, parse_phone
 
 __all__ = [
-    "FieldProblems",
     "INTERVIEW_FIELDS",
     "PROFILE_FIELDS",
+    "FieldProblems",
     "check_call",
     "check_interview",
     "check_profile",
@@ -83,13 +83,21 @@ def plain(text: str, field: str, *, one_line: bool = True) -> str:
     """Refuse control characters and escape sequences; a one-line field refuses line breaks and direction marks."""
     if match := _CONTROL.search(text):
         code = f"U+{ord(match.group()):04X}"
-        raise ValidationError(field, f"Contains a control character ({code}), e.g. from a pasted escape sequence; retype it as plain text.")
+        raise ValidationError(
+            field,
+            f"Contains a control character ({code}), e.g. from a pasted escape sequence; retype it as plain text.",
+        )
     if one_line:
         if match := re.search(r"[\n\r\u2028\u2029]", text):
-            raise ValidationError(field, f"Contains a line break (U+{ord(match.group()):04X}); this field holds one line.")
+            raise ValidationError(
+                field, f"Contains a line break (U+{ord(match.group()):04X}); this field holds one line."
+            )
         if match := _BIDI.search(text):
             code = f"U+{ord(match.group()):04X}"
-            raise ValidationError(field, f"Contains a hidden direction mark ({code}) that makes text read otherwise than it is; retype it as plain text.")
+            raise ValidationError(
+                field,
+                f"Contains a hidden direction mark ({code}) that makes text read otherwise than it is; retype it as plain text.",
+            )
     return text
 
 
@@ -128,7 +136,9 @@ def zone_name(text: str, field: str) -> str:
     try:
         ZoneInfo(text)
     except (ZoneInfoNotFoundError, ValueError):
-        raise ValidationError(field, f"“{text}” is not a time zone name; use one like Europe/London or America/New_York.") from None
+        raise ValidationError(
+            field, f"“{text}” is not a time zone name; use one like Europe/London or America/New_York."
+        ) from None
     return text
 
 
@@ -189,7 +199,7 @@ class _Collect:
     def __init__(self) -> None:
         self.problems: dict[str, str] = {}
 
-    def __call__(self, check, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN204
+    def __call__(self, check, *args, **kwargs):
         try:
             return check(*args, **kwargs)
         except ValidationError as error:
@@ -242,8 +252,12 @@ def interview_from_text(
     person = {
         "name": given.get("interviewer_name", who.name).strip(),
         "title": given.get("interviewer_title", who.title).strip(),
-        "phone": check(phone, given["interviewer_phone"], "interviewer_phone", region) if "interviewer_phone" in given else who.phone,
-        "email": check(email, given["interviewer_email"], "interviewer_email") if "interviewer_email" in given else who.email,
+        "phone": check(phone, given["interviewer_phone"], "interviewer_phone", region)
+        if "interviewer_phone" in given
+        else who.phone,
+        "email": check(email, given["interviewer_email"], "interviewer_email")
+        if "interviewer_email" in given
+        else who.email,
         "decision_maker": who.decision_maker if decision_maker is None else decision_maker,
     }
     check.done()
@@ -254,7 +268,11 @@ def interview_from_text(
 
 
 def profile_from_text(
-    values: Mapping[str, str], original: Profile | None = None, *, day_first: bool | None = None, region: str = DEFAULT_REGION
+    values: Mapping[str, str],
+    original: Profile | None = None,
+    *,
+    day_first: bool | None = None,
+    region: str = DEFAULT_REGION,
 ) -> Profile:
     """The user's profile from typed values (keys from PROFILE_FIELDS; a missing key keeps the original's)."""
     check = _Collect()

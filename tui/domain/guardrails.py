@@ -62,10 +62,10 @@ def call_caution(
         text = f"They have seen {seen} from you; if voicemail answers, leave a message this time."
         return Caution("D13", text)
     held = interview.interviewed_at
-    if held is not None and follow is None and not current and held <= now:
-        if now.astimezone(tz).date() == held.astimezone(tz).date():
-            text = f"The interview was {humanize_since(held, now)}; the call usually comes the next working day."
-            return Caution("D10", text)
+    same_day = held is not None and now.astimezone(tz).date() == held.astimezone(tz).date()
+    if held is not None and follow is None and not current and held <= now and same_day:
+        text = f"The interview was {humanize_since(held, now)}; the call usually comes the next working day."
+        return Caution("D10", text)
     return _timing_caution(now.astimezone(tz))
 
 

@@ -52,9 +52,9 @@ def finished_attempts(interview: Interview, calls: Iterable[CallAttempt]) -> lis
 def live_attempt(interview: Interview, calls: Iterable[CallAttempt], now: datetime) -> CallAttempt | None:
     """A call under way: no outcome, no end, started in the last two hours."""
     for call in calls:
-        if call.interview_id == interview.id and call.outcome is None and call.ended_at is None:
-            if timedelta(0) <= now - call.started_at <= LIVE_CALL:
-                return call
+        unfinished = call.interview_id == interview.id and call.outcome is None and call.ended_at is None
+        if unfinished and timedelta(0) <= now - call.started_at <= LIVE_CALL:
+            return call
     return None
 
 
@@ -81,9 +81,7 @@ def thanked(interview: Interview, calls: Iterable[CallAttempt], thank_yous: Iter
     return any(c.outcome in said for c in finished_attempts(interview, calls))
 
 
-def next_follow_up(
-    interview: Interview, calls: Iterable[CallAttempt], *, tz: tzinfo | None = None
-) -> FollowUp | None:
+def next_follow_up(interview: Interview, calls: Iterable[CallAttempt], *, tz: tzinfo | None = None) -> FollowUp | None:
     """D19: a day or two after a stated decision date, else a week after the last contact.
 
     None until a message was left or someone was reached (before that D10-D13 apply). A date the

@@ -17,9 +17,9 @@ from types import MappingProxyType
 __all__ = [
     "DEFAULT_TEMPLATES",
     "PLACEHOLDERS",
+    "VOICEMAIL_PLACEHOLDERS",
     "ScriptKind",
     "TemplateCheck",
-    "VOICEMAIL_PLACEHOLDERS",
     "VoicemailPart",
     "template_for",
     "validate_template",

@@ -95,7 +95,9 @@ def parse_timeline(text: str, now: datetime, *, day_first: bool = False) -> Time
     if found is None:
         return Timeline(raw.strip(), None, f"Not a date I can read; {_HINT}.")
     if found < today:
-        return Timeline(raw.strip(), None, f"That reads as {_short(found)}, which has passed; a decision date is still to come.")
+        return Timeline(
+            raw.strip(), None, f"That reads as {_short(found)}, which has passed; a decision date is still to come."
+        )
     if found > today + MAX_AHEAD:
         return Timeline(raw.strip(), None, f"That reads as {_short(found)}, more than six months away; check it.")
     return Timeline(raw.strip(), found)
@@ -237,7 +239,7 @@ def _month_phrase(phrase: str, today: date, _: bool) -> date | None:
     )
     if match is None:
         return None
-    first, last = _SPAN_PART.get(match[1] or "", (1, 31))
+    _first, last = _SPAN_PART.get(match[1] or "", (1, 31))
     if match[3] is not None:
         if match[3] not in _MONTHS:
             return None
@@ -290,7 +292,9 @@ def _named_date(phrase: str, today: date) -> date | None:
     if not re.search(r"\b\d{4}\b", phrase):
         parsed = _next_year_if_passed(parsed, today)
     if named and parsed.weekday() != named[0]:
-        raise _Refused(f"{parsed:%b} {parsed.day} is a {parsed:%A}, not a {_weekday_name(named[0])}; which did they mean?")
+        raise _Refused(
+            f"{parsed:%b} {parsed.day} is a {parsed:%A}, not a {_weekday_name(named[0])}; which did they mean?"
+        )
     return parsed
 
 

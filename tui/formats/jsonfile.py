@@ -82,9 +82,7 @@ def parse_document(text: str) -> tuple[dict[str, Any], dict[tuple[str, int], int
     except json.JSONDecodeError as error:
         raise ValidationError(f"line {error.lineno}", f"this is not valid JSON ({error.msg}).") from None
     if not isinstance(document, dict) or document.get("format") != FORMAT:
-        raise ValidationError(
-            "line 1", "this JSON is not a followup export (made by `followup export --format json`)."
-        )
+        raise ValidationError("line 1", "this JSON is not a followup export (made by `followup export --format json`).")
     if int(document.get("version") or 0) > VERSION:
         raise ValidationError("line 1", "this export comes from a newer followup; update followup to import it.")
     for key in LISTS:

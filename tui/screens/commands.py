@@ -14,7 +14,7 @@ from ..domain.models import Interview
 from ..domain.rounds import short_date
 from ..keymap import bindings_of
 
-__all__ = ["InterviewCommands", "PALETTE_TITLES", "app_commands"]
+__all__ = ["PALETTE_TITLES", "InterviewCommands", "app_commands"]
 
 #: What the palette calls a bound action, by binding id; the binding's own word otherwise.
 PALETTE_TITLES = {
@@ -58,7 +58,10 @@ def _bound(app: App[object], node: DOMNode, keymap: dict[str, str]) -> Iterator[
 
 
 def app_commands(
-    app: App[object], screen: Screen[object], textual: Iterable[SystemCommand] = (), keymap: dict[str, str] | None = None
+    app: App[object],
+    screen: Screen[object],
+    textual: Iterable[SystemCommand] = (),
+    keymap: dict[str, str] | None = None,
 ) -> Iterator[SystemCommand]:
     """Every action the workbook allows right now, the same ones its keys run, after Textual's own."""
     from ..widgets.checklist import Checklist
@@ -136,4 +139,6 @@ class InterviewCommands(Provider):
             if score > 0:
                 if interview.archived:
                     score *= 0.8
-                yield Hit(score, matcher.highlight(title), partial(self._open, interview.id), help=self._help(interview))
+                yield Hit(
+                    score, matcher.highlight(title), partial(self._open, interview.id), help=self._help(interview)
+                )

@@ -91,7 +91,9 @@ async def record_thank_you(app: App[object], session: Session, interview_id: str
         when(text)
         return text
 
-    prompt = TextPrompt(f"When did the {channel.label.lower()} go out?", "now", "e.g. now, today 9am, yesterday 5pm", check)
+    prompt = TextPrompt(
+        f"When did the {channel.label.lower()} go out?", "now", "e.g. now, today 9am, yesterday 5pm", check
+    )
     typed = await app.push_screen_wait(prompt)
     if typed is None:
         return None
@@ -113,12 +115,16 @@ async def show_drafts(app: App[object], session: Session, interview_id: str, fir
         if kind is None:
             return
         script = ScriptKind(kind)
-        subject = template_for(ScriptKind.THANK_YOU_SUBJECT, templates)[0] if script is ScriptKind.THANK_YOU_EMAIL else None
+        subject = (
+            template_for(ScriptKind.THANK_YOU_SUBJECT, templates)[0] if script is ScriptKind.THANK_YOU_EMAIL else None
+        )
 
         def preview(_: str, text: str) -> str:
             return render_template(text, interview, session.profile, session.now())
 
-        changed = await app.push_screen_wait(TemplateEditor(script, template_for(script, templates)[0], preview, subject))
+        changed = await app.push_screen_wait(
+            TemplateEditor(script, template_for(script, templates)[0], preview, subject)
+        )
         if changed is not None:
             session.save_templates(changed)
             app.notify("Saved your template; the drafts use it from now on.", timeout=4)
@@ -148,7 +154,9 @@ async def add_item(app: App[object], session: Session, interview_id: str) -> Int
     from ..dialogs.text_prompt import TextPrompt
 
     check = session.item_check(interview_id)
-    label = await app.push_screen_wait(TextPrompt("A checklist item of your own", placeholder="e.g. Charge the phone", check=check))
+    label = await app.push_screen_wait(
+        TextPrompt("A checklist item of your own", placeholder="e.g. Charge the phone", check=check)
+    )
     return session.add_item(interview_id, label) if label else None
 
 
@@ -158,7 +166,9 @@ async def rename_item(app: App[object], session: Session, interview_id: str, ite
     item = next((c for c in session.interview(interview_id).custom_items if c.id == item_id), None)
     if item is None:
         return None
-    label = await app.push_screen_wait(TextPrompt("Rename the item", item.label, check=session.item_check(interview_id, item_id)))
+    label = await app.push_screen_wait(
+        TextPrompt("Rename the item", item.label, check=session.item_check(interview_id, item_id))
+    )
     return session.rename_item(interview_id, item_id, label) if label else None
 
 

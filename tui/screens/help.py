@@ -36,14 +36,24 @@ def _sources(app: App[object]) -> list[tuple[str, list[tuple[type[DOMNode], Call
         return True
 
     return [
-        ("Interviews", [
-            (MainScreen, lambda b: b.id not in CALL_IDS), (InterviewList, anything), (ListPane, anything),
-        ]),
+        (
+            "Interviews",
+            [
+                (MainScreen, lambda b: b.id not in CALL_IDS),
+                (InterviewList, anything),
+                (ListPane, anything),
+            ],
+        ),
         ("Checklist", [(Checklist, anything)]),
-        ("Call", [
-            (MainScreen, lambda b: b.id in CALL_IDS), (OutcomeDialog, anything), (DraftsDialog, anything),
-            (ChannelDialog, anything),
-        ]),
+        (
+            "Call",
+            [
+                (MainScreen, lambda b: b.id in CALL_IDS),
+                (OutcomeDialog, anything),
+                (DraftsDialog, anything),
+                (ChannelDialog, anything),
+            ],
+        ),
         ("App", [(type(app), anything)]),
     ]
 
@@ -61,7 +71,9 @@ def key_groups(app: App[object]) -> list[tuple[str, list[KeyRow]]]:
                     rows.append((shown, binding.description, binding.tooltip))
         if title == "App" and app.ENABLE_COMMAND_PALETTE:
             palette = Binding(app.COMMAND_PALETTE_BINDING, "command_palette", key_display=app.COMMAND_PALETTE_DISPLAY)
-            rows.insert(0, (app.get_key_display(palette), "Commands", "Every action by name; type a company to open it"))
+            rows.insert(
+                0, (app.get_key_display(palette), "Commands", "Every action by name; type a company to open it")
+            )
         groups.append((title, rows))
     return groups
 

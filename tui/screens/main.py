@@ -39,16 +39,32 @@ class MainScreen(Screen[None]):
         Binding("a", "add", "Add", tooltip="Add an interview", id="add"),
         Binding("e", "edit", "Edit", tooltip="Edit the selected interview", id="edit"),
         Binding("c", "start_call", "Call", tooltip="Start a call: timer, notes, talking points", id="start-call"),
-        Binding("ctrl+e", "end_call", "End call", tooltip="End the call and record how it went", id="end-call", priority=True),
+        Binding(
+            "ctrl+e",
+            "end_call",
+            "End call",
+            tooltip="End the call and record how it went",
+            id="end-call",
+            priority=True,
+        ),
         Binding("slash", "filter", "Filter", tooltip="Filter by company, role or interviewer", id="filter"),
         Binding("x", "archive", "Archive", tooltip="Archive the selected interview (asks first)", id="archive"),
         Binding("u", "restore", "Restore", tooltip="Bring an archived interview back", id="restore"),
         Binding("v", "toggle_archived", "Archived", tooltip="Show or hide archived interviews", id="toggle-archived"),
-        Binding("s", "drafts", "Scripts", tooltip="Voicemail, talking points and thank-you email, to copy", id="drafts"),
+        Binding(
+            "s", "drafts", "Scripts", tooltip="Voicemail, talking points and thank-you email, to copy", id="drafts"
+        ),
         Binding("t", "thank_you", "Thanked", tooltip="Record that a thank-you went out, and how", id="thank-you"),
         Binding("p", "profile", "Profile", tooltip="Your name, phone, time zone and pitch", id="profile"),
         Binding("1", "pane('list-pane')", "List", tooltip="Go to the interview list", id="pane-list", show=False),
-        Binding("2", "pane('checklist')", "Checklist", tooltip="Go to the pre-call checklist", id="pane-checklist", show=False),
+        Binding(
+            "2",
+            "pane('checklist')",
+            "Checklist",
+            tooltip="Go to the pre-call checklist",
+            id="pane-checklist",
+            show=False,
+        ),
         Binding("3", "pane('notes-pane')", "Notes", tooltip="Go to the call notes", id="pane-notes", show=False),
     ]
 
@@ -260,7 +276,17 @@ class MainScreen(Screen[None]):
         current = self.current
         if action == "end_call":
             return self.in_call
-        if self.in_call and action in ("start_call", "add", "edit", "archive", "restore", "toggle_archived", "filter", "profile", "thank_you"):
+        if self.in_call and action in (
+            "start_call",
+            "add",
+            "edit",
+            "archive",
+            "restore",
+            "toggle_archived",
+            "filter",
+            "profile",
+            "thank_you",
+        ):
             return False
         if action in ("edit", "start_call", "drafts", "thank_you"):
             return current is not None
@@ -318,7 +344,9 @@ class MainScreen(Screen[None]):
 
     @work(group="dialogs")
     async def action_thank_you(self) -> None:
-        if self.selected is not None and (thanks := await flows.record_thank_you(self.app, self.session, self.selected)):
+        if self.selected is not None and (
+            thanks := await flows.record_thank_you(self.app, self.session, self.selected)
+        ):
             self._shown(self.current, relist=True)
             self.notify(f"Recorded: thank-you by {escape(thanks.channel.label.lower())}.", timeout=4)
 

@@ -48,7 +48,9 @@ def build_row(interview: Interview, step: NextStep | None, now: datetime) -> Lis
     urgency = ""
     if overdue:
         urgency = "overdue"
-    elif step.due is not None and step.kind is not StepKind.WAIT and step.due.astimezone(now.tzinfo).date() <= now.date():
+    elif (
+        step.due is not None and step.kind is not StepKind.WAIT and step.due.astimezone(now.tzinfo).date() <= now.date()
+    ):
         urgency = "today"
     return ListRow(interview, when, who, text, urgency)
 
@@ -94,7 +96,11 @@ def duration(seconds: int | None) -> str:
 def call_line(call: CallAttempt, now: datetime) -> str:
     """One history line: when, how long, outcome, first line of the notes."""
     when = call.started_at.astimezone(now.tzinfo)
-    outcome = call.outcome.label if isinstance(call.outcome, Outcome) else ("in progress" if call.in_progress else "ended, outcome not recorded")
+    outcome = (
+        call.outcome.label
+        if isinstance(call.outcome, Outcome)
+        else ("in progress" if call.in_progress else "ended, outcome not recorded")
+    )
     first = next((line.strip() for line in call.notes.splitlines() if line.strip()), "")
     text = f"{when:%a %-d %b %H:%M}  {duration(call.duration_seconds):>5}  {outcome}"
     return text + (f"\n      [i]{escape(first)}[/i]" if first else "")
@@ -103,11 +109,16 @@ def call_line(call: CallAttempt, now: datetime) -> str:
 def history(calls: Sequence[CallAttempt], thanks: Sequence[ThankYou], now: datetime) -> str:
     """Every call and thank-you of one interview, newest first."""
     called = "\n".join(call_line(c, now) for c in reversed(calls)) or "No calls yet. Press c to start one."
-    sent = "\n".join(thank_you_line(t, now) for t in reversed(thanks)) or "None recorded yet. Press t once one has gone out."
+    sent = (
+        "\n".join(thank_you_line(t, now) for t in reversed(thanks))
+        or "None recorded yet. Press t once one has gone out."
+    )
     return f"[b]Calls[/b]\n{called}\n[b]Thank-yous[/b]\n{sent}"
 
 
-def call_scripts(interview: Interview, profile: Profile, now: datetime, templates: Mapping[str, str]) -> tuple[str, str]:
+def call_scripts(
+    interview: Interview, profile: Profile, now: datetime, templates: Mapping[str, str]
+) -> tuple[str, str]:
     """Talking points (D16, D17) and the voicemail draft (D14) for the call pane, with what each still lacks."""
     from ..domain import scripts
 

@@ -7,7 +7,7 @@ call at 9:40 stays at 9:40 across a daylight-saving change.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone, tzinfo
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -108,5 +108,5 @@ def _shift_moment(text: str, days: int, candidates: list[tzinfo]) -> str:
         local = moment.astimezone(zone)
         if local.utcoffset() == offset:
             moved = datetime.combine(local.date() + timedelta(days=days), local.time(), zone)
-            return moved.astimezone(timezone.utc).astimezone(zone).isoformat()
+            return moved.astimezone(UTC).astimezone(zone).isoformat()
     return (moment + timedelta(days=days)).isoformat()

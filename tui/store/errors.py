@@ -43,8 +43,7 @@ class DamagedFileError(StoreError):
 
     def __init__(self, path: Path | str, reason: str, backup: Path | None = None) -> None:
         hint = (
-            f" The last good copy is {backup}; to use it, move the damaged file aside and copy "
-            f"the backup to {path}."
+            f" The last good copy is {backup}; to use it, move the damaged file aside and copy the backup to {path}."
             if backup is not None
             else " No backup of it exists yet."
         )

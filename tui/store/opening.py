@@ -147,7 +147,9 @@ def _convert_table(path: Path, data: dict[str, Any], cls: type, table: str) -> t
             raise _bad_record(path, table, key, "'id' is empty")
         if record_id in objects:
             first = doc_ids[record_id]
-            raise _bad_record(path, table, key, f"two {table} have the id “{record_id[:40]}” (records {first} and {key})")
+            raise _bad_record(
+                path, table, key, f"two {table} have the id “{record_id[:40]}” (records {first} and {key})"
+            )
         objects[record_id] = obj
         doc_ids[record_id] = int(key)
     return objects, doc_ids

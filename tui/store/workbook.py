@@ -314,7 +314,7 @@ class Workbook:
         with self._storage.lock:
             for kind, objects in fresh.items():
                 doc_ids = self._db.table(kind).insert_multiple(to_doc(obj) for obj in objects)
-                for obj, doc_id in zip(objects, doc_ids):
+                for obj, doc_id in zip(objects, doc_ids, strict=True):
                     self._objects[kind][obj.id] = obj
                     self._doc_ids[kind][obj.id] = doc_id
         if self._autosaver is not None:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
-from rich.cells import cell_len
 from textual import events
 from textual.binding import Binding
 from textual.geometry import Size
@@ -163,7 +163,7 @@ class InterviewList(ScrollView, can_focus=True):
         return style
 
     def render_line(self, y: int) -> Strip:
-        scroll_x, scroll_y = self.scroll_offset
+        _scroll_x, scroll_y = self.scroll_offset
         index, part = divmod(scroll_y + y, ROW_HEIGHT)
         width = self.scrollable_content_region.width
         base = self.rich_style

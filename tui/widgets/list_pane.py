@@ -13,7 +13,7 @@ from textual.widgets import Input, Static
 
 from .interview_list import InterviewList, ListRow
 
-__all__ = ["ListPane", "WELCOME"]
+__all__ = ["WELCOME", "ListPane"]
 
 WELCOME = (
     "[b]Welcome to your follow-up workbook.[/b]\n\n"
@@ -78,7 +78,9 @@ class ListPane(Vertical):
     async def open_filter(self) -> None:
         """Show the filter box (mounted the first time it is asked for) and type into it."""
         if not self.query("#filter"):
-            await self.mount(FilterInput(placeholder="Filter: company, role, interviewer", id="filter"), after="#list-title")
+            await self.mount(
+                FilterInput(placeholder="Filter: company, role, interviewer", id="filter"), after="#list-title"
+            )
         field = self.query_one("#filter", FilterInput)
         field.display = True
         field.focus()

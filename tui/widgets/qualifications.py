@@ -58,7 +58,9 @@ class QualificationsEditor(Vertical):
         count = len(self.query(QualificationRow))
         warning = self.query_one(".qual-warning", Static)
         warning.display = count > QUALIFICATIONS_AT_MOST
-        warning.update(f"{count} qualifications: the list is meant to be short; keep the best {QUALIFICATIONS_AT_MOST}.")
+        warning.update(
+            f"{count} qualifications: the list is meant to be short; keep the best {QUALIFICATIONS_AT_MOST}."
+        )
 
     def _changed(self) -> None:
         self._warn()
