@@ -1,7 +1,7 @@
 """Build data/demo.json, the workbook `followup --demo` opens, from the domain model itself.
 
 Deterministic: fixed ids and a fixed anchor day, so rerunning it changes nothing unless this script
-changed. Every date is written relative to ANCHOR (the demo's "today"); `tui.store.demo` shifts
+changed. Every date is written relative to ANCHOR (the demo's "today"); `tui.demo` shifts
 them on load so the newest interview is always yesterday. All people, companies and numbers are
 made up: phones are in the fictional 555-0100..0199 range, mail goes to reserved example domains.
 

@@ -17,7 +17,7 @@ sys.path.insert(0, str(HERE.parent))
 
 from tui.app import make_app  # noqa: E402
 from tui.store import Workbook  # noqa: E402
-from tui.store.demo import make_demo_copy  # noqa: E402
+from tui.demo import make_demo_copy  # noqa: E402
 
 #: A fixed morning, so the pictures come out the same on every run.
 TODAY = date(2026, 11, 26)

@@ -14,12 +14,12 @@ from pathlib import Path
 import orjson
 import pytest
 
+from tui.demo import make_demo_copy, shift_demo
 from tui.domain.documents import from_doc
 from tui.domain.models import CallAttempt, Channel, Interview, Outcome, Profile, ThankYou
 from tui.domain.phones import parse_phone
 from tui.locations import demo_source
 from tui.store import Workbook
-from tui.store.demo import make_demo_copy, shift_demo
 from tui.store.schema import SCHEMA_VERSION, check_layout, schema_version
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -247,6 +247,6 @@ def test_the_shipped_file_is_what_the_generator_writes():
 
 
 def test_the_demo_module_does_not_import_textual():
-    code = "import sys, tui.store.demo; print(any(m.split('.')[0] == 'textual' for m in sys.modules))"
+    code = "import sys, tui.demo; print(any(m.split('.')[0] == 'textual' for m in sys.modules))"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     assert result.stdout.strip() == "False"

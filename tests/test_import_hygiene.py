@@ -29,3 +29,70 @@ def test_importing_the_package_touches_no_files(tmp_path):
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60)
     assert result.returncode == 0, result.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+#: Each verb as a user starts it, on a small workbook; none should pull in the UI or the date parser.
+VERB_RUNS = [
+    ["--help"],
+    ["locate"],
+    ["list"],
+    ["list", "--json"],
+    ["add", "--company", "Acme", "--role", "Designer", "--phone", "(312) 555-0123"],
+    ["log-call", "ID", "--outcome", "voicemail-left", "--decision", "by Friday"],
+    ["profile"],
+    ["profile", "--name", "Sam Lee"],
+    ["script", "ID", "--kind", "voicemail"],
+    ["export", "--format", "csv"],
+    ["export", "--format", "json"],
+    ["export", "--format", "md"],
+    ["import", "IN.csv"],
+]
+
+RUN_VERB = """
+import os, sys
+from tui.cli import main
+try:
+    status = main(sys.argv[1:])
+except SystemExit as exit_:
+    status = exit_.code
+heavy = sorted(m for m in sys.modules if m == "textual" or m.startswith("textual.") or m == "dateutil.parser")
+with open(os.environ["HYGIENE_OUT"], "w") as out:
+    out.write(f"{status} {','.join(heavy)}")
+"""
+
+
+def test_the_help_and_every_verb_start_without_textual_or_the_date_parser(tmp_path):
+    db = tmp_path / "wb.json"
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "FOLLOWUP_NOW": "2026-11-26T10:00:00-05:00"}
+
+    out = tmp_path / "hygiene.txt"
+
+    def run(argv: list[str]) -> tuple[str, str]:
+        command = [sys.executable, "-c", RUN_VERB, "--db", str(db), *argv]
+        result = subprocess.run(
+            command, capture_output=True, text=True, env={**env, "HYGIENE_OUT": str(out)}, timeout=60
+        )
+        assert result.returncode == 0, result.stderr
+        status, _, heavy = out.read_text().partition(" ")
+        return status, heavy
+
+    assert run(["add", "--company", "Seed", "--role", "Role"])[0] == "0"
+    short = subprocess.run(
+        [sys.executable, "-m", "tui", "--db", str(db), "list", "--json"], capture_output=True, text=True, env=env
+    ).stdout.split('"id": "')[1][:8]
+    (tmp_path / "IN.csv").write_text("company,role\nGlobex,Analyst\n", encoding="utf-8")
+    for argv in VERB_RUNS:
+        argv = [short if arg == "ID" else str(tmp_path / arg) if arg == "IN.csv" else arg for arg in argv]
+        status, heavy = run(argv)
+        assert status == "0", argv
+        assert heavy == "", f"{' '.join(argv)} imported {heavy}"
+
+
+def test_the_session_imports_no_textual():
+    code = (
+        "import sys, tui.session, tui.formats.csvfile, tui.formats.jsonfile, tui.formats.mdfile, tui.formats.icsfile\n"
+    )
+    code += "print(','.join(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich'))))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == ""

@@ -153,7 +153,7 @@ def test_schema_0_is_migrated_after_keeping_a_copy(tmp_path):
         assert interview.interviewer.phone == "+13125550134"
         assert interview.interviewed_at == datetime(2026, 11, 20, 10, 30, tzinfo=UTC)
         assert interview.checks == {"D1": True, "D3": True}
-        (call,) = book.calls_for(interview.id)
+        (call,) = book.all_calls()
         assert call.duration_seconds == 120 and call.outcome.value == "voicemail_left"
     assert (tmp_path / "wb.json.schema0.bak").read_bytes() == original
     raw = tinydb.TinyDB(path)

@@ -74,8 +74,8 @@ def test_every_model_type_round_trips_through_the_store(tmp_path):
 
     with Workbook.open(path, autosave=False) as book:
         assert book.interviews() == [interview]
-        assert book.calls_for(interview.id) == [call]
-        assert book.thank_yous_for(interview.id) == [thanks]
+        assert book.all_calls() == [call]
+        assert book.all_thank_yous() == [thanks]
         assert book.profile == profile
         assert book.setting("theme", "textual-dark") == "nord"
 

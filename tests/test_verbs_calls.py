@@ -42,12 +42,15 @@ def test_list_on_an_empty_workbook_says_so(tmp_path):
 
 
 def _reopened(db, interview_id):
+    from tui.session import Session
+
     with Workbook.open(db, autosave=False) as book:
+        session = Session(book).load()
         return (
-            book.interview(interview_id),
-            book.calls_for(interview_id),
-            book.thank_yous_for(interview_id),
-            book.profile,
+            session.interview(interview_id),
+            list(session.calls_for(interview_id)),
+            list(session.thank_yous_for(interview_id)),
+            session.profile,
         )
 
 

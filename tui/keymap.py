@@ -9,6 +9,7 @@ import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from textual.app import App
 from textual.binding import Binding, BindingsMap
@@ -107,7 +108,7 @@ def _clashes(keymap: dict[str, str], classes: Classes) -> list[str]:
     return sorted(set(found))
 
 
-def load_keymap(app: App[object], path: Path, classes: Classes) -> dict[str, str]:
+def load_keymap(app: App[Any], path: Path, classes: Classes) -> dict[str, str]:
     """Apply what is good in the file and say plainly what is not; the app always starts.
 
     Returns the keymap in use, for the help screen and the command palette.

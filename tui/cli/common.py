@@ -70,7 +70,7 @@ def workbook_path(args: argparse.Namespace) -> Path:
     workbook that is removed when the verb ends (so `followup --demo list` never touches your data)."""
     if getattr(args, "demo", False):
         if getattr(args, "demo_path", None) is None:
-            from ..store.demo import make_demo_copy
+            from ..demo import make_demo_copy
 
             folder = Path(tempfile.mkdtemp(prefix="followup-demo-"))
             atexit.register(shutil.rmtree, folder, ignore_errors=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 from dataclasses import dataclass, field
-from datetime import datetime, tzinfo
+from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 from typing import Any
 
@@ -63,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
                 session.save_profile(plan.profile)
             for key, value in plan.settings.items():
                 session.set_setting(key, value)
-    _report(plan, source, args.apply, now.tzinfo)  # type: ignore[arg-type]
+    _report(plan, source, args.apply, now.tzinfo or UTC)
     return 0
 
 
@@ -99,10 +99,10 @@ def _plan_csv(session: Session, text: str, now: datetime) -> Plan:
     plan = Plan(problems=list(parsed.problems))
     if parsed.ignored:
         plan.notes.append("Columns not imported (worked out by followup): " + ", ".join(parsed.ignored) + ".")
-    tz = now.tzinfo
-    seen = {_day_key(i, tz): 0 for i in session.interviews(include_archived=True)}  # type: ignore[arg-type]
+    tz = now.tzinfo or UTC
+    seen = {_day_key(i, tz): 0 for i in session.interviews(include_archived=True)}
     for line, interview in parsed.interviews:
-        key = _day_key(interview, tz)  # type: ignore[arg-type]
+        key = _day_key(interview, tz)
         if key in seen:
             where = f"same as line {seen[key]}" if seen[key] else "already in the workbook"
             plan.skipped.append((line, f"{interview.title} ({where})"))

@@ -24,10 +24,10 @@ __all__ = ["close_workbook", "open_workbook_or_exit", "rescue_unsaved", "run_app
 _SHUTDOWN_GRACE = 3.0
 
 
-def open_workbook_or_exit(path: Path, **kwargs: object) -> Workbook:
+def open_workbook_or_exit(path: Path) -> Workbook:
     """Open the workbook, or print why not (naming the file) and exit with status 1."""
     try:
-        return Workbook.open(path, **kwargs)  # type: ignore[arg-type]
+        return Workbook.open(path)
     except StoreError as error:
         print(f"followup: {error}", file=sys.stderr)
         raise SystemExit(1) from None
@@ -35,7 +35,7 @@ def open_workbook_or_exit(path: Path, **kwargs: object) -> Workbook:
 
 def run_app(db: str | None = None, demo: bool = False) -> int:
     if demo:
-        from ..store.demo import make_demo_copy
+        from ..demo import make_demo_copy
 
         path = make_demo_copy(Path(tempfile.mkdtemp(prefix="followup-demo-")))
     else:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import ClassVar
 
 from rich.markup import escape
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.reactive import reactive
 from textual.screen import ModalScreen
@@ -27,10 +28,11 @@ DRAFT_KEYS: dict[str, tuple[str, str]] = {
 class DraftsDialog(ModalScreen[str | None]):
     """Shows one draft at a time; y copies it; e dismisses with its kind, to edit its template."""
 
-    BINDINGS = [
-        Binding(key, f"show('{kind}')", title, tooltip=f"Show the {title.lower()}", id=f"draft-{kind}")
-        for kind, (key, title) in DRAFT_KEYS.items()
-    ] + [
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *(
+            Binding(key, f"show('{kind}')", title, tooltip=f"Show the {title.lower()}", id=f"draft-{kind}")
+            for kind, (key, title) in DRAFT_KEYS.items()
+        ),
         Binding("y", "copy", "Copy", tooltip="Copy the draft shown to the clipboard", id="draft-copy"),
         Binding("e", "edit", "Edit template", tooltip="Put the draft shown in your own words", id="draft-edit"),
         Binding("escape,q", "close", "Close", tooltip="Back to the workbook", id="draft-close"),

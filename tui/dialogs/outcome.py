@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from textual.binding import Binding
+from typing import ClassVar
+
+from textual.binding import Binding, BindingType
 
 from ..domain.models import Outcome
 from .choice import KeyChoiceDialog
@@ -29,16 +31,19 @@ class OutcomeDialog(KeyChoiceDialog[Outcome]):
     KEYS = OUTCOME_KEYS
     DIALOG_ID = "outcome-dialog"
 
-    BINDINGS = [
-        Binding(
-            key,
-            f"choose('{outcome.value}')",
-            outcome.label,
-            tooltip=f"Record: {outcome.label}",
-            id=f"outcome-{outcome.value}",
-        )
-        for outcome, key in OUTCOME_KEYS.items()
-    ] + [Binding("escape", "back", "Back to the call", tooltip="The call is not over yet", id="outcome-back")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *(
+            Binding(
+                key,
+                f"choose('{outcome.value}')",
+                outcome.label,
+                tooltip=f"Record: {outcome.label}",
+                id=f"outcome-{outcome.value}",
+            )
+            for outcome, key in OUTCOME_KEYS.items()
+        ),
+        Binding("escape", "back", "Back to the call", tooltip="The call is not over yet", id="outcome-back"),
+    ]
 
     def action_choose(self, value: str) -> None:
         self.dismiss(Outcome(value))

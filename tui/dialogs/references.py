@@ -70,8 +70,8 @@ class ReferencesDialog(ModalScreen[list[Reference] | None]):
 
     @on(Button.Pressed, ".ref-remove")
     async def _remove(self, event: Button.Pressed) -> None:
-        if event.button.parent is not None:
-            await event.button.parent.remove()
+        if isinstance(row := event.button.parent, ReferenceRow):
+            await row.remove()
 
     @on(Button.Pressed, "#ref-save")
     def action_save(self) -> None:

@@ -72,7 +72,8 @@ class TemplateEditor(ModalScreen[dict[str, str] | None]):
         return values
 
     def _check(self) -> bool:
-        problems, warnings = [], []
+        problems: list[str] = []
+        warnings: list[str] = []
         for kind, text in self._values().items():
             check = validate_template(kind, text)
             problems += check.errors

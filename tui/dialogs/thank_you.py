@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from textual.binding import Binding
+from typing import ClassVar
+
+from textual.binding import Binding, BindingType
 from textual.widgets import Static
 
 from ..domain.guardrails import channel_warning
@@ -30,16 +32,19 @@ class ChannelDialog(KeyChoiceDialog[Channel]):
     DIALOG_ID = "channel-dialog"
     NOTE_ID = "channel-warning"
 
-    BINDINGS = [
-        Binding(
-            key,
-            f"choose('{channel.value}')",
-            channel.label,
-            tooltip=f"Sent by {channel.label.lower()}",
-            id=f"thanks-{channel.value}",
-        )
-        for channel, key in CHANNEL_KEYS.items()
-    ] + [Binding("escape", "cancel", "Cancel", tooltip="Record nothing", id="thanks-cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *(
+            Binding(
+                key,
+                f"choose('{channel.value}')",
+                channel.label,
+                tooltip=f"Sent by {channel.label.lower()}",
+                id=f"thanks-{channel.value}",
+            )
+            for channel, key in CHANNEL_KEYS.items()
+        ),
+        Binding("escape", "cancel", "Cancel", tooltip="Record nothing", id="thanks-cancel"),
+    ]
 
     def __init__(self, warned: bool = False) -> None:
         super().__init__(classes="dialog-screen")

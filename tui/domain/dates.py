@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dateutil.relativedelta import relativedelta
@@ -11,11 +11,9 @@ from dateutil.relativedelta import relativedelta
 from .errors import ValidationError
 
 __all__ = [
-    "from_iso",
     "humanize_day",
     "humanize_since",
     "parse_when",
-    "to_iso",
     "zone",
 ]
 
@@ -34,16 +32,7 @@ def zone(name: str | None, fallback: tzinfo | None = None) -> tzinfo:
             pass
     if fallback is not None:
         return fallback
-    return datetime.now().astimezone().tzinfo  # type: ignore[return-value]
-
-
-def to_iso(value: datetime | date | None) -> str | None:
-    """ISO-8601, with offset for moments; None stays None."""
-    return None if value is None else value.isoformat()
-
-
-def from_iso(text: str | None) -> datetime | None:
-    return None if not text else datetime.fromisoformat(text)
+    return datetime.now().astimezone().tzinfo or UTC
 
 
 def _weekday_index(word: str) -> int | None:

@@ -9,10 +9,11 @@ message per bad field and raise FieldProblems.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
+from typing import Any, ParamSpec, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .errors import ValidationError
@@ -40,6 +41,9 @@ __all__ = [
     "round_number",
     "zone_name",
 ]
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 #: C0 and C1 control characters (ESC, BEL, NUL ...) but tab and newline: they could drive the terminal.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -199,7 +203,7 @@ class _Collect:
     def __init__(self) -> None:
         self.problems: dict[str, str] = {}
 
-    def __call__(self, check, *args, **kwargs):
+    def __call__(self, check: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R | None:
         try:
             return check(*args, **kwargs)
         except ValidationError as error:
@@ -229,7 +233,7 @@ def interview_from_text(
         check(plain, text, name, one_line=name not in _MULTI_LINE)
     base = original or Interview("-", "-")
     who = base.interviewer
-    changes: dict[str, object] = {}
+    changes: dict[str, Any] = {}
     if "company" in given or original is None:
         changes["company"] = check(required, given.get("company", ""), "company")
     if "role" in given or original is None:
@@ -249,7 +253,7 @@ def interview_from_text(
     for name in ("wish_said", "notes"):
         if name in given:
             changes[name] = given[name].strip() if name == "wish_said" else given[name]
-    person = {
+    person: dict[str, Any] = {
         "name": given.get("interviewer_name", who.name).strip(),
         "title": given.get("interviewer_title", who.title).strip(),
         "phone": check(phone, given["interviewer_phone"], "interviewer_phone", region)
@@ -261,10 +265,10 @@ def interview_from_text(
         "decision_maker": who.decision_maker if decision_maker is None else decision_maker,
     }
     check.done()
-    changes["interviewer"] = Interviewer(**person)  # type: ignore[arg-type]
+    changes["interviewer"] = Interviewer(**person)
     if original is None:
-        return Interview(created_at=now, **changes)  # type: ignore[arg-type]
-    return replace(original, **changes)  # type: ignore[arg-type]
+        return Interview(created_at=now, **changes)
+    return replace(original, **changes)
 
 
 def profile_from_text(
@@ -277,7 +281,7 @@ def profile_from_text(
     """The user's profile from typed values (keys from PROFILE_FIELDS; a missing key keeps the original's)."""
     check = _Collect()
     base = original or Profile()
-    changes: dict[str, object] = {}
+    changes: dict[str, Any] = {}
     for name in PROFILE_FIELDS:
         if name not in values or values[name] is None:
             continue
@@ -295,7 +299,7 @@ def profile_from_text(
     check.done()
     if day_first is not None:
         changes["day_first"] = day_first
-    return replace(base, **changes)  # type: ignore[arg-type]
+    return replace(base, **changes)
 
 
 def check_interview(interview: Interview) -> None:

@@ -10,12 +10,13 @@ from dataclasses import dataclass
 from datetime import datetime, time
 
 from .dates import humanize_day, humanize_since
-from .models import CallAttempt, Channel, Interview, Outcome, Profile
+from .models import CHECKLIST_RULES, CallAttempt, Channel, Interview, Outcome, Profile
 from .rounds import day_start, next_follow_up, short_date, since_contact, unanswered
 from .windows import EARLY, LATE, interviewer_zone, is_working_day, user_zone
 
-__all__ = ["Caution", "call_caution", "call_warning", "channel_warning"]
+__all__ = ["Caution", "before_the_call", "call_caution", "call_warning", "channel_warning"]
 
+_LABELS = dict(CHECKLIST_RULES)
 _DID = {
     Outcome.VOICEMAIL_LEFT: "left a message",
     Outcome.SPOKE: "spoke with them",
@@ -51,7 +52,7 @@ def call_caution(
     tz = interviewer_zone(interview, user_zone(profile, now))
     follow = next_follow_up(interview, calls, tz=tz)
     if follow is not None and now < day_start(follow.due, tz):
-        did = _DID[follow.last_contact.outcome]  # type: ignore[index]
+        did = _DID.get(follow.last_contact.outcome or Outcome.SPOKE, "were in touch")
         when = humanize_day(follow.last_contact.started_at, now)
         text = f"You {did} {when}; the usual next step is to wait until {short_date(follow.due)}. Go ahead if something changed."
         return Caution("D15", text)
@@ -91,6 +92,19 @@ def call_warning(
     """The caution's text alone, for a one-line notice; None when ringing now is fine."""
     caution = call_caution(interview, calls, now, profile)
     return caution.text if caution else None
+
+
+def before_the_call(
+    interview: Interview, calls: Iterable[CallAttempt], now: datetime, profile: Profile | None = None
+) -> tuple[str, ...]:
+    """What to say as a call begins: preparations not ticked (D1-D4), then the caution of the moment."""
+    said = []
+    if missing := interview.missing_required:
+        names = "; ".join(_LABELS[rule].lower() for rule in missing)
+        said.append(f"Not ticked yet: {names}. Go ahead if you are ready.")
+    if warning := call_warning(interview, calls, now, profile):
+        said.append(warning)
+    return tuple(said)
 
 
 def channel_warning(channel: Channel) -> str | None:

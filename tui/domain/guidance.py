@@ -223,7 +223,7 @@ def _wait_reason(interview: Interview, follow: FollowUp, now: datetime) -> str:
         Outcome.VOICEMAIL_LEFT: f"You left a message {when}",
         Outcome.SPOKE: f"You spoke with them {when}",
         Outcome.WILL_CALL_BACK: f"They said {when} they would call back",
-    }[follow.last_contact.outcome]  # type: ignore[index]
+    }.get(follow.last_contact.outcome or Outcome.SPOKE, f"You were last in touch {when}")
     due = short_date(follow.due)
     if follow.basis == "decision" and interview.decision_expected is not None:
         return f"{did}. They expect to decide by {short_date(interview.decision_expected)}; follow up on {due}."

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 from .models import CallAttempt, Interview, Outcome, ThankYou
 from .windows import interviewer_zone, next_working_day, windows_on
@@ -92,7 +92,7 @@ def next_follow_up(interview: Interview, calls: Iterable[CallAttempt], *, tz: tz
     if not contacts:
         return None
     last = contacts[-1]
-    zone = interviewer_zone(interview, tz or last.started_at.tzinfo)  # type: ignore[arg-type]
+    zone = interviewer_zone(interview, tz or last.started_at.tzinfo or UTC)
     spoke_on = last.started_at.astimezone(zone).date()
     decision = interview.decision_expected
     if last.follow_up_on is not None and last.follow_up_on > spoke_on:

@@ -11,7 +11,6 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from dateutil import parser as dateparser
 from dateutil.relativedelta import MO, relativedelta, weekday
 
 __all__ = ["MAX_AHEAD", "Timeline", "parse_timeline"]
@@ -187,8 +186,11 @@ def _amount(phrase: str, today: date, _: bool) -> date | None:
         return day
     if n > 1000:
         raise _Refused(f"{n} {unit} is far too long to wait; check the number.")
-    key = "weeks" if unit.startswith("week") else "months" if unit.startswith("month") else "days"
-    return today + relativedelta(**{key: n})
+    if unit.startswith("week"):
+        return today + timedelta(weeks=n)
+    if unit.startswith("month"):
+        return today + relativedelta(months=n)
+    return today + timedelta(days=n)
 
 
 def _weekday_phrase(phrase: str, today: date, _: bool) -> date | None:
@@ -283,6 +285,8 @@ def _named_date(phrase: str, today: date) -> date | None:
             raise _Refused(f"No month has a day {int(number)}.")
     named = [_WEEKDAYS[word] for word in words if word in _WEEKDAYS]
     cleaned = " ".join(word for word in re.split(r"[\s,]+", phrase) if word not in _WEEKDAYS and word != "of")
+    from dateutil import parser as dateparser  # only for a named date: keeps it off every start
+
     try:
         parsed = dateparser.parse(cleaned, default=datetime(today.year, today.month, 1)).date()
     except (ValueError, OverflowError) as error:

@@ -7,7 +7,7 @@ are handled by zoneinfo; each window can also be shown in the user's own zone.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
 
 from .dates import zone
@@ -139,7 +139,7 @@ def call_windows(
     after the interview or on a weekend in the interviewer's zone. With `after`, only windows that
     start later than that moment count (another good time than the last try, D12).
     """
-    tz = interviewer_zone(interview, fallback_tz or now.tzinfo)
+    tz = interviewer_zone(interview, fallback_tz or now.tzinfo or UTC)
     first = first_call_day(interview, tz)
     starts = [now.astimezone(tz).date()]
     if first is not None:

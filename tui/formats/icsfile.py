@@ -63,7 +63,7 @@ def render_ics(records: Records, now: datetime) -> bytes:
             for number, window in enumerate(found, start=1):
                 summary = f"Call {_who(interview)} ({window.part.value} window)"
                 cal.add_component(_event(interview, f"window-{number}", summary, window.start, window.end, step, now))
-    return cal.to_ical()
+    return bytes(cal.to_ical())
 
 
 def _who(interview: Interview) -> str:

@@ -189,7 +189,7 @@ def _record(cls: type, record: Any, word: str) -> Any:
     if not isinstance(record, dict):
         raise ValidationError("record", f"this {word} is not a JSON object.")
     try:
-        obj = from_doc(cls, record)
+        obj: Any = from_doc(cls, record)
     except ValidationError:
         raise
     except (TypeError, ValueError, KeyError, AttributeError) as error:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, tzinfo
 
 from ..domain.guidance import next_step
 from ..domain.models import CallAttempt, Interview
@@ -44,7 +44,7 @@ def render_markdown(records: Records, now: datetime, include_archived: bool = Tr
     return "\n".join(out)
 
 
-def _details(interview: Interview, tz: object) -> str:
+def _details(interview: Interview, tz: tzinfo) -> str:
     person = interview.interviewer
     items = []
     if person.name:
@@ -68,7 +68,7 @@ def _details(interview: Interview, tz: object) -> str:
     return "\n".join(items) + "\n" if items else ""
 
 
-def _call(call: CallAttempt, tz: object) -> str:
+def _call(call: CallAttempt, tz: tzinfo) -> str:
     outcome = call.outcome.label if call.outcome else "In progress"
     seconds = call.duration_seconds
     length = f", {max(1, round(seconds / 60))} min" if seconds else ""
@@ -80,8 +80,8 @@ def _call(call: CallAttempt, tz: object) -> str:
     return text
 
 
-def _when(moment: datetime, tz: object) -> str:
-    local = moment.astimezone(tz)  # type: ignore[arg-type]
+def _when(moment: datetime, tz: tzinfo) -> str:
+    local = moment.astimezone(tz)
     return f"{local:%a %d %b %Y} {local:%H:%M}"
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from functools import partial
+from typing import Any
 
 from textual.app import App, SystemCommand
 from textual.command import DiscoveryHit, Hit, Hits, Provider
@@ -46,7 +47,7 @@ DISCOVER_AT_MOST = 5
 NOT_COMMANDS = frozenset({"checklist-next", "checklist-previous", "quit-now"})
 
 
-def _bound(app: App[object], node: DOMNode, keymap: dict[str, str]) -> Iterator[SystemCommand]:
+def _bound(app: App[Any], node: DOMNode, keymap: dict[str, str]) -> Iterator[SystemCommand]:
     for binding, keys in bindings_of(type(node), keymap):
         if binding.id in NOT_COMMANDS or not binding.description or not node.check_action(binding.action, ()):
             continue
@@ -54,11 +55,11 @@ def _bound(app: App[object], node: DOMNode, keymap: dict[str, str]) -> Iterator[
         title = PALETTE_TITLES.get(binding.id or "", binding.description)
         words = binding.tooltip if binding.tooltip and binding.tooltip.lower() != title.lower() else ""
         help_text = " · ".join(part for part in (words, f"key {shown}" if shown else "") if part) or title
-        yield SystemCommand(title, help_text, partial(node.run_action, binding.action))
+        yield SystemCommand(title, help_text, partial(app.run_action, binding.action, node))
 
 
 def app_commands(
-    app: App[object],
+    app: App[Any],
     screen: Screen[object],
     textual: Iterable[SystemCommand] = (),
     keymap: dict[str, str] | None = None,

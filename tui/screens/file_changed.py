@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from textual.app import App
 
@@ -21,7 +22,7 @@ class FileChangedWatch:
 
     def __init__(
         self,
-        app: App[object],
+        app: App[Any],
         session: Session,
         editor: Callable[[], tuple[NotesOwner | None, str]],
         reloaded: Callable[[], None],

@@ -7,6 +7,7 @@ session intent, and returns what the screen should show.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from rich.markup import escape
 from textual.app import App
@@ -27,13 +28,14 @@ __all__ = [
 ]
 
 
-async def confirm(app: App[object], question: str, yes: str, no: str) -> bool:
+async def confirm(app: App[Any], question: str, yes: str, no: str) -> bool:
     from ..dialogs.confirm import ConfirmDialog
 
-    return bool(await app.push_screen_wait(ConfirmDialog(question, yes, no)))
+    answer: bool | None = await app.push_screen_wait(ConfirmDialog(question, yes, no))
+    return bool(answer)
 
 
-async def edit_interview(app: App[object], session: Session, interview_id: str | None = None) -> Interview | None:
+async def edit_interview(app: App[Any], session: Session, interview_id: str | None = None) -> Interview | None:
     """The form, for a new interview or the selected one; saved when the user saves it."""
     from ..dialogs.interview_form import InterviewForm
 
@@ -44,7 +46,7 @@ async def edit_interview(app: App[object], session: Session, interview_id: str |
     return session.update_interview(interview) if original is not None else session.add_interview(interview)
 
 
-async def end_call(app: App[object], session: Session, ended: datetime) -> Recorded | None:
+async def end_call(app: App[Any], session: Session, ended: datetime) -> Recorded | None:
     """How did it go (D18); after a conversation, when they expect to decide (D17). None: back to the call."""
     from ..dialogs.decision import DecisionDialog
     from ..dialogs.outcome import OutcomeDialog
@@ -66,7 +68,7 @@ async def end_call(app: App[object], session: Session, ended: datetime) -> Recor
     return session.end_call(call.id, ended, outcome, decision)
 
 
-async def record_thank_you(app: App[object], session: Session, interview_id: str) -> ThankYou | None:
+async def record_thank_you(app: App[Any], session: Session, interview_id: str) -> ThankYou | None:
     """Which way it went out (D20, a discouraged channel said once a session) and when."""
     from ..dialogs.text_prompt import TextPrompt
     from ..dialogs.thank_you import ChannelDialog
@@ -100,7 +102,7 @@ async def record_thank_you(app: App[object], session: Session, interview_id: str
     return session.record_thank_you(interview_id, Channel(channel), when(typed))
 
 
-async def show_drafts(app: App[object], session: Session, interview_id: str, first: str) -> None:
+async def show_drafts(app: App[Any], session: Session, interview_id: str, first: str) -> None:
     """The voicemail, talking points and email; `e` puts one in the user's own words, then back to them."""
     from ..dialogs.drafts import DRAFT_KEYS, DraftsDialog
     from ..dialogs.template_editor import TemplateEditor
@@ -131,7 +133,7 @@ async def show_drafts(app: App[object], session: Session, interview_id: str, fir
         first = kind
 
 
-async def ask_profile(app: App[object], session: Session, first_run: bool) -> Profile | None:
+async def ask_profile(app: App[Any], session: Session, first_run: bool) -> Profile | None:
     from ..dialogs.profile import ProfileDialog
 
     if first_run:
@@ -143,14 +145,14 @@ async def ask_profile(app: App[object], session: Session, first_run: bool) -> Pr
     return profile
 
 
-async def edit_references(app: App[object], session: Session, interview_id: str) -> Interview | None:
+async def edit_references(app: App[Any], session: Session, interview_id: str) -> Interview | None:
     from ..dialogs.references import ReferencesDialog
 
     references = await app.push_screen_wait(ReferencesDialog(session.interview(interview_id).references))
     return None if references is None else session.set_references(interview_id, references)
 
 
-async def add_item(app: App[object], session: Session, interview_id: str) -> Interview | None:
+async def add_item(app: App[Any], session: Session, interview_id: str) -> Interview | None:
     from ..dialogs.text_prompt import TextPrompt
 
     check = session.item_check(interview_id)
@@ -160,7 +162,7 @@ async def add_item(app: App[object], session: Session, interview_id: str) -> Int
     return session.add_item(interview_id, label) if label else None
 
 
-async def rename_item(app: App[object], session: Session, interview_id: str, item_id: str) -> Interview | None:
+async def rename_item(app: App[Any], session: Session, interview_id: str, item_id: str) -> Interview | None:
     from ..dialogs.text_prompt import TextPrompt
 
     item = next((c for c in session.interview(interview_id).custom_items if c.id == item_id), None)
@@ -172,7 +174,7 @@ async def rename_item(app: App[object], session: Session, interview_id: str, ite
     return session.rename_item(interview_id, item_id, label) if label else None
 
 
-async def remove_item(app: App[object], session: Session, interview_id: str, item_id: str) -> Interview | None:
+async def remove_item(app: App[Any], session: Session, interview_id: str, item_id: str) -> Interview | None:
     item = next((c for c in session.interview(interview_id).custom_items if c.id == item_id), None)
     if item is None or not await confirm(app, f"Remove “{escape(item.label)}” from the checklist?", "Remove", "Keep"):
         return None

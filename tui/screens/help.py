@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import Any
 
 from textual.app import App, ComposeResult
 from textual.binding import Binding
@@ -23,7 +24,7 @@ CALL_IDS = frozenset({"start-call", "end-call", "drafts", "thank-you"})
 KeyRow = tuple[str, str, str]  # keys shown, what it does, the longer word
 
 
-def _sources(app: App[object]) -> list[tuple[str, list[tuple[type[DOMNode], Callable[[Binding], bool]]]]]:
+def _sources(app: App[Any]) -> list[tuple[str, list[tuple[type[DOMNode], Callable[[Binding], bool]]]]]:
     from ..dialogs.drafts import DraftsDialog
     from ..dialogs.outcome import OutcomeDialog
     from ..dialogs.thank_you import ChannelDialog
@@ -58,7 +59,7 @@ def _sources(app: App[object]) -> list[tuple[str, list[tuple[type[DOMNode], Call
     ]
 
 
-def key_groups(app: App[object]) -> list[tuple[str, list[KeyRow]]]:
+def key_groups(app: App[Any]) -> list[tuple[str, list[KeyRow]]]:
     """The keys as the app binds them now (the user's keymap included), in four groups."""
     keymap: dict[str, str] = getattr(app, "user_keymap", {})
     groups: list[tuple[str, list[KeyRow]]] = []

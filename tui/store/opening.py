@@ -48,7 +48,6 @@ class Loaded:
     #: table name -> record id -> domain object, and record id -> TinyDB document id.
     objects: dict[str, dict[str, Any]] = field(default_factory=dict)
     doc_ids: dict[str, dict[str, int]] = field(default_factory=dict)
-    created: bool = False
 
 
 def lock_path_for(path: Path) -> Path:
@@ -183,9 +182,7 @@ def load_tables(path: Path, tz: Any) -> Loaded:
             )
         empty = orjson.dumps(empty_tables())
         _write(path, "create", lambda: write_atomic(path, empty))
-        loaded, _ = check_tables(path, empty, tz)
-        loaded.created = True
-        return loaded
+        return check_tables(path, empty, tz)[0]
     raw = read_raw(path)
     loaded, version = check_tables(path, raw, tz)
     if version < SCHEMA_VERSION:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from filelock import FileLock
 from tinydb import TinyDB
@@ -40,9 +40,8 @@ class _NoLock:
 class Workbook:
     """Domain objects in, domain objects out; TinyDB documents never leave this class."""
 
-    def __init__(self, path: Path, loaded: Loaded, lock: FileLock, tz: Any) -> None:
+    def __init__(self, path: Path, loaded: Loaded, lock: FileLock | _NoLock, tz: Any) -> None:
         self.path = path
-        self.created = loaded.created
         self._storage = AtomicStorage(path, loaded.data, loaded.seen)
         self._db = TinyDB(storage=lambda *_, **__: self._storage)
         self._lock = lock
@@ -86,7 +85,7 @@ class Workbook:
         """
         path = Path(path).expanduser().absolute()
         tz = tz or zone(None)
-        book = cls(path, read_tables(path, tz), _NoLock(), tz)  # type: ignore[arg-type]
+        book = cls(path, read_tables(path, tz), _NoLock(), tz)
         book.read_only = True
         return book
 
@@ -155,12 +154,6 @@ class Workbook:
         self._storage.take_disk_as_seen()
         self.flush()
 
-    def export_tables(self) -> dict[str, Any]:
-        """A deep copy of every table, for export."""
-        import orjson
-
-        return orjson.loads(self._storage.snapshot()[1])
-
     # generic record access
     def _table(self, kind: str) -> dict[str, Any]:
         return self._objects[kind]
@@ -178,17 +171,6 @@ class Workbook:
                 table.update(doc, doc_ids=[doc_id])
         objects[obj.id] = obj
         if urgent and self._autosaver is not None:
-            self._autosaver.save_soon()
-
-    def _remove(self, obj: Any) -> None:
-        kind = KINDS[type(obj)]
-        self._table(kind)
-        doc_id = self._doc_ids[kind].pop(obj.id, None)
-        if doc_id is not None:
-            with self._storage.lock:
-                self._db.table(kind).remove(doc_ids=[doc_id])
-        self._objects[kind].pop(obj.id, None)
-        if self._autosaver is not None:
             self._autosaver.save_soon()
 
     def _set_text(self, obj: Any, field: str, text: str) -> None:
@@ -211,41 +193,13 @@ class Workbook:
     def interviews(self, include_archived: bool = False) -> list[Interview]:
         return [i for i in self._table("interviews").values() if include_archived or not i.archived]
 
-    def interview(self, interview_id: str) -> Interview:
-        try:
-            return self._table("interviews")[interview_id]
-        except KeyError:
-            raise NotFoundError(self.path, f"No interview has the id {interview_id}.") from None
-
-    def find_interview(self, prefix: str) -> Interview:
-        """By id or a unique start of it, as the CLI verbs take it."""
-        prefix = prefix.strip().lower()
-        matches = [i for key, i in self._table("interviews").items() if key.startswith(prefix)] if prefix else []
-        if len(matches) == 1:
-            return matches[0]
-        if not matches:
-            raise NotFoundError(self.path, f"No interview has an id starting with “{prefix}”.")
-        raise NotFoundError(self.path, f"{len(matches)} interviews have ids starting with “{prefix}”; type more of it.")
-
     def save_interview(self, interview: Interview) -> None:
         self._put(interview)
 
     def set_interview_notes(self, interview: Interview, text: str) -> None:
         self._set_text(interview, "notes", text)
 
-    def delete_interview(self, interview: Interview) -> None:
-        """Gone for good, with its calls and thank-yous; the UI confirms first."""
-        for call in self.calls_for(interview.id):
-            self._remove(call)
-        for thanks in self.thank_yous_for(interview.id):
-            self._remove(thanks)
-        self._remove(interview)
-
     # calls and thank-yous
-    def calls_for(self, interview_id: str) -> list[CallAttempt]:
-        calls = [c for c in self._table("calls").values() if c.interview_id == interview_id]
-        return sorted(calls, key=lambda c: c.started_at)
-
     def all_calls(self) -> list[CallAttempt]:
         return list(self._table("calls").values())
 
@@ -254,10 +208,6 @@ class Workbook:
 
     def set_call_notes(self, call: CallAttempt, text: str) -> None:
         self._set_text(call, "notes", text)
-
-    def thank_yous_for(self, interview_id: str) -> list[ThankYou]:
-        found = [t for t in self._table("thank_yous").values() if t.interview_id == interview_id]
-        return sorted(found, key=lambda t: t.sent_at)
 
     def all_thank_yous(self) -> list[ThankYou]:
         return list(self._table("thank_yous").values())
@@ -295,7 +245,7 @@ class Workbook:
 
     def setting(self, key: str, default: T) -> T:
         """A remembered choice (theme, templates, date order)."""
-        return self._single("settings").get(key, default)
+        return cast(T, self._single("settings").get(key, default))
 
     def set_setting(self, key: str, value: Any) -> None:
         settings = self._single("settings")

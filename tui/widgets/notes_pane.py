@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -36,8 +36,8 @@ class NotesPane(Vertical):
         text: str | None
         owner: NotesOwner | None
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
         #: Whose text the editor holds, so typing is never written to a record selected since.
         self.owner: NotesOwner | None = None
         self._pending: Timer | None = None
@@ -69,7 +69,9 @@ class NotesPane(Vertical):
 
     @property
     def editor(self) -> TextArea:
-        return self.query_one("#notes")  # type: ignore[return-value]
+        from textual.widgets import TextArea
+
+        return self.query_one("#notes", TextArea)
 
     def load_text(self, text: str, title: str, owner: NotesOwner | None = None) -> None:
         """Put a record's text in the editor without it being written back; what was typed goes up first."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
@@ -38,8 +39,8 @@ class QualificationsEditor(Vertical):
     class Changed(Message):
         qualifications: list[Qualification]
 
-    def __init__(self, qualifications: list[Qualification], **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, qualifications: list[Qualification], **kwargs: Any) -> None:
+        super().__init__(**kwargs)
         self._start = [Qualification(q.qualification, q.employer_need) for q in qualifications]
 
     def compose(self) -> ComposeResult:

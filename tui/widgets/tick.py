@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.widgets import Checkbox
 
 __all__ = ["Tick"]
@@ -10,8 +12,8 @@ __all__ = ["Tick"]
 class Tick(Checkbox):
     """Textual's Checkbox shows an X either way and tells them apart by colour alone."""
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         self._show_mark()
 
     def _show_mark(self) -> None:

@@ -14,8 +14,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import orjson
 
-from ..locations import demo_source
-from .storage import write_atomic
+from .locations import demo_source
+from .store.storage import write_atomic
 
 __all__ = ["DEMO_FILE_NAME", "make_demo_copy", "shift_demo"]
 

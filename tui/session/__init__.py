@@ -6,19 +6,17 @@ reload) is one method here, used alike by the app and by every verb that writes.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Literal, TypeVar
 
-from .domain.fields import item_label
-from .domain.guidance import NextStep, attention_key, call_warning, next_step
-from .domain.models import (
-    CHECKLIST_RULES,
+from ..domain import checklist
+from ..domain.guardrails import before_the_call
+from ..domain.guidance import NextStep, attention_key, next_step
+from ..domain.models import (
     CallAttempt,
     Channel,
-    ChecklistItem,
     Interview,
     Outcome,
     Profile,
@@ -26,11 +24,12 @@ from .domain.models import (
     Reference,
     ThankYou,
 )
-from .domain.recording import Recorded, record_outcome
-from .domain.records import Records
-from .domain.rounds import live_attempt
-from .domain.windows import user_zone
-from .store import NotFoundError, SaveState, Workbook
+from ..domain.recording import Recorded, record_outcome
+from ..domain.records import Records, matches
+from ..domain.rounds import live_attempt
+from ..domain.windows import user_zone
+from ..store import NotFoundError, SaveState, Workbook
+from .index import Index
 
 __all__ = ["TEMPLATES_SETTING", "CallStarted", "NotesOwner", "Session"]
 
@@ -40,7 +39,6 @@ NotesOwner = tuple[Literal["interview", "call"], str]
 TEMPLATES_SETTING = "templates"
 
 T = TypeVar("T")
-_LABELS = dict(CHECKLIST_RULES)
 
 
 def _machine_now() -> datetime:
@@ -63,10 +61,7 @@ class Session:
         self._clock = clock or _machine_now
         self.loaded = False
         self._profile = Profile()
-        self._interviews: dict[str, Interview] = {}
-        self._calls: dict[str, list[CallAttempt]] = defaultdict(list)
-        self._call_index: dict[str, CallAttempt] = {}
-        self._thanks: dict[str, list[ThankYou]] = defaultdict(list)
+        self._index = Index()
         self._steps: dict[str, NextStep] = {}
         #: The call the user is on now, in the app (at most one).
         self.active_call: CallAttempt | None = None
@@ -75,17 +70,8 @@ class Session:
     # reading the file
     def load(self) -> Session:
         """Read every record and build the indexes; safe to call again after the file changed."""
-        book = self.workbook
-        self._profile = book.profile
-        self._interviews = {i.id: i for i in book.interviews(include_archived=True)}
-        self._calls = defaultdict(list)
-        self._call_index = {}
-        for call in sorted(book.all_calls(), key=lambda c: c.started_at):
-            self._calls[call.interview_id].append(call)
-            self._call_index[call.id] = call
-        self._thanks = defaultdict(list)
-        for thanks in sorted(book.all_thank_yous(), key=lambda t: t.sent_at):
-            self._thanks[thanks.interview_id].append(thanks)
+        self._profile = self.workbook.profile
+        self._index = Index.of(self.workbook)
         self._steps = {}
         self.loaded = True
         return self
@@ -105,17 +91,17 @@ class Session:
 
     def interview(self, interview_id: str) -> Interview:
         try:
-            return self._interviews[interview_id]
+            return self._index.interviews[interview_id]
         except KeyError:
             raise NotFoundError(self.workbook.path, f"No interview has the id {interview_id}.") from None
 
     def get(self, interview_id: str | None) -> Interview | None:
-        return self._interviews.get(interview_id) if interview_id is not None else None
+        return self._index.interviews.get(interview_id) if interview_id is not None else None
 
     def find(self, prefix: str) -> Interview:
         """By id or a unique start of it, as the verbs take it."""
         prefix = prefix.strip().lower()
-        found = [i for key, i in self._interviews.items() if key.startswith(prefix)] if prefix else []
+        found = [i for key, i in self._index.interviews.items() if key.startswith(prefix)] if prefix else []
         if len(found) == 1:
             return found[0]
         if not found:
@@ -126,16 +112,16 @@ class Session:
 
     @property
     def count(self) -> int:
-        return len(self._interviews)
+        return len(self._index.interviews)
 
     def interviews(self, include_archived: bool = False) -> list[Interview]:
-        return [i for i in self._interviews.values() if include_archived or not i.archived]
+        return [i for i in self._index.interviews.values() if include_archived or not i.archived]
 
     def calls_for(self, interview_id: str) -> Sequence[CallAttempt]:
-        return self._calls.get(interview_id, [])
+        return self._index.calls.get(interview_id, [])
 
     def thank_yous_for(self, interview_id: str) -> Sequence[ThankYou]:
-        return self._thanks.get(interview_id, [])
+        return self._index.thanks.get(interview_id, [])
 
     def step(self, interview_id: str) -> NextStep:
         """The interview's next step, worked out once and again after each change to it."""
@@ -158,21 +144,16 @@ class Session:
         `words`: only interviews whose company, role or interviewer holds every one of them.
         """
         now = self.now()
-        found = [i for i in self._interviews.values() if (include_archived or not i.archived) and _matches(i, words)]
+        found = [
+            i for i in self._index.interviews.values() if (include_archived or not i.archived) and matches(i, words)
+        ]
         return sorted(
             found, key=lambda i: (i.archived, attention_key(self.step(i.id), now), i.company.lower(), i.role.lower())
         )
 
     def records(self) -> Records:
         """Everything, for an export or a report."""
-        return Records(
-            profile=self._profile,
-            interviews=list(self._interviews.values()),
-            calls=self._calls,
-            thank_yous=self._thanks,
-            settings=self.workbook.settings(),
-            has_profile=self.workbook.has_profile,
-        )
+        return self._index.records(self.workbook)
 
     def setting(self, key: str, default: T) -> T:
         return self.workbook.setting(key, default)
@@ -201,7 +182,7 @@ class Session:
     def _changed(self, interview: Interview, *, save: bool = True) -> Interview:
         if save:
             self.workbook.save_interview(interview)
-        self._interviews[interview.id] = interview
+        self._index.interviews[interview.id] = interview
         self._steps.pop(interview.id, None)
         return interview
 
@@ -213,55 +194,35 @@ class Session:
         self.interview(interview.id)
         return self._changed(interview)
 
+    def _edit(self, interview_id: str, change: Callable[[Interview], object]) -> Interview:
+        interview = self.interview(interview_id)
+        change(interview)
+        return self._changed(interview)
+
     def archive(self, interview_id: str, archived: bool = True) -> Interview:
         """Out of the list (nothing is deleted), or back into it with `archived=False`."""
-        interview = self.interview(interview_id)
-        interview.archived = archived
-        return self._changed(interview)
+        return self._edit(interview_id, lambda i: setattr(i, "archived", archived))
 
     def tick(self, interview_id: str, key: str, ticked: bool, custom: bool = False) -> Interview:
-        """D1-D9 by rule id, or one of the user's own items by its id."""
-        interview = self.interview(interview_id)
-        if custom:
-            for item in interview.custom_items:
-                if item.id == key:
-                    item.ticked = ticked
-        else:
-            interview.checks[key] = ticked
-        return self._changed(interview)
+        return self._edit(interview_id, lambda i: checklist.tick(i, key, ticked, custom))
 
     def set_qualifications(self, interview_id: str, qualifications: list[Qualification]) -> Interview:
-        interview = self.interview(interview_id)
-        interview.qualifications = list(qualifications)
-        return self._changed(interview)
+        return self._edit(interview_id, lambda i: setattr(i, "qualifications", list(qualifications)))
 
     def set_references(self, interview_id: str, references: list[Reference]) -> Interview:
-        interview = self.interview(interview_id)
-        interview.references = list(references)
-        return self._changed(interview)
+        return self._edit(interview_id, lambda i: setattr(i, "references", list(references)))
 
     def item_check(self, interview_id: str, item_id: str | None = None) -> Callable[[str], str]:
-        """The check a new or renamed item's label must pass: named, plain, not already there."""
-        others = [c.label for c in self.interview(interview_id).custom_items if c.id != item_id]
-        return lambda label: item_label(label, others)
+        return checklist.label_check(self.interview(interview_id), item_id)
 
     def add_item(self, interview_id: str, label: str) -> Interview:
-        interview = self.interview(interview_id)
-        interview.custom_items.append(ChecklistItem(self.item_check(interview_id)(label)))
-        return self._changed(interview)
+        return self._edit(interview_id, lambda i: checklist.add_item(i, label))
 
     def rename_item(self, interview_id: str, item_id: str, label: str) -> Interview:
-        interview = self.interview(interview_id)
-        label = self.item_check(interview_id, item_id)(label)
-        for item in interview.custom_items:
-            if item.id == item_id:
-                item.label = label
-        return self._changed(interview)
+        return self._edit(interview_id, lambda i: checklist.rename_item(i, item_id, label))
 
     def remove_item(self, interview_id: str, item_id: str) -> Interview:
-        interview = self.interview(interview_id)
-        interview.custom_items = [item for item in interview.custom_items if item.id != item_id]
-        return self._changed(interview)
+        return self._edit(interview_id, lambda i: checklist.remove_item(i, item_id))
 
     def type_notes(self, owner: NotesOwner | None, text: str) -> None:
         """The typing path: the text goes to the record it was typed for, in memory; saved soon after."""
@@ -269,10 +230,10 @@ class Session:
             return
         kind, record_id = owner
         if kind == "call":
-            call = self._call_index.get(record_id)
+            call = self._index.call_by_id.get(record_id)
             if call is not None and call.notes != text:
                 self.workbook.set_call_notes(call, text)
-        elif (interview := self._interviews.get(record_id)) is not None and interview.notes != text:
+        elif (interview := self._index.interviews.get(record_id)) is not None and interview.notes != text:
             self.workbook.set_interview_notes(interview, text)
 
     # intents: calls
@@ -280,8 +241,8 @@ class Session:
         """A call left running (the app was killed mid-call) is picked up again, not lost."""
         if self.active_call is None:
             now = self.now()
-            for interview_id, calls in self._calls.items():
-                interview = self._interviews.get(interview_id)
+            for interview_id, calls in self._index.calls.items():
+                interview = self._index.interviews.get(interview_id)
                 if interview is not None and (live := live_attempt(interview, calls, now)) is not None:
                     self.active_call = live
                     self._steps.pop(interview_id, None)
@@ -292,23 +253,13 @@ class Session:
         """A new attempt, saved at once; says which preparations are missing, but lets the user go on."""
         interview = self.interview(interview_id)
         now = self.now()
-        warning = call_warning(interview, self.calls_for(interview_id), now, self._profile)
-        call = self._add_call(CallAttempt(interview_id, started_at=now))
-        self.active_call = call
-        cautions = []
-        if missing := interview.missing_required:
-            names = "; ".join(_LABELS[rule].lower() for rule in missing)
-            cautions.append(f"Not ticked yet: {names}. Go ahead if you are ready.")
-        if warning:
-            cautions.append(warning)
-        return CallStarted(call, tuple(cautions))
+        cautions = before_the_call(interview, self.calls_for(interview_id), now, self._profile)
+        self.active_call = self._add_call(CallAttempt(interview_id, started_at=now))
+        return CallStarted(self.active_call, cautions)
 
     def _add_call(self, call: CallAttempt) -> CallAttempt:
         self.workbook.save_call(call)
-        calls = self._calls[call.interview_id]
-        calls.append(call)
-        calls.sort(key=lambda c: c.started_at)
-        self._call_index[call.id] = call
+        self._index.add_call(call)
         self._steps.pop(call.interview_id, None)
         return call
 
@@ -324,7 +275,7 @@ class Session:
 
         The one way a call is recorded: the app's end of a call and `followup log-call` both come here.
         """
-        call = self._call_index[call_id]
+        call = self._index.call_by_id[call_id]
         interview = self.interview(call.interview_id)
         if follow_up_on is not None:
             call.follow_up_on = follow_up_on
@@ -368,8 +319,7 @@ class Session:
     def record_thank_you(self, interview_id: str, channel: Channel, sent_at: datetime) -> ThankYou:
         thanks = ThankYou(self.interview(interview_id).id, channel, sent_at)
         self.workbook.save_thank_you(thanks)
-        self._thanks[interview_id].append(thanks)
-        self._thanks[interview_id].sort(key=lambda t: t.sent_at)
+        self._index.add_thanks(thanks)
         self._steps.pop(interview_id, None)
         return thanks
 
@@ -393,7 +343,7 @@ class Session:
         book = self.workbook
         call = self.active_call
         keep_id = call.interview_id if call is not None else (owner[1] if owner and owner[0] == "interview" else None)
-        ours = self._interviews.get(keep_id) if keep_id else None
+        ours = self._index.interviews.get(keep_id) if keep_id else None
         book.reload()
         fresh = {i.id: i for i in book.interviews(include_archived=True)}
         if ours is not None and ours.id not in fresh:
@@ -413,16 +363,8 @@ class Session:
         book.flush()
         self.load()
         if call is not None:
-            self.active_call = self._call_index.get(call.id)
+            self.active_call = self._index.call_by_id.get(call.id)
 
     def keep_mine(self) -> None:
         """Write this version over a file another program changed, because the user said so."""
         self.workbook.keep_mine()
-
-
-def _matches(interview: Interview, words: Sequence[str]) -> bool:
-    """Every word appears in the company, role or interviewer's name (any case)."""
-    if not words:
-        return True
-    haystack = f"{interview.company} {interview.role} {interview.interviewer.name}".lower()
-    return all(word.lower() in haystack for word in words)
