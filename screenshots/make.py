@@ -16,8 +16,8 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
 from tui.app import make_app  # noqa: E402
-from tui.store import Workbook  # noqa: E402
 from tui.demo import make_demo_copy  # noqa: E402
+from tui.store import Workbook  # noqa: E402
 
 #: A fixed morning, so the pictures come out the same on every run.
 TODAY = date(2026, 11, 26)
