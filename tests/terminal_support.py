@@ -32,12 +32,15 @@ class Tmux:
         done = subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True, text=True, check=check)
         return done.stdout
 
-    def start(self, name: str, argv: list[str], env: dict[str, str] | None = None, keep: bool = False) -> int:
-        """Start followup in a 120x36 session; return the pid of the followup process itself."""
+    def start(
+        self, name: str, argv: list[str], env: dict[str, str] | None = None, keep: bool = False, size: str = "120x36"
+    ) -> int:
+        """Start followup in a session of `size` (120x36); return the pid of the followup process itself."""
         env = {"TERM": "xterm-256color", "PYTHONPATH": str(ROOT), **(env or {})}
         command = "exec " + shlex.join([sys.executable, "-m", "tui", *argv])
         flags = [f"-e{key}={value}" for key, value in env.items()]
-        self.run("new-session", "-d", "-x", "120", "-y", "36", "-s", name, "-c", str(ROOT), *flags, command)
+        width, height = size.split("x")
+        self.run("new-session", "-d", "-x", width, "-y", height, "-s", name, "-c", str(ROOT), *flags, command)
         if keep:  # the pane stays after followup ends, to read what it printed and its status
             self.run("set-option", "-t", name, "remain-on-exit", "on")
         return int(self.run("display-message", "-p", "-t", name, "#{pane_pid}").strip())
@@ -62,6 +65,21 @@ class Tmux:
                 return shown
             time.sleep(0.05)
         raise AssertionError(f"{text!r} never showed in {timeout}s; the screen was:\n{shown}")
+
+    def wait_until_gone(self, name: str, text: str, timeout: float = 20.0) -> str:
+        """Poll until `text` is no longer on screen (a dialog closed) and return the screen."""
+        deadline = time.monotonic() + timeout
+        while (shown := self.screen(name)) and text in shown:
+            assert time.monotonic() < deadline, f"{text!r} stayed on screen:\n{shown}"
+            time.sleep(0.05)
+        return shown
+
+    def carry_on_with_the_call(self, name: str) -> None:
+        """On opening after a call was cut off: pick "still on the call" (an arrow, then Enter)."""
+        self.wait_for(name, "Still on the call, or how did it go?")
+        self.key(name, "Down")
+        self.key(name, "Enter")
+        self.wait_for(name, "● on the call")  # the timer: the question's own words say "on the call" too
 
     def key(self, name: str, key: str) -> None:
         self.run("send-keys", "-t", name, key)

@@ -60,7 +60,7 @@ async def test_help_shows_the_keys_from_the_bindings_in_four_groups(db):
         assert ("? f1", "Help") in {(keys, what) for keys, what, _why in groups["App"]}
 
 
-async def test_the_guide_names_every_rule_once(db):
+async def test_the_guide_gives_every_rule_in_words_and_no_rule_codes(db):
     rules = [rule for _heading, advice in GUIDE for _text, rule in advice]
     assert rules == [f"D{n}" for n in range(1, 22)]
     seed(db)
@@ -76,7 +76,11 @@ async def test_the_guide_names_every_rule_once(db):
             "After the call",
         ):
             assert heading in text
-        assert set(re.findall(r"\bD\d+\b", text)) == set(rules)
+        flat = " ".join(text.split())
+        for _heading, advice in GUIDE:
+            for words, _rule in advice:
+                assert " ".join(words.split())[:40] in flat
+        assert re.findall(r"\bD\d+\b", text) == []
 
 
 async def test_help_scrolls_at_80x24(db):

@@ -137,7 +137,7 @@ async def test_the_checklist_editor_refuses_in_place(db, typed, message):
     seed(db, [acme(custom_items=[ChecklistItem("Charge the phone")])])
     before = stored(db)["interviews"]
     async with running(db) as pilot:
-        pilot.app.screen.query_one(Checklist).post_message(Checklist.AddItem(pilot.app.main.selected))
+        pilot.app.screen.query_one(Checklist).post_message(Checklist.Asked("add_item", pilot.app.main.selected))
         await until(pilot, lambda: isinstance(pilot.app.screen, TextPrompt), "the editor open")
         await fill(pilot, "#prompt-input", typed)
         await pilot.press("enter")

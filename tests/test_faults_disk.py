@@ -155,7 +155,7 @@ def test_a_really_full_disk_in_a_real_terminal(tmp_path, tiny_disk, tmux):  # no
     home = tmp_path / "home"
     home.mkdir()
     pid = tmux.start("full", ["--db", str(path)], env={"HOME": str(home)}, keep=True)
-    tmux.wait_for("full", "on the call")
+    tmux.carry_on_with_the_call("full")
     filler = fill(tiny_disk)
     tmux.type("full", "typed while full.")
     tmux.wait_for("full", "the disk is full")
@@ -172,6 +172,8 @@ def test_a_really_full_disk_in_a_real_terminal(tmp_path, tiny_disk, tmux):  # no
     tmux.type("full", " after.")
     tmux.wait_for("full", "Not saved")
     tmux.key("full", "C-q")
+    tmux.wait_for("full", "End the call and quit?")  # asked once, mid-call
+    tmux.key("full", "y")
     assert wait_gone(pid)
     screen = tmux.wait_for("full", "written to")
     (rescue,) = home.glob("workbook.rescue-*.json")  # beside the database there was no room

@@ -59,7 +59,7 @@ def test_kill_9_while_typing_loses_at_most_the_last_second(tmp_path, tmux):  # n
     for round_no in range(ROUNDS):
         name = f"kill{round_no}"
         pid = tmux.start(name, ["--db", str(path)])
-        tmux.wait_for(name, "on the call")  # the call was picked up again; the notes have focus
+        tmux.carry_on_with_the_call(name)  # the call was picked up again; the notes have focus
         kill_after = rng.uniform(0.5, 2.8)
         sent: list[tuple[float, str]] = []
         started = time.monotonic()

@@ -22,7 +22,7 @@ def test_a_signal_mid_call_ends_the_call_then_with_the_notes(tmp_path, tmux, how
     call_id = live_call_workbook(path)
     name = f"sig-{how.replace(' ', '-')}"
     pid = tmux.start(name, ["--db", str(path)])
-    tmux.wait_for(name, "on the call")
+    tmux.carry_on_with_the_call(name)
     tmux.type(name, "asked about the team size")
     tmux.wait_for(name, "team size")  # on screen, so in the app; the signal comes at once after
     before = datetime.now().astimezone().replace(microsecond=0)

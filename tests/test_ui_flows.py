@@ -123,7 +123,7 @@ async def test_ticks_persist_the_moment_they_change(db):
         await settle(pilot)
         pilot.app.workbook.flush()
         assert interviews(db)[0]["checks"] == {"D1": True, "D2": True}
-        assert "D3, D4" in str(pilot.app.screen.query_one("#ready").render())
+        assert "a quiet, private place, key qualifications listed" in str(pilot.app.screen.query_one("#ready").render())
 
 
 async def test_custom_item_add_rename_remove(db):
@@ -289,6 +289,9 @@ async def test_ctrl_q_while_typing_ends_the_call(db):
         await pilot.press("c")
         await type_text(pilot, "q")
         await pilot.press("ctrl+q")
+        await settle(pilot)
+        assert pilot.app.screen.__class__.__name__ == "ConfirmDialog"  # mid-call, quitting asks once
+        await pilot.press("y")
         await pilot.pause()
     (call,) = calls(db)
     assert call["notes"] == "q" and call["ended_at"] is not None
@@ -299,9 +302,14 @@ async def test_a_call_left_running_is_picked_up_again(db):
     interview = acme()
     seed(db, [interview], [CallAttempt(interview.id, started, notes="half way")])
     async with running(db) as pilot:
+        assert pilot.app.screen.__class__.__name__ == "InterruptedCallDialog"
+        await pilot.press("h", "i", "enter")  # typed letters (and a stray Enter) choose nothing
+        assert pilot.app.screen.__class__.__name__ == "InterruptedCallDialog"
+        await pilot.press("down", "enter")  # "Still on the call"
+        await settle(pilot)
         assert pilot.app.screen.in_call
         assert pilot.app.screen.query_one("#notes", TextArea).text == "half way"
-        assert "3:00" in str(pilot.app.screen.query_one("#call-timer").render())
+        assert "3:00" in str(pilot.app.screen.query_one("#notes-pane").border_subtitle)
 
 
 async def test_first_run_asks_for_the_profile_once(db):

@@ -25,7 +25,10 @@ def acme() -> Interview:
 
 
 def text_of(pilot, selector: str) -> str:
-    return str(pilot.app.screen.query_one(selector).render())
+    widget = pilot.app.screen.query_one(selector)
+    if hasattr(widget, "options"):  # a list of lines (the call history)
+        return "\n".join(str(option.prompt) for option in widget.options)
+    return str(widget.render())
 
 
 async def test_drafts_show_each_script_and_copy_it(db):

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -48,16 +49,22 @@ def binding_classes() -> list[type[DOMNode]]:
         TemplateEditor,
         TextPrompt,
     )
+    from .dialogs.correct_call import CorrectCallDialog
     from .dialogs.file_changed import FileChangedDialog
+    from .dialogs.interrupted import InterruptedCallDialog
     from .screens.help import HelpScreen
+    from .widgets.call_history import CallHistory
     from .widgets.checklist import Checklist
     from .widgets.interview_list import InterviewList
-    from .widgets.list_pane import FilterInput
+    from .widgets.list_pane import ListPane
+    from .widgets.notes_editor import NotesEditor
+    from .widgets.qualifications import QualificationsEditor
 
     return [
-        FollowupApp, MainScreen, InterviewList, FilterInput, Checklist, HelpScreen, OutcomeDialog, DecisionDialog,
-        DraftsDialog, ChannelDialog, ConfirmDialog, InterviewForm, ProfileDialog, ReferencesDialog, TemplateEditor,
-        TextPrompt, FileChangedDialog,
+        FollowupApp, MainScreen, InterviewList, ListPane, Checklist, QualificationsEditor, NotesEditor, CallHistory,
+        HelpScreen, OutcomeDialog, DecisionDialog, DraftsDialog, ChannelDialog, ConfirmDialog, InterviewForm,
+        ProfileDialog, ReferencesDialog, TemplateEditor, TextPrompt, FileChangedDialog, CorrectCallDialog,
+        InterruptedCallDialog,
     ]  # fmt: skip
 
 
@@ -89,6 +96,8 @@ class FollowupApp(App[int]):
         #: The user's own keys as applied (binding id to keys), for help and the palette.
         self.user_keymap: dict[str, str] = {}
         self._main: MainScreen | None = None
+        #: Set once quitting has begun: no key may start anything after that.
+        self.leaving = False
 
     def on_mount(self) -> None:
         from .keymap import load_keymap
@@ -125,9 +134,32 @@ class FollowupApp(App[int]):
             self.push_screen(HelpScreen(binding_classes()))
 
     async def action_quit(self) -> None:
-        """Quit from anywhere, a call in progress included: it is recorded as ended now."""
+        """Quit from anywhere; during a call, ask once first (the attempt is recorded as ended now)."""
+        main = self._main
+        if main is not None and main.in_call:
+            self._confirm_quit()
+        else:
+            self.leave()
+
+    @work(group="dialogs", exclusive=True)
+    async def _confirm_quit(self) -> None:
+        from .screens.flows import confirm
+
+        question = (
+            "You are on a call. End the call and quit?\n"
+            "It is recorded as ended now; you can say how it went when you open followup again."
+        )
+        if await confirm(self, question, "End call and quit", "Back to the call"):
+            self.call_later(self.leave)  # from the loop, not from inside this worker, which exiting waits for
+
+    def leave(self) -> None:
+        """Save, end a call in progress, and go; keys that arrive after this do nothing."""
+        self.leaving = True
         self.finish_work()
         self.exit(0)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return not self.leaving
 
     def finish_work(self) -> None:
         """End a call in progress as ended now and hand everything typed to the session; idempotent."""

@@ -15,7 +15,7 @@ from textual.app import App
 from textual.binding import Binding, BindingsMap
 from textual.dom import DOMNode
 
-__all__ = ["KeymapFile", "binding_ids", "bindings_of", "load_keymap", "read_keymap"]
+__all__ = ["KeymapFile", "binding_ids", "bindings_of", "key_shown", "load_keymap", "read_keymap"]
 
 Classes = Iterable[type[DOMNode]]
 
@@ -58,6 +58,15 @@ def bindings_of(cls: type[DOMNode], keymap: dict[str, str]) -> list[tuple[Bindin
     for binding in declared:
         merged.setdefault(binding.id or binding.action, (binding, keys.get(binding.id or binding.action, [])))
     return list(merged.values())
+
+
+def key_shown(app: App[Any], cls: type[DOMNode], binding_id: str) -> str:
+    """A binding's first key as the footer shows it, after the user's keymap ("" if it has none)."""
+    keymap: dict[str, str] = getattr(app, "user_keymap", {})
+    for binding, keys in bindings_of(cls, keymap):
+        if binding.id == binding_id and keys:
+            return app.get_key_display(binding.with_key(keys[0]))
+    return ""
 
 
 def _normalised(keys: str) -> str:

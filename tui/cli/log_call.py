@@ -63,12 +63,14 @@ def run(args: argparse.Namespace) -> int:
                 raise ValidationError("--follow-up", chosen.message)
             follow_up_on = chosen.date
         ended = started + timedelta(minutes=minutes or 0)
-        _, recorded = session.log_call(
+        call, recorded = session.log_call(
             interview.id, started, ended, outcome, notes.strip(), args.decision, follow_up_on
         )
         step = session.step(interview.id)
     decision, follow = recorded.decision, recorded.follow_up
-    print(f"Logged {outcome.label.lower()} for {interview.title} ({short_id(interview.id)}).")
+    print(
+        f"Logged {outcome.label.lower()} for {interview.title} ({short_id(interview.id)}); the call is {short_id(call.id)}."
+    )
     if decision is not None and decision.date is not None:
         print(f"They expect to decide by {short_date(decision.date)}.")
     elif decision is not None:

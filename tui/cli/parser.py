@@ -51,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     _list(verbs)
     _add(verbs)
     _log_call(verbs)
+    _calls(verbs)
     _profile(verbs)
     _script(verbs)
     _export(verbs)
@@ -113,6 +114,37 @@ def _log_call(verbs: Verbs) -> None:
         "--at", default="", metavar="WHEN", help='when the call started (default: now), e.g. "today 9am"'
     )
     parser.add_argument("--follow-up", default="", metavar="WHEN", help="follow up on this day instead of the usual")
+
+
+def _calls(verbs: Verbs) -> None:
+    listed = verbs.add_parser(
+        "calls",
+        help="list an interview's calls with their ids",
+        description="Every call attempt of one interview, oldest first, with the id that correct-call and delete-call take.",
+    )
+    listed.add_argument("id", metavar="ID", help="the interview's id (any unique start of it)")
+    listed.add_argument("--json", action="store_true", help="print JSON instead of lines")
+    correct = verbs.add_parser(
+        "correct-call",
+        help="change a logged call's outcome, length, notes or decision",
+        description="Put a logged call right; the next step is worked out again from the corrected record.",
+    )
+    correct.add_argument(
+        "call", metavar="CALL", help="the call's id (any unique start of it; `followup calls ID` lists them)"
+    )
+    correct.add_argument("--outcome", help=f"what happened: {', '.join(OUTCOME_WORDS)}, or none")
+    correct.add_argument("--minutes", type=float, default=None, help="how long the call took")
+    correct.add_argument(
+        "--notes", default=None, metavar="TEXT", help="the call's notes, replaced; - reads them from stdin"
+    )
+    correct.add_argument("--decision", default="", metavar="WHEN", help='when they expect to decide, e.g. "by Friday"')
+    delete = verbs.add_parser(
+        "delete-call",
+        help="delete a call logged by mistake",
+        description="Remove a call for good. Asks first, unless --yes.",
+    )
+    delete.add_argument("call", metavar="CALL", help="the call's id (any unique start of it)")
+    delete.add_argument("--yes", action="store_true", help="do not ask")
 
 
 def _profile(verbs: Verbs) -> None:

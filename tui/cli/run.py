@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import os
+import shutil
 import signal
 import sys
 import tempfile
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING
@@ -37,9 +39,19 @@ def run_app(db: str | None = None, demo: bool = False) -> int:
     if demo:
         from ..demo import make_demo_copy
 
-        path = make_demo_copy(Path(tempfile.mkdtemp(prefix="followup-demo-")))
-    else:
-        path = database_path(db)
+        folder = Path(tempfile.mkdtemp(prefix="followup-demo-"))
+
+        def remove() -> None:
+            shutil.rmtree(folder, ignore_errors=True)  # a demo leaves nothing behind
+
+        try:
+            return _run(make_demo_copy(folder), demo=True, cleanup=remove)
+        finally:
+            remove()
+    return _run(database_path(db), demo=False)
+
+
+def _run(path: Path, demo: bool, cleanup: Callable[[], None] = lambda: None) -> int:
     workbook = open_workbook_or_exit(path)
     from ..app import make_app  # after the file is known to be good: a bad one exits fast
 
@@ -58,6 +70,7 @@ def run_app(db: str | None = None, demo: bool = False) -> int:
         status = 1
         try:
             status = close_once()
+            cleanup()
             app.exit(status)
         finally:
             watchdog = threading.Timer(_SHUTDOWN_GRACE, os._exit, (status,))

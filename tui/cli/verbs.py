@@ -13,11 +13,14 @@ from .common import VerbFailed
 
 __all__ = ["VERB_MODULES", "run_verb"]
 
-#: The module that runs each verb; each has `run(args) -> int`.
+#: The module that runs each verb, and its function when not `run(args) -> int`.
 VERB_MODULES = {
     "list": "listing",
     "add": "add",
     "log-call": "log_call",
+    "calls": "calls",
+    "correct-call": "calls:correct",
+    "delete-call": "calls:delete",
     "profile": "profile",
     "script": "script",
     "export": "export",
@@ -27,9 +30,10 @@ VERB_MODULES = {
 
 def run_verb(args: argparse.Namespace) -> int:
     """Run the chosen verb and turn the errors a user can act on into a message and a status."""
-    module = importlib.import_module(f"{__package__}.{VERB_MODULES[args.verb]}")
+    name, _, function = VERB_MODULES[args.verb].partition(":")
+    verb = getattr(importlib.import_module(f"{__package__}.{name}"), function or "run")
     try:
-        return int(module.run(args) or 0)
+        return int(verb(args) or 0)
     except ValidationError as error:
         print(f"followup {args.verb}: {error.field}: {error.message}", file=sys.stderr)
         return 2

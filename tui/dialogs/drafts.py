@@ -72,10 +72,18 @@ class DraftsDialog(ModalScreen[str | None]):
         self.shown = kind
 
     def action_copy(self) -> None:
-        draft = self.drafts[self.shown]
-        self.app.copy_to_clipboard(draft.clipboard())
-        title = DRAFT_KEYS[self.shown][1].lower()
-        self.notify(f"Copied the {title} to the clipboard.", timeout=4)
+        from ..clipboard import system_copy
+
+        draft, title = self.drafts[self.shown], DRAFT_KEYS[self.shown][1].lower()
+        self.app.copy_to_clipboard(draft.clipboard())  # the terminal's clipboard, and paste inside followup
+        if tool := system_copy(draft.clipboard()):
+            self.notify(f"Copied the {title} to the clipboard (with {tool}).", timeout=4)
+        else:
+            self.notify(
+                f"Sent the {title} to the terminal's clipboard. If pasting gives nothing, your terminal "
+                "does not take it: select the text and copy it.",
+                timeout=8,
+            )
 
     def action_edit(self) -> None:
         self.dismiss(self.shown)

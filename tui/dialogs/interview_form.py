@@ -68,6 +68,8 @@ class InterviewForm(ModalScreen[Interview | None]):
         super().__init__(classes="dialog-screen")
         self.clock = clock
         self.original = interview
+        #: The fields whose message is on screen now.
+        self._shown_errors: set[str] = set()
 
     def _initial(self) -> dict[str, str]:
         i = self.original
@@ -130,6 +132,34 @@ class InterviewForm(ModalScreen[Interview | None]):
         name = (event.input.id or "")[2:]
         if name in _DATES:
             self._preview(name)
+        if self._shown_errors:
+            self._check()  # a message that no longer holds goes as soon as the field is right
+
+    @on(Input.Blurred)
+    def _left(self, event: Input.Blurred) -> None:
+        """Leaving a field says at once what is wrong with it, not only on save."""
+        name = (event.input.id or "")[2:]
+        if event.input.value.strip():
+            self._check(also=name)
+
+    def _check(self, also: str = "", save: bool = False) -> Interview | None:
+        """Check every field; show the messages already shown (and `also`'s), or every one on save."""
+        errors: dict[str, str] = {}
+        interview = self._build(errors)
+        shown = set(errors) if save else (self._shown_errors | {also}) & set(errors)
+        for name in [n for n, _, _ in _INPUTS] + [n for n, _ in _AREAS]:
+            # a date's reading, right under it, already says what is wrong with it
+            message = errors.get(name, "") if name in shown and name not in _DATES else ""
+            self.query_one(f"#f-{name}-error", FieldError).show(message)
+        self._shown_errors = shown
+        summary = self.query_one("#form-summary", FieldError)
+        count = len(errors)
+        summary.show(
+            f"Not saved: {count} field{'s' if count != 1 else ''} to fix."
+            if (save or summary.display) and errors
+            else ""
+        )
+        return interview if not errors else None
 
     def _preview(self, name: str) -> None:
         """Show how a typed date reads before anything is saved."""
@@ -138,14 +168,19 @@ class InterviewForm(ModalScreen[Interview | None]):
         shown.display = bool(text)
         if not text:
             return
+        now = self.clock()
         try:
-            moment = parse_when(text, self.clock(), past=_DATES[name], field=name)
+            moment = parse_when(text, now, past=_DATES[name], field=name)
         except ValidationError as error:
-            shown.update(f"? {error.message}")
+            shown.update(error.message)
             shown.set_class(True, "-unreadable")
             return
         shown.set_class(False, "-unreadable")
-        shown.update(f"→ {moment:%a %-d %b %Y, %H:%M}" if name == "interviewed_at" else f"→ {moment:%a %-d %b %Y}")
+        if name == "interviewed_at":  # typed on the user's clock: say so, the interviewer's may differ
+            zone = getattr(now.tzinfo, "key", "") or moment.tzname() or ""
+            shown.update(f"→ {moment:%a %-d %b %Y, %H:%M} your time ({zone})")
+        else:
+            shown.update(f"→ {moment:%a %-d %b %Y}")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.action_save() if event.button.id == "save" else self.action_cancel()
@@ -154,17 +189,10 @@ class InterviewForm(ModalScreen[Interview | None]):
         self.dismiss(None)
 
     def action_save(self) -> None:
-        errors: dict[str, str] = {}
-        interview = self._build(errors)
-        for name, _, _ in _INPUTS:
-            # a date's reading, right under it, already says what is wrong with it
-            self.query_one(f"#f-{name}-error", FieldError).show("" if name in _DATES else errors.get(name, ""))
-        for name, _ in _AREAS:
-            self.query_one(f"#f-{name}-error", FieldError).show(errors.get(name, ""))
-        summary = self.query_one("#form-summary", FieldError)
-        if errors or interview is None:
-            summary.show(f"Not saved: {len(errors)} field{'s' if len(errors) != 1 else ''} to fix.")
-            first = next(iter(errors), None)
+        interview = self._check(save=True)
+        if interview is None:
+            order = [n for n, _, _ in _INPUTS] + [n for n, _ in _AREAS]
+            first = next((name for name in order if name in self._shown_errors), None)
             if first:
                 self.query_one(f"#f-{first}").focus()
             return

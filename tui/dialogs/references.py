@@ -50,7 +50,7 @@ class ReferencesDialog(ModalScreen[list[Reference] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
-            yield Static("References (D2): name, relation, how to reach them", classes="dialog-title")
+            yield Static("References: name, relation, how to reach them", classes="dialog-title")
             with VerticalScroll(id="ref-rows"):
                 for reference in self.references or [Reference("")]:
                     yield ReferenceRow(reference)

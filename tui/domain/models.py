@@ -102,7 +102,7 @@ CHECKLIST_RULES: tuple[tuple[str, str], ...] = (
     ("D2", "References ready"),
     ("D3", "A quiet, private place"),
     ("D4", "Key qualifications listed"),
-    ("D5", "Decision-maker's direct number"),
+    ("D5", "Their direct number"),
     ("D6", "Practised the call"),
     ("D7", "A reason to call"),
     ("D8", "What you wish you had said"),

@@ -6,6 +6,7 @@ session intent, and returns what the screen should show.
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from datetime import datetime
 from typing import Any
 
@@ -13,7 +14,7 @@ from rich.markup import escape
 from textual.app import App
 
 from ..domain.errors import ValidationError
-from ..domain.models import Channel, Interview, Outcome, Profile, ThankYou
+from ..domain.models import Channel, Interview, Outcome, Profile
 from ..domain.recording import Recorded
 from ..session import Session
 
@@ -43,14 +44,25 @@ async def edit_interview(app: App[Any], session: Session, interview_id: str | No
     interview = await app.push_screen_wait(InterviewForm(session.now, original))
     if interview is None:
         return None
-    return session.update_interview(interview) if original is not None else session.add_interview(interview)
+    if original is not None:
+        return session.update_interview(interview)
+    app.notify(f"Added {escape(interview.title)}.", timeout=3)
+    return session.add_interview(interview)
+
+
+async def archive(app: App[Any], session: Session, interview_id: str) -> Interview | None:
+    """Out of the list after asking; nothing is deleted."""
+    title = escape(session.interview(interview_id).title)
+    question = f"Archive {title}?\nIt leaves the list; nothing is deleted, and u brings it back."
+    if not await confirm(app, question, "Archive", "Keep"):
+        return None
+    app.notify(f"Archived {title}. v shows archived interviews; u restores.", timeout=5)
+    return session.archive(interview_id)
 
 
 async def end_call(app: App[Any], session: Session, ended: datetime) -> Recorded | None:
     """How did it go (D18); after a conversation, when they expect to decide (D17). None: back to the call."""
-    from ..dialogs.decision import DecisionDialog
     from ..dialogs.outcome import OutcomeDialog
-    from ..domain.timeline import parse_timeline
 
     call = session.active_call
     if call is None:
@@ -58,17 +70,22 @@ async def end_call(app: App[Any], session: Session, ended: datetime) -> Recorded
     outcome = await app.push_screen_wait(OutcomeDialog())
     if outcome is None:
         return None
-    decision = ""
-    if outcome is Outcome.SPOKE:
-
-        def preview(text: str) -> str:
-            return escape(parse_timeline(text, ended, day_first=session.profile.day_first).describe())
-
-        decision = await app.push_screen_wait(DecisionDialog(preview)) or ""
+    decision = await _decision(app, session, ended) if outcome is Outcome.SPOKE else ""
     return session.end_call(call.id, ended, outcome, decision)
 
 
-async def record_thank_you(app: App[Any], session: Session, interview_id: str) -> ThankYou | None:
+async def _decision(app: App[Any], session: Session, ended: datetime) -> str:
+    """D17: when they expect to decide, read as a date or kept as typed ("" when they did not say)."""
+    from ..dialogs.decision import DecisionDialog
+    from ..domain.timeline import parse_timeline
+
+    def preview(text: str) -> str:
+        return escape(parse_timeline(text, ended, day_first=session.profile.day_first).describe())
+
+    return await app.push_screen_wait(DecisionDialog(preview)) or ""
+
+
+async def record_thank_you(app: App[Any], session: Session, interview_id: str) -> Interview | None:
     """Which way it went out (D20, a discouraged channel said once a session) and when."""
     from ..dialogs.text_prompt import TextPrompt
     from ..dialogs.thank_you import ChannelDialog
@@ -99,7 +116,9 @@ async def record_thank_you(app: App[Any], session: Session, interview_id: str) -
     typed = await app.push_screen_wait(prompt)
     if typed is None:
         return None
-    return session.record_thank_you(interview_id, Channel(channel), when(typed))
+    session.record_thank_you(interview_id, Channel(channel), when(typed))
+    app.notify(f"Recorded: thank-you by {escape(channel.label.lower())}.", timeout=4)
+    return session.interview(interview_id)
 
 
 async def show_drafts(app: App[Any], session: Session, interview_id: str, first: str) -> None:
@@ -133,7 +152,7 @@ async def show_drafts(app: App[Any], session: Session, interview_id: str, first:
         first = kind
 
 
-async def ask_profile(app: App[Any], session: Session, first_run: bool) -> Profile | None:
+async def ask_profile(app: App[Any], session: Session, first_run: bool = False) -> Profile | None:
     from ..dialogs.profile import ProfileDialog
 
     if first_run:
@@ -145,14 +164,14 @@ async def ask_profile(app: App[Any], session: Session, first_run: bool) -> Profi
     return profile
 
 
-async def edit_references(app: App[Any], session: Session, interview_id: str) -> Interview | None:
+async def edit_references(app: App[Any], session: Session, interview_id: str, _: str = "") -> Interview | None:
     from ..dialogs.references import ReferencesDialog
 
     references = await app.push_screen_wait(ReferencesDialog(session.interview(interview_id).references))
     return None if references is None else session.set_references(interview_id, references)
 
 
-async def add_item(app: App[Any], session: Session, interview_id: str) -> Interview | None:
+async def add_item(app: App[Any], session: Session, interview_id: str, _: str = "") -> Interview | None:
     from ..dialogs.text_prompt import TextPrompt
 
     check = session.item_check(interview_id)
@@ -179,3 +198,69 @@ async def remove_item(app: App[Any], session: Session, interview_id: str, item_i
     if item is None or not await confirm(app, f"Remove “{escape(item.label)}” from the checklist?", "Remove", "Keep"):
         return None
     return session.remove_item(interview_id, item_id)
+
+
+async def correct_call(app: App[Any], session: Session, call_id: str, delete: bool = False) -> Interview | None:
+    """Change a logged call's outcome, length, notes or decision; or delete it, after asking."""
+    from ..dialogs.correct_call import CallCorrection, CorrectCallDialog
+    from ..session.corrections import correct_call as correct
+    from ..session.corrections import delete_call
+
+    call = session.call(call_id)
+    local = call.started_at.astimezone(session.now().tzinfo)
+    when = f"{local:%a} {local.day} {local:%b}, {local.hour}:{local:%M}"
+    change = CallCorrection(delete=True) if delete else await app.push_screen_wait(CorrectCallDialog(call, when))
+    if change is None:
+        return None
+    if change.delete:
+        question = f"Delete the call of {when}?\nIt goes for good; the next step is worked out without it."
+        if not await confirm(app, question, "Delete", "Keep"):
+            return None
+        delete_call(session, call_id)
+        app.notify(f"Deleted the call of {when}.", timeout=4)
+    else:
+        correct(
+            session,
+            call_id,
+            outcome=change.outcome,
+            minutes=change.minutes,
+            notes=change.notes,
+            decision=change.decision,
+        )
+        app.notify(f"Corrected the call of {when}.", timeout=4)
+    return session.interview(call.interview_id)
+
+
+async def interrupted_call(app: App[Any], session: Session) -> str | None:
+    """Once, on opening: a call cut off by a crash or a closed terminal. Returns its id if the call carries on."""
+    from ..dialogs.interrupted import RESUME, InterruptedCallDialog
+    from ..domain.dates import humanize_since
+    from ..session.corrections import asked_about
+    from ..session.corrections import correct_call as correct
+    from ..session.corrections import interrupted_call as find_interrupted
+
+    call = find_interrupted(session)
+    if call is None:
+        return None
+    interview = session.interview(call.interview_id)
+    who = interview.interviewer.name or "the interviewer"
+    question = f"Your call with {who} ({interview.title}) was cut off; it began {humanize_since(call.started_at, session.now())}."
+    choice = await app.push_screen_wait(InterruptedCallDialog(escape(question)))
+    if choice == RESUME:  # carried on: if it is cut off again, that is a new question
+        return session.resume_call(call.id).id
+    asked_about(session, call.id)
+    if choice in {outcome.value for outcome in Outcome}:
+        outcome = Outcome(choice)
+        decision = await _decision(app, session, call.started_at) if outcome is Outcome.SPOKE else ""
+        correct(session, call.id, outcome=outcome, decision=decision)
+        app.notify(f"Recorded: {outcome.label}.", timeout=4)
+    return None
+
+
+#: The checklist's dialogs, by what the checklist asked for.
+CHECKLIST_FLOWS: dict[str, Callable[[App[Any], Session, str, str], Awaitable[Interview | None]]] = {
+    "references": edit_references,
+    "add_item": add_item,
+    "rename_item": rename_item,
+    "remove_item": remove_item,
+}

@@ -19,7 +19,9 @@ from ..keymap import binding_ids, bindings_of
 __all__ = ["CALL_IDS", "HelpScreen", "key_groups"]
 
 #: Bindings of the main screen that belong with the call rather than the list.
-CALL_IDS = frozenset({"start-call", "end-call", "drafts", "thank-you"})
+CALL_IDS = frozenset(
+    {"start-call", "end-call", "switch-script", "scroll-script-down", "scroll-script-up", "drafts", "thank-you"}
+)
 
 KeyRow = tuple[str, str, str]  # keys shown, what it does, the longer word
 
@@ -28,9 +30,11 @@ def _sources(app: App[Any]) -> list[tuple[str, list[tuple[type[DOMNode], Callabl
     from ..dialogs.drafts import DraftsDialog
     from ..dialogs.outcome import OutcomeDialog
     from ..dialogs.thank_you import ChannelDialog
+    from ..widgets.call_history import CallHistory
     from ..widgets.checklist import Checklist
     from ..widgets.interview_list import InterviewList
     from ..widgets.list_pane import ListPane
+    from ..widgets.notes_editor import NotesEditor
     from .main import MainScreen
 
     def anything(binding: Binding) -> bool:
@@ -50,6 +54,8 @@ def _sources(app: App[Any]) -> list[tuple[str, list[tuple[type[DOMNode], Callabl
             "Call",
             [
                 (MainScreen, lambda b: b.id in CALL_IDS),
+                (NotesEditor, anything),
+                (CallHistory, anything),
                 (OutcomeDialog, anything),
                 (DraftsDialog, anything),
                 (ChannelDialog, anything),
@@ -69,6 +75,8 @@ def key_groups(app: App[Any]) -> list[tuple[str, list[KeyRow]]]:
             for binding, keys in bindings_of(cls, keymap):
                 if wanted(binding) and binding.description:
                     shown = " ".join(app.get_key_display(binding.with_key(key)) for key in keys)
+                    if rows and rows[-1][1:] == (binding.description, binding.tooltip):
+                        shown = f"{rows.pop()[0]} {shown}"  # one row for a digit and its function key
                     rows.append((shown, binding.description, binding.tooltip))
         if title == "App" and app.ENABLE_COMMAND_PALETTE:
             palette = Binding(app.COMMAND_PALETTE_BINDING, "command_palette", key_display=app.COMMAND_PALETTE_DISPLAY)
@@ -122,9 +130,9 @@ class HelpScreen(ModalScreen[None]):
             for heading, advice in GUIDE:
                 yield Static(heading, classes="help-heading")
                 with Grid(classes="help-guide"):
-                    for text, rule in advice:
+                    for text, _rule in advice:  # the rule's id stays in the code; the user reads its words
                         yield Static("•", classes="help-bullet")
-                        yield Static(f"{escape(text)} [$text-muted]({rule})[/]")
+                        yield Static(escape(text))
             yield Static("Your own keys and colours", classes="help-heading")
             yield Static(self._own_keys(), classes="help-own")
 

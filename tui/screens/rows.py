@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from rich.markup import escape
@@ -41,8 +41,9 @@ def build_row(interview: Interview, step: NextStep | None, now: datetime) -> Lis
         return ListRow(interview, when, who, "Archived (u restores)", "")
     if step is None:
         return ListRow(interview, when, who)
-    phrase = step.due_phrase(now)
     overdue = step.is_overdue(now)
+    # The list says "late" and leaves since when to the guidance line, so the row stays short.
+    phrase = "late" if overdue else with_whose(step.due_phrase(now), whose_time(interview, now))
     joiner = " — " if overdue else " "
     text = step.label if not phrase or step.kind is StepKind.ON_CALL else f"{step.label}{joiner}{phrase}"
     urgency = ""
@@ -55,19 +56,32 @@ def build_row(interview: Interview, step: NextStep | None, now: datetime) -> Lis
     return ListRow(interview, when, who, text, urgency)
 
 
-def guidance_line(step: NextStep | None, now: datetime, window: str = "") -> str:
-    """'Next: Call — now. The working day after the interview is the time to call. (D10)'.
+def guidance_line(step: NextStep | None, now: datetime, window: str = "", whose: str = "") -> str:
+    """'Next: Call — now. The working day after the interview is the time to call.' and, on a line of
+    its own so it is never cut, the next good time to call (D10, D11) when the step is a call.
 
-    `window` is the next good time to call (D11), said when the step is a call.
+    `whose` ("your time") follows a clock time when the interviewer's zone is not the user's.
     """
     if step is None:
         return ""
-    phrase = step.due_phrase(now)
+    phrase = with_whose(step.due_phrase(now), whose)
     head = f"[b]Next: {step.label}{' — ' + phrase if phrase else ''}.[/b]"
-    rule = f" ({step.rule})" if step.rule else ""
     also = "".join(f" {escape(text)}" for text in step.also)
-    good_time = f" [$accent]Good time to call: {escape(window)}.[/]" if window else ""
-    return f"{head} {escape(step.reason)}{rule}{good_time}{also}"
+    good_time = f"\n[$accent]Good time to call: {escape(window)}.[/]" if window else ""
+    return f"{head} {escape(step.reason)}{also}{good_time}"
+
+
+def with_whose(phrase: str, whose: str) -> str:
+    """'today 17:00' -> 'today 17:00 your time' where it matters; a phrase without a clock time stays."""
+    return f"{phrase} {whose}" if whose and ":" in phrase else phrase
+
+
+def whose_time(interview: Interview, now: datetime) -> str:
+    """ "your time" when the interviewer's clock reads differently from the user's now, else ""."""
+    from ..domain.windows import interviewer_zone
+
+    theirs = now.astimezone(interviewer_zone(interview, now.tzinfo or UTC))
+    return "your time" if theirs.utcoffset() != now.utcoffset() else ""
 
 
 def next_window(interview: Interview, step: NextStep | None, now: datetime) -> str:
@@ -106,30 +120,44 @@ def call_line(call: CallAttempt, now: datetime) -> str:
     return text + (f"\n      [i]{escape(first)}[/i]" if first else "")
 
 
-def history(calls: Sequence[CallAttempt], thanks: Sequence[ThankYou], now: datetime) -> str:
-    """Every call and thank-you of one interview, newest first."""
-    called = "\n".join(call_line(c, now) for c in reversed(calls)) or "No calls yet. Press c to start one."
-    sent = (
-        "\n".join(thank_you_line(t, now) for t in reversed(thanks))
-        or "None recorded yet. Press t once one has gone out."
-    )
-    return f"[b]Calls[/b]\n{called}\n[b]Thank-yous[/b]\n{sent}"
+def history(calls: Sequence[CallAttempt], thanks: Sequence[ThankYou], now: datetime) -> list[tuple[str, str | None]]:
+    """Every call (pickable, to correct it) and thank-you of one interview, newest first: (line, call id)."""
+    lines: list[tuple[str, str | None]] = [("[b]Calls[/b]  [$text-muted]enter on one corrects it[/]", None)]
+    lines += [(call_line(c, now), c.id) for c in reversed(calls)] or [("No calls yet. Press c to start one.", None)]
+    lines.append(("[b]Thank-yous[/b]", None))
+    sent = [(escape(thank_you_line(t, now)), None) for t in reversed(thanks)]
+    lines += sent or [("None recorded yet. Press t once one has gone out.", None)]
+    return lines
 
 
 def call_scripts(
-    interview: Interview, profile: Profile, now: datetime, templates: Mapping[str, str]
-) -> tuple[str, str]:
-    """Talking points (D16, D17) and the voicemail draft (D14) for the call pane, with what each still lacks."""
-    from ..domain import scripts
+    interview: Interview, calls: Sequence[CallAttempt], profile: Profile, now: datetime, templates: Mapping[str, str]
+) -> tuple[str, str, str]:
+    """Talking points (D16, D17) and the voicemail (D14) as markup, with what each lacks, and which comes first.
 
-    parts = []
-    for title, draft in (
-        ("When they pick up", scripts.talking_points(interview, profile, now, templates)),
-        ("If voicemail answers", scripts.voicemail(interview, profile, now, templates)),
-    ):
-        lacking = "".join(f"\n[i]! {escape(gap)}[/i]" for gap in draft.missing)
-        parts.append(f"[b]{title}[/b]\n{escape(draft.text)}{lacking}")
-    return parts[0], parts[1]
+    Before any missed call this round no message is needed if voicemail answers (D12), so the voicemail
+    is shown as what to say next time; after one, the voicemail comes first (D13).
+    """
+    from ..domain import scripts
+    from ..domain.rounds import since_contact, unanswered
+
+    talking = scripts.talking_points(interview, profile, now, templates)
+    voicemail = scripts.voicemail(interview, profile, now, templates)
+    missed = unanswered(since_contact(interview, calls))
+    note = (
+        ""
+        if missed
+        else (
+            "[$warning]This first time, no message is needed: hang up and try again at another good time. "
+            "Next time, leave this:[/]\n"
+        )
+    )
+    texts = [
+        f"{note if draft is voicemail else ''}{escape(draft.text)}"
+        + "".join(f"\n[i]! {escape(gap)}[/i]" for gap in draft.missing)
+        for draft in (talking, voicemail)
+    ]
+    return texts[0], texts[1], "voicemail" if missed else "talking"
 
 
 def recorded_line(call: CallAttempt, recorded: Recorded) -> str:

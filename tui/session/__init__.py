@@ -26,7 +26,6 @@ from ..domain.models import (
 )
 from ..domain.recording import Recorded, record_outcome
 from ..domain.records import Records, matches
-from ..domain.rounds import live_attempt
 from ..domain.windows import user_zone
 from ..store import NotFoundError, SaveState, Workbook
 from .index import Index
@@ -37,6 +36,7 @@ __all__ = ["TEMPLATES_SETTING", "CallStarted", "NotesOwner", "Session"]
 NotesOwner = tuple[Literal["interview", "call"], str]
 #: Where the user's own script templates are kept (shared by the app and `followup script`).
 TEMPLATES_SETTING = "templates"
+
 
 T = TypeVar("T")
 
@@ -237,18 +237,6 @@ class Session:
             self.workbook.set_interview_notes(interview, text)
 
     # intents: calls
-    def resume_live_call(self) -> CallAttempt | None:
-        """A call left running (the app was killed mid-call) is picked up again, not lost."""
-        if self.active_call is None:
-            now = self.now()
-            for interview_id, calls in self._index.calls.items():
-                interview = self._index.interviews.get(interview_id)
-                if interview is not None and (live := live_attempt(interview, calls, now)) is not None:
-                    self.active_call = live
-                    self._steps.pop(interview_id, None)
-                    break
-        return self.active_call
-
     def start_call(self, interview_id: str) -> CallStarted:
         """A new attempt, saved at once; says which preparations are missing, but lets the user go on."""
         interview = self.interview(interview_id)
@@ -310,6 +298,39 @@ class Session:
         """A call made away from the app, recorded exactly as the app records one."""
         call = self._add_call(CallAttempt(self.interview(interview_id).id, started, notes=notes))
         return call, self.end_call(call.id, ended, outcome, decision, follow_up_on)
+
+    def call(self, call_id: str) -> CallAttempt:
+        try:
+            return self._index.call_by_id[call_id]
+        except KeyError:
+            raise NotFoundError(self.workbook.path, f"No call has the id {call_id}.") from None
+
+    def find_call(self, prefix: str) -> CallAttempt:
+        """By id or a unique start of it, as the verbs take it."""
+        prefix = prefix.strip().lower()
+        found = [c for key, c in self._index.call_by_id.items() if key.startswith(prefix)] if prefix else []
+        if len(found) == 1:
+            return found[0]
+        what = (
+            f"{len(found)} calls have ids starting with “{prefix}”; type more of it."
+            if found
+            else f"No call has an id starting with “{prefix}”."
+        )
+        raise NotFoundError(self.workbook.path, what)
+
+    def remove_call(self, call: CallAttempt) -> None:
+        self.workbook.remove_call(call)
+        self._index.remove_call(call)
+        self._steps.pop(call.interview_id, None)
+
+    def resume_call(self, call_id: str) -> CallAttempt:
+        """Still on the phone: the attempt runs on from when it started, its notes as they were."""
+        call = self.call(call_id)
+        call.ended_at = None
+        self.workbook.save_call(call)
+        self.active_call = call
+        self._steps.pop(call.interview_id, None)
+        return call
 
     def finish_active_call(self) -> None:
         """Quitting (or the terminal closing) mid-call: the attempt ends now, its outcome unknown."""

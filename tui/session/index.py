@@ -36,6 +36,13 @@ class Index:
         bisect.insort(self.calls[call.interview_id], call, key=lambda c: c.started_at)
         self.call_by_id[call.id] = call
 
+    def remove_call(self, call: CallAttempt) -> None:
+        self.calls[call.interview_id] = [c for c in self.calls[call.interview_id] if c.id != call.id]
+        self.call_by_id.pop(call.id, None)
+
+    def resort_calls(self, interview_id: str) -> None:
+        self.calls[interview_id].sort(key=lambda c: c.started_at)
+
     def add_thanks(self, thanks: ThankYou) -> None:
         bisect.insort(self.thanks[thanks.interview_id], thanks, key=lambda t: t.sent_at)
 

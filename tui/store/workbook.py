@@ -206,6 +206,16 @@ class Workbook:
     def save_call(self, call: CallAttempt) -> None:
         self._put(call)
 
+    def remove_call(self, call: CallAttempt) -> None:
+        """Gone for good (a call logged by mistake); the UI and the verb ask first."""
+        doc_id = self._doc_ids["calls"].pop(call.id, None)
+        if doc_id is not None:
+            with self._storage.lock:
+                self._db.table("calls").remove(doc_ids=[doc_id])
+        self._objects["calls"].pop(call.id, None)
+        if self._autosaver is not None:
+            self._autosaver.save_soon()
+
     def set_call_notes(self, call: CallAttempt, text: str) -> None:
         self._set_text(call, "notes", text)
 

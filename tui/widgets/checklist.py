@@ -76,12 +76,12 @@ class Checklist(VerticalScroll, can_focus=False):
     BINDINGS = [
         Binding("down", "app.focus_next", "Next item", show=False, id="checklist-next"),
         Binding("up", "app.focus_previous", "Previous item", show=False, id="checklist-previous"),
-        Binding("r", "references", "References", tooltip="Edit the list of references (D2)", id="references"),
+        Binding("r", "references", "References", tooltip="Edit the list of references", id="references"),
         Binding(
             "k",
             "qualifications",
             "Qualifications",
-            tooltip="Edit key qualifications in place (D4)",
+            tooltip="Edit key qualifications in place",
             id="qualifications",
         ),
         Binding("n", "add_item", "New item", tooltip="Add an item of your own to the checklist", id="add-item"),
@@ -100,27 +100,17 @@ class Checklist(VerticalScroll, can_focus=False):
         custom: bool
 
     @dataclass
-    class EditReferences(Message):
-        interview_id: str
-
-    @dataclass
     class QualificationsChanged(Message):
         interview_id: str
         qualifications: list[Qualification]
 
     @dataclass
-    class AddItem(Message):
-        interview_id: str
+    class Asked(Message):
+        """The user wants a dialog: "references", "add_item", "rename_item" or "remove_item"."""
 
-    @dataclass
-    class RenameItem(Message):
+        what: str
         interview_id: str
-        item_id: str
-
-    @dataclass
-    class RemoveItem(Message):
-        interview_id: str
-        item_id: str
+        item_id: str = ""
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -149,7 +139,7 @@ class Checklist(VerticalScroll, can_focus=False):
             await self.mount_all(self._build(interview))
             self._shape = shape
             if focused and self.query(f"#{focused}"):
-                self.query_one(f"#{focused}").focus()
+                self.screen.set_focus(self.query_one(f"#{focused}"))
         else:
             with self.prevent(Checkbox.Changed):
                 for item in self.query(Item):
@@ -164,7 +154,7 @@ class Checklist(VerticalScroll, can_focus=False):
     def _build(self, interview: Interview) -> list:
         widgets: list = []
         for rule in _ORDER:
-            widgets.append(Item(rule, f"{rule}  {_LABELS[rule]}", interview.ticked(rule), custom=False))
+            widgets.append(Item(rule, _LABELS[rule], interview.ticked(rule), custom=False))
             text = describe(rule, interview)
             data = Static(text, id=f"data-{rule}", classes="item-data")
             data.display = bool(text)
@@ -190,7 +180,7 @@ class Checklist(VerticalScroll, can_focus=False):
         missing = interview.missing_required
         ready.set_class(not missing, "-ready")
         if missing:
-            ready.update(f"Not ready yet: tick {', '.join(missing)}")
+            ready.update(f"Not ready yet: tick {', '.join(_LABELS[rule].lower() for rule in missing)}")
         else:
             ready.update("✔ Ready to call")
 
@@ -206,10 +196,15 @@ class Checklist(VerticalScroll, can_focus=False):
         if self.interview is not None:
             self.post_message(self.QualificationsChanged(self.interview.id, event.qualifications))
 
+    async def on_qualifications_editor_done(self, event: QualificationsEditor.Done) -> None:
+        event.stop()
+        if self._editing:
+            await self.action_qualifications()
+
     def focus_first(self) -> None:
         """Focus the first item (or nothing when no interview is shown)."""
         if items := self.query(Item):
-            items.first().focus()
+            self.screen.set_focus(items.first())
 
     # actions
     def _focused_custom(self) -> Item | None:
@@ -225,7 +220,7 @@ class Checklist(VerticalScroll, can_focus=False):
 
     def action_references(self) -> None:
         if self.interview is not None:
-            self.post_message(self.EditReferences(self.interview.id))
+            self.post_message(self.Asked("references", self.interview.id))
 
     async def action_qualifications(self) -> None:
         """Open (or close) the in-place editor under D4."""
@@ -235,20 +230,20 @@ class Checklist(VerticalScroll, can_focus=False):
         if self._editing:
             editor = QualificationsEditor(self.interview.qualifications if self.interview else [], id="qual-editor")
             await self.mount(editor, after=self.query_one("#data-D4"))
-            editor.query_one("Input").focus()
+            self.screen.set_focus(editor.query_one("Input"))
             editor.scroll_visible()
         else:
             await self.query("QualificationsEditor").remove()
-            self.query_one("#item-D4").focus()
+            self.screen.set_focus(self.query_one("#item-D4"))
 
     def action_add_item(self) -> None:
         if self.interview is not None:
-            self.post_message(self.AddItem(self.interview.id))
+            self.post_message(self.Asked("add_item", self.interview.id))
 
     def action_rename_item(self) -> None:
         if (item := self._focused_custom()) and self.interview is not None:
-            self.post_message(self.RenameItem(self.interview.id, item.key))
+            self.post_message(self.Asked("rename_item", self.interview.id, item.key))
 
     def action_remove_item(self) -> None:
         if (item := self._focused_custom()) and self.interview is not None:
-            self.post_message(self.RemoveItem(self.interview.id, item.key))
+            self.post_message(self.Asked("remove_item", self.interview.id, item.key))

@@ -176,16 +176,18 @@ class InterviewList(ScrollView, can_focus=True):
         if row.interview.archived:
             style += self._style("archived")
         muted = style + self._style("detail")
-        if part == 0:
-            when = f" {row.when} "
-            title = _fit(f" {row.interview.title}", width - cell_len(when))
-            pad = " " * max(0, width - cell_len(title) - cell_len(when))
-            segments = [Segment(title, style + self._style("title")), Segment(pad, style), Segment(when, muted)]
-        else:
+        if part == 0:  # what it is, and with whom when there is room
+            title = _fit(f" {row.interview.title}", width)
+            who = f" · {row.who}" if row.who and cell_len(title) + cell_len(row.who) + 3 <= width else ""
+            segments = [Segment(title, style + self._style("title")), Segment(who, muted)]
+        else:  # what to do next, first; how long ago the interview was, if it fits beside it
             urgent = style + self._style(row.urgency) if row.urgency else style
             step = _fit(f"   {row.next_step}", width)
-            who = _fit(f" · {row.who}" if row.who else "", width - cell_len(step))
-            segments = [Segment(step, urgent), Segment(who, muted)]
+            when = f" {row.when} "
+            room = width - cell_len(step)
+            if room < cell_len(when):
+                when = ""
+            segments = [Segment(step, urgent), Segment(" " * (room - cell_len(when)), style), Segment(when, muted)]
         return Strip(segments).crop_extend(0, width, style).simplify()
 
     def on_resize(self, event: events.Resize) -> None:

@@ -25,23 +25,20 @@ WELCOME = (
 
 
 class FilterInput(Input):
-    """Escape leaves the filter; down goes to the list."""
-
-    BINDINGS = [
-        Binding("escape", "leave(True)", "Clear filter", show=False, id="filter-clear"),
-        Binding("down,enter", "leave(False)", "To the list", show=False, id="filter-done"),
-    ]
-
-    @dataclass
-    class Leave(Message):
-        clear: bool
-
-    def action_leave(self, clear: bool) -> None:
-        self.post_message(self.Leave(clear))
+    """The filter box: what is typed here narrows the list as it is typed."""
 
 
 class ListPane(Vertical):
-    """Filter as you type on company, role and interviewer (the screen does the matching)."""
+    """Filter as you type on company, role and interviewer (the screen does the matching).
+
+    Leaving the filter is a priority key, acted on the moment it is read, so the keys that follow
+    it in a fast burst already go to the list.
+    """
+
+    BINDINGS = [
+        Binding("escape", "leave_filter(True)", "Clear filter", show=False, id="filter-clear", priority=True),
+        Binding("down,enter", "leave_filter(False)", "To the list", show=False, id="filter-done", priority=True),
+    ]
 
     @dataclass
     class FilterChanged(Message):
@@ -49,12 +46,21 @@ class ListPane(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static("Interviews", classes="pane-title", id="list-title")
+        # There from the start, hidden: "/" then typing at once must land every key in it.
+        yield FilterInput(placeholder="Filter: company, role, interviewer", id="filter")
         yield Static(WELCOME, id="welcome")
         yield Static("Loading interviews…", id="list-empty")
         yield InterviewList(id="interviews")
 
     def on_mount(self) -> None:
         self.query_one("#welcome").display = False
+        self._show_filter(False)
+
+    def _show_filter(self, shown: bool) -> None:
+        """Hidden, the filter box cannot take the focus either."""
+        field = self.query_one("#filter", FilterInput)
+        field.display = shown
+        field.disabled = not shown
 
     @property
     def interview_list(self) -> InterviewList:
@@ -68,38 +74,32 @@ class ListPane(Vertical):
         empty = self.query_one("#list-empty", Static)
         empty.display = total > 0 and not rows
         empty.update("No interview matches the filter." if self.filter_text else "Nothing here.")
-        self.interview_list.display = bool(rows)
+        # Shown even when empty, so the focus stays on the list (a hidden list would hand it to the filter).
 
     @property
     def filter_text(self) -> str:
-        fields = self.query("#filter")
-        return fields.first(FilterInput).value if fields and fields.first().display else ""
-
-    async def open_filter(self) -> None:
-        """Show the filter box (mounted the first time it is asked for) and type into it."""
-        if not self.query("#filter"):
-            await self.mount(
-                FilterInput(placeholder="Filter: company, role, interviewer", id="filter"), after="#list-title"
-            )
         field = self.query_one("#filter", FilterInput)
-        field.display = True
-        field.focus()
+        return field.value if field.display else ""
+
+    def open_filter(self) -> None:
+        """Show the filter box and type into it."""
+        self._show_filter(True)
+        self.screen.set_focus(self.query_one("#filter", FilterInput))
 
     @on(Input.Changed, "#filter")
     def _filter_typed(self, event: Input.Changed) -> None:
         event.stop()
         self.post_message(self.FilterChanged(event.value))
 
-    @on(FilterInput.Leave)
-    def _leave_filter(self, event: FilterInput.Leave) -> None:
-        field = self.query_one("#filter", FilterInput)
-        if event.clear:
-            field.value = ""
-            field.display = False
-            self.post_message(self.FilterChanged(""))
-        self.interview_list.focus()
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "leave_filter":
+            return self.screen.focused is self.query_one("#filter")
+        return True
 
-    @on(Input.Submitted, "#filter")
-    def _submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.interview_list.focus()
+    def action_leave_filter(self, clear: bool) -> None:
+        field = self.query_one("#filter", FilterInput)
+        self.screen.set_focus(self.interview_list)
+        if clear:
+            field.value = ""
+            self._show_filter(False)
+            self.post_message(self.FilterChanged(""))

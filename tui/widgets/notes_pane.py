@@ -1,4 +1,4 @@
-"""The right pane: notes that save themselves, the call timer and scripts, and the call history."""
+"""The right pane: notes that save themselves, the call's opening line and scripts, and the call history."""
 
 from __future__ import annotations
 
@@ -6,10 +6,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Vertical
 from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Static
+
+from .call_history import CallHistory
+from .call_scripts import CallScripts
 
 if TYPE_CHECKING:
     from textual.widgets import TextArea
@@ -42,26 +45,21 @@ class NotesPane(Vertical):
         self.owner: NotesOwner | None = None
         self._pending: Timer | None = None
         self._unsent = False
+        self._status = ("", "")
 
     def compose(self) -> ComposeResult:
-        with Horizontal(id="notes-head"):
-            yield Static("Notes", id="notes-title", classes="pane-title")
-            yield Static("", id="call-timer")
-            yield Static("", id="save-state")
+        yield Static("Notes", id="notes-title")
+        yield Static("", id="opening")
 
     async def build(self) -> None:
         """The editor, scripts and history: mounted after the first frame, which does not need them."""
-        from textual.widgets import TextArea
-
-        scripts = Horizontal(
-            VerticalScroll(Static("", id="talking-points"), id="talking-box"),
-            VerticalScroll(Static("", id="voicemail"), id="voicemail-box"),
-            id="scripts",
-        )
+        scripts = CallScripts(id="scripts")
         scripts.display = False
-        editor = TextArea(id="notes", soft_wrap=True, tab_behavior="focus", show_line_numbers=False)
+        from .notes_editor import NotesEditor  # the editor's module loads after the first frame
+
+        editor = NotesEditor()
         editor.disabled = self.owner is None
-        await self.mount_all([editor, scripts, VerticalScroll(Static("", id="history"), id="history-box")])
+        await self.mount_all([editor, scripts, CallHistory(id="history")])
 
     @property
     def built(self) -> bool:
@@ -73,8 +71,16 @@ class NotesPane(Vertical):
 
         return self.query_one("#notes", TextArea)
 
+    @property
+    def scripts(self) -> CallScripts:
+        return self.query_one(CallScripts)
+
+    @property
+    def history(self) -> CallHistory:
+        return self.query_one(CallHistory)
+
     def load_text(self, text: str, title: str, owner: NotesOwner | None = None) -> None:
-        """Put a record's text in the editor without it being written back; what was typed goes up first."""
+        """Put a record's text in the editor, the cursor after it; what was typed for another goes up first."""
         if self._unsent and owner != self.owner:
             self.post_message(self.NotesTyped(self.editor.text, self.owner))
         if owner != self.owner:
@@ -88,6 +94,7 @@ class NotesPane(Vertical):
         if editor.text != text:
             with self.prevent(type(editor).Changed):
                 editor.load_text(text)
+            editor.move_cursor(editor.document.end)  # typing goes after what is there, never before it
 
     def _quiet(self) -> None:
         if self._pending is not None:
@@ -120,23 +127,26 @@ class NotesPane(Vertical):
         self.post_message(self.NotesTyped(None, self.owner))
         self._pending = self.set_timer(HAND_UP, self._cooled)
 
-    def show_call(self, in_call: bool, talking_points: str = "", voicemail: str = "") -> None:
+    def show_call(self, opening: str = "") -> None:
+        """During a call: the opening line above the notes and the scripts below; else the history."""
+        in_call = bool(opening)
         self.set_class(in_call, "-in-call")
-        self.query_one("#scripts").display = in_call
-        self.query_one("#history-box").display = not in_call
+        opening_line = self.query_one("#opening", Static)
+        opening_line.update(opening)
+        opening_line.display = in_call
+        self.scripts.display = in_call
+        self.history.display = not in_call
         if not in_call:
-            self.query_one("#call-timer", Static).update("")
-        self.query_one("#talking-points", Static).update(talking_points)
-        self.query_one("#voicemail", Static).update(voicemail)
+            self.show_timer("")
 
     def show_timer(self, text: str) -> None:
-        self.query_one("#call-timer", Static).update(text)
+        self._status = (text, self._status[1])
+        self._show_status()
 
-    def show_history(self, text: str) -> None:
-        if self.built:
-            self.query_one("#history", Static).update(text)
+    def show_save_state(self, text: str) -> None:
+        self._status = (self._status[0], text)
+        self._show_status()
 
-    def show_save_state(self, text: str, problem: bool = False) -> None:
-        state = self.query_one("#save-state", Static)
-        state.update(text)
-        state.set_class(problem, "-problem")
+    def _show_status(self) -> None:
+        """The call's timer and the quiet saved indicator, in the border: they never squeeze the title."""
+        self.border_subtitle = " · ".join(part for part in self._status if part)

@@ -7,6 +7,7 @@ from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Button, Input, Static
@@ -33,7 +34,12 @@ class QualificationRow(Horizontal):
 
 
 class QualificationsEditor(Vertical):
-    """Rows of two inputs; every change is posted up as the whole list."""
+    """Rows of two inputs; every change is posted up as the whole list. Esc closes it."""
+
+    BINDINGS = [Binding("escape", "done", "Done", tooltip="Close the qualifications editor", id="qualifications-done")]
+
+    class Done(Message):
+        """Esc: the user is done editing."""
 
     @dataclass
     class Changed(Message):
@@ -51,6 +57,9 @@ class QualificationsEditor(Vertical):
 
     def on_mount(self) -> None:
         self._warn()
+
+    def action_done(self) -> None:
+        self.post_message(self.Done())
 
     def values(self) -> list[Qualification]:
         return [q for row in self.query(QualificationRow) if (q := row.value()) is not None]

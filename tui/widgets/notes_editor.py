@@ -1,0 +1,32 @@
+"""The notes editor: typing is text; Esc is the one key that leaves it (the footer says so)."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.widgets import TextArea
+
+__all__ = ["NotesEditor"]
+
+
+class NotesEditor(TextArea):
+    """Every printable key is text here; keys that cannot be typed (Esc, F-keys, ctrl+e) still work."""
+
+    BINDINGS = [
+        Binding(
+            "escape",
+            "leave",
+            "Leave notes",
+            tooltip="Stop typing here; keys are keys again",
+            id="notes-leave",
+            priority=True,
+        )
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(id="notes", soft_wrap=True, tab_behavior="focus", show_line_numbers=False)
+
+    def action_leave(self) -> None:
+        """Out of the editor now, so the keys right after Esc are keys: to the list, or in a call the script."""
+        screen = self.screen
+        target = screen.query_one("#script-box") if screen.has_class("-in-call") else screen.query_one("#interviews")
+        screen.set_focus(target)

@@ -1,0 +1,46 @@
+"""The three panes side by side, as many as the terminal's width allows: all three from WIDE
+columns, the list and one other from TWO, one at a time below that."""
+
+from __future__ import annotations
+
+from textual import events
+from textual.containers import Horizontal
+from textual.reactive import reactive
+
+__all__ = ["PANES", "TWO", "WIDE", "Panes"]
+
+WIDE, TWO = 120, 80
+PANES = ("list-pane", "checklist", "notes-pane")
+
+
+class Panes(Horizontal):
+    """`front` is the pane in front: shown alone when narrow, beside the list when two fit."""
+
+    front: reactive[str] = reactive("list-pane")
+
+    def watch_front(self, front: str) -> None:
+        for name in PANES:
+            self.query_one(f"#{name}").set_class(name == front, "-shown")
+        beside = (
+            front
+            if front != "list-pane"
+            else next((n for n in PANES[1:] if self.query_one(f"#{n}").has_class("-beside")), "checklist")
+        )
+        for name in PANES[1:]:
+            self.query_one(f"#{name}").set_class(name == beside, "-beside")
+
+    def on_mount(self) -> None:
+        for name, title in zip(PANES, ("Interviews", "Pre-call checklist", "Call notes"), strict=True):
+            self.query_one(f"#{name}").border_title = title
+        self.watch_front(self.front)
+
+    def on_resize(self, event: events.Resize) -> None:
+        width = self.app.size.width
+        self.screen.set_class(width < TWO, "-narrow")
+        self.screen.set_class(TWO <= width < WIDE, "-two")
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """The pane the user moved into (Tab, a click) comes to the front."""
+        for name in PANES:
+            if self.query_one(f"#{name}") in event.widget.ancestors_with_self:
+                self.front = name
