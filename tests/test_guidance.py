@@ -157,7 +157,11 @@ def test_d14_d16_a_message_or_a_conversation_says_thank_you():
 
 def test_d20_text_message_gets_a_gentle_warning():
     assert channel_warning(Channel.TEXT_MESSAGE)
-    assert all(channel_warning(c) is None for c in Channel if c is not Channel.TEXT_MESSAGE)
+    assert all(channel_warning(c) is None for c in Channel if c not in (Channel.TEXT_MESSAGE, Channel.LINKEDIN))
+
+
+def test_d20_linkedin_only_where_you_were_already_talking():
+    assert "already talking there" in channel_warning(Channel.LINKEDIN)
 
 
 def test_other_interviews_calls_are_ignored():

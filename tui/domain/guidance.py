@@ -11,7 +11,7 @@ from datetime import date, datetime, timedelta, tzinfo
 from enum import StrEnum
 
 from .dates import humanize_day
-from .guardrails import Caution, call_caution, call_warning, channel_warning
+from .guardrails import REDIAL, Caution, call_caution, call_warning, channel_warning
 from .models import CHECKLIST_RULES, CallAttempt, Interview, Outcome, Profile, ThankYou
 from .rounds import (
     EMAIL_WAIT,
@@ -47,8 +47,7 @@ __all__ = [
 ]
 
 _RULE_LABELS = dict(CHECKLIST_RULES)
-#: D12: ringing again this soon after a missed call is redialling, not another good time.
-REDIAL = timedelta(minutes=30)
+
 
 
 class StepKind(StrEnum):

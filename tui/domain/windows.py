@@ -72,9 +72,12 @@ class CallWindow:
         """The same window, read on another clock (usually the user's own)."""
         return self.start.astimezone(tz), self.end.astimezone(tz)
 
-    def describe(self, user_tz: tzinfo | None = None) -> str:
-        """'Tue 1 Dec, 8:30–10:00 their time (Wed 2 Dec, 5:30–7:00 your time)'."""
-        text = f"{_day(self.start)}, {_span(self.start, self.end)}"
+    def describe(self, user_tz: tzinfo | None = None, now: datetime | None = None) -> str:
+        """'today, 8:30–10:00', or across zones 'Tue 1 Dec, 8:30–10:00 their time (Wed 2 Dec, 5:30–7:00 your time)'.
+
+        With `now`, days near it are said as "today" and "tomorrow", each on its own clock.
+        """
+        text = f"{_day(self.start, now)}, {_span(self.start, self.end)}"
         if user_tz is None:
             return text
         start, end = self.in_zone(user_tz)
@@ -82,11 +85,15 @@ class CallWindow:
             return text
         mine = _span(start, end)
         if start.date() != self.start.date():
-            mine = f"{_day(start)}, {mine}"
+            mine = f"{_day(start, now)}, {mine}"
         return f"{text} their time ({mine} your time)"
 
 
-def _day(moment: datetime) -> str:
+def _day(moment: datetime, now: datetime | None = None) -> str:
+    if now is not None:
+        ahead = (moment.date() - now.astimezone(moment.tzinfo).date()).days
+        if ahead in (0, 1):
+            return ("today", "tomorrow")[ahead]
     return f"{moment:%a} {moment.day} {moment:%b}"
 
 

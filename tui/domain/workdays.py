@@ -24,6 +24,7 @@ __all__ = [
     "country_for_phone",
     "country_for_zone",
     "country_name",
+    "zone_countries",
 ]
 
 #: Countries said with "the", or whose tz database name is not how people say it.
@@ -134,7 +135,7 @@ def country_for_phone(e164: str) -> str:
 
 def country_for_zone(name: str) -> str:
     """The country of an IANA zone ("Europe/London" is GB), or "" for zones of no country ("UTC", "CET")."""
-    return _zone_countries().get(name.strip(), "") if name else ""
+    return zone_countries().get(name.strip(), "") if name else ""
 
 
 def country_name(code: str) -> str:
@@ -173,7 +174,7 @@ def _table_rows(name: str) -> list[list[str]]:
 
 
 @cache
-def _zone_countries() -> dict[str, str]:
+def zone_countries() -> dict[str, str]:
     """zone.tab: each zone's one country (zone1970.tab lists several for some zones, so it is not used)."""
     return {row[2]: row[0] for row in _table_rows("zone.tab") if len(row) >= 3}
 

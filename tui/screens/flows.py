@@ -6,7 +6,7 @@ session intent, and returns what the screen should show.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from rich.markup import escape
@@ -22,6 +22,7 @@ __all__ = [
     "confirm",
     "edit_interview",
     "edit_references",
+    "ask_follow_up",
     "end_call",
     "record_thank_you",
     "show_drafts",
@@ -40,7 +41,7 @@ async def edit_interview(app: App[Any], session: Session, interview_id: str | No
     from ..dialogs.interview_form import InterviewForm
 
     original = session.get(interview_id)
-    interview = await app.push_screen_wait(InterviewForm(session.now, original))
+    interview = await app.push_screen_wait(InterviewForm(session.now, original, session.profile))
     if interview is None:
         return None
     return session.update_interview(interview) if original is not None else session.add_interview(interview)
@@ -50,22 +51,41 @@ async def end_call(app: App[Any], session: Session, ended: datetime) -> Recorded
     """How did it go (D18); after a conversation, when they expect to decide (D17). None: back to the call."""
     from ..dialogs.decision import DecisionDialog
     from ..dialogs.outcome import OutcomeDialog
-    from ..domain.timeline import parse_timeline
-
     call = session.active_call
     if call is None:
         return None
     outcome = await app.push_screen_wait(OutcomeDialog())
     if outcome is None:
         return None
-    decision = ""
+    decision, follow_up_on = "", None
     if outcome is Outcome.SPOKE:
 
         def preview(text: str) -> str:
-            return escape(parse_timeline(text, ended, day_first=session.profile.day_first).describe())
+            return escape(session.read_day(call.interview_id, text, ended).describe())
 
         decision = await app.push_screen_wait(DecisionDialog(preview)) or ""
-    return session.end_call(call.id, ended, outcome, decision)
+        if decision and not session.read_day(call.interview_id, decision, ended).ok:
+            follow_up_on = await ask_follow_up(app, session, call.interview_id, decision, ended)
+    return session.end_call(call.id, ended, outcome, decision, follow_up_on)
+
+
+async def ask_follow_up(app: App[Any], session: Session, interview_id: str, said: str, ended: datetime) -> date:
+    """D17, D19: their words stay as typed; which day to follow up is asked, a week on offered (escape takes it)."""
+    from ..dialogs.text_prompt import TextPrompt
+    from ..domain.rounds import short_date
+
+    offered = session.default_follow_up(interview_id, ended)
+
+    def check(text: str) -> str:
+        reading = session.read_day(interview_id, text, ended)
+        if not reading.ok:
+            raise ValidationError("follow_up_on", reading.message)
+        return text
+
+    title = f"“{escape(said)}” is kept as typed, but it is not a day. Follow up on which day?"
+    typed = await app.push_screen_wait(TextPrompt(title, short_date(offered), "e.g. Friday, in two weeks", check))
+    chosen = session.read_day(interview_id, typed, ended).date if typed else None
+    return chosen or offered
 
 
 async def record_thank_you(app: App[Any], session: Session, interview_id: str) -> ThankYou | None:
@@ -84,7 +104,7 @@ async def record_thank_you(app: App[Any], session: Session, interview_id: str) -
         now = session.now()
         if text.strip().lower() == "now":
             return now
-        moment = parse_when(text, now, past=True, field="sent_at")
+        moment = parse_when(text, now, past=True, field="sent_at", day_first=session.profile.day_first)
         if moment > now:
             raise ValidationError("sent_at", "That is still to come; record a thank-you once it has gone out.")
         return moment

@@ -28,9 +28,6 @@ __all__ = [
     "thank_you_line",
 ]
 
-#: The steps whose next move is picking up the phone.
-_CALLING = frozenset({"call_due", "try_again", "leave_voicemail", "follow_up", "prepare"})
-
 
 def build_row(interview: Interview, step: NextStep | None, now: datetime) -> ListRow:
     from ..domain.guidance import StepKind
@@ -56,28 +53,24 @@ def build_row(interview: Interview, step: NextStep | None, now: datetime) -> Lis
 
 
 def guidance_line(step: NextStep | None, now: datetime, window: str = "") -> str:
-    """'Next: Call — now. The working day after the interview is the time to call. (D10)'.
+    """'Next: Call — now. The working day after the interview is the time to call.' in plain words.
 
-    `window` is the next good time to call (D11), said when the step is a call.
+    `window` is the good time to call for this step (D11), said when the step is a call.
     """
     if step is None:
         return ""
     phrase = step.due_phrase(now)
     head = f"[b]Next: {step.label}{' — ' + phrase if phrase else ''}.[/b]"
-    rule = f" ({step.rule})" if step.rule else ""
     also = "".join(f" {escape(text)}" for text in step.also)
     good_time = f" [$accent]Good time to call: {escape(window)}.[/]" if window else ""
-    return f"{head} {escape(step.reason)}{rule}{good_time}{also}"
+    return f"{head} {escape(step.reason)}{good_time}{also}"
 
 
 def next_window(interview: Interview, step: NextStep | None, now: datetime) -> str:
-    """The next call window (D10, D11) in their time and yours, when the next step is a call."""
-    from ..domain.windows import call_windows
-
-    if step is None or step.kind not in _CALLING or interview.interviewed_at is None:
+    """The step's own window (D10, D11): after the last try, in their time and yours, when the step is a call."""
+    if step is None or step.window is None or not step.kind.calling:
         return ""
-    windows = call_windows(interview, now, count=1, fallback_tz=now.tzinfo)
-    return windows[0].describe(now.tzinfo) if windows else ""
+    return step.window.describe(now.tzinfo, now)
 
 
 def thank_you_line(thanks: ThankYou, now: datetime) -> str:
