@@ -136,7 +136,7 @@ def test_d21_missing_thank_you_noted_beside_the_call():
     iv = make()
     step = next_step(iv, [], [], la(25, 9))
     assert step.kind is StepKind.CALL_DUE
-    assert step.also == ("No thank-you has gone out yet; an email or a handwritten note is best.",)
+    assert step.also == ("No thank-you sent yet; an email or a note is best.",)
     assert "any channel" not in step.also[0]
     assert next_step(iv, [], [thanks(iv)], la(25, 9)).also == ()
 

@@ -8,7 +8,7 @@ from datetime import datetime
 
 import orjson
 
-from ..domain.guidance import THANK_YOU_REMINDER, NextStep, thanked
+from ..domain.guidance import NextStep, thanked
 from ..domain.models import Interview
 from ..session import Session
 from .common import open_session, short_id
@@ -46,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
         print("Nothing is due now." if args.due else "No interviews yet; add one with `followup add`.")
     else:
         print(_table(found, now))
-        unthanked = [r for r in found if THANK_YOU_REMINDER in r.step.also]
+        unthanked = [r for r in found if _owes_thanks(r, now)]
         if unthanked:
             names = ", ".join(r.interview.company for r in unthanked)
             print(f"\nNo thank-you yet: {names}. An email or a handwritten note is best.")
@@ -71,6 +71,12 @@ def _as_json(row: Row, now: datetime) -> dict[str, object]:
         "thanked": row.thanked,
         "also": list(step.also),
     }
+
+
+def _owes_thanks(row: Row, now: datetime) -> bool:
+    """D21: an open interview that has taken place and has had no thank-you by any channel."""
+    held = row.interview.interviewed_at
+    return not row.thanked and not row.interview.archived and held is not None and held <= now
 
 
 _HEADER = ("ID", "COMPANY", "ROLE", "INTERVIEWER", "NEXT STEP", "DUE")

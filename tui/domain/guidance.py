@@ -93,7 +93,7 @@ _KIND_LABELS = {
 }
 _CALLING = frozenset({StepKind.CALL_DUE, StepKind.TRY_AGAIN, StepKind.LEAVE_VOICEMAIL, StepKind.FOLLOW_UP})
 #: D21: said beside the next step until a thank-you has gone out (D20: the channels that land best).
-THANK_YOU_REMINDER = "No thank-you has gone out yet; an email or a handwritten note is best."
+THANK_YOU_REMINDER = "No thank-you sent yet; an email or a note is best."
 
 
 @dataclass(frozen=True)
@@ -266,18 +266,17 @@ def _retry(plan: _Plan, current: list[CallAttempt], not_before: datetime | None 
     over = midnight(window.day + timedelta(days=1), plan.tz)
     missed = unanswered(current)
     soon = timedelta(0) <= now - last.started_at < REDIAL
-    wait = f"You rang {_minutes(now - last.started_at)} ago; wait for another good time. " if soon else ""
+    wait = f"You rang {_minutes(now - last.started_at)} ago; wait for another good time." if soon else ""
     if last.outcome is Outcome.SOMEONE_ELSE:
         who = plan.interview.interviewer.greeting or "the interviewer"
-        reason = f"{wait}Someone else answered: next time ask when {who} is free, or leave word that you called."
+        reason = f"Someone else answered: ask when {who} is free, or leave word."
         kind = StepKind.LEAVE_VOICEMAIL if missed >= 2 else StepKind.TRY_AGAIN  # D13: they have seen missed calls
         return plan.call(kind, reason, window.start, over, "D12", window)
     if missed >= 2:
-        reason = f"{wait}{missed} tries went unanswered; if voicemail picks up, leave a message this time."
+        reason = wait or f"{missed} tries unanswered; if voicemail picks up, leave a message."
         return plan.call(StepKind.LEAVE_VOICEMAIL, reason, window.start, over, "D13", window)
     # D12: no message was needed the first time. D13: the second unanswered try leaves one.
-    reason = wait or "No answer last time, and no message was needed then. "
-    reason += "Call again at another good time; if voicemail picks up, leave a message."
+    reason = wait or "No answer, and no message was needed. Next time, leave one."
     return plan.call(StepKind.LEAVE_VOICEMAIL, reason, window.start, over, "D12, D13", window)
 
 

@@ -14,7 +14,7 @@ from string import Template
 
 from .dates import humanize_day
 from .models import Interview, Profile
-from .phones import display_phone
+from .phones import DEFAULT_REGION, display_phone, region_for_zone
 from .templates import (
     VOICEMAIL_PLACEHOLDERS,
     ScriptKind,
@@ -138,12 +138,13 @@ def _lower_first(text: str) -> str:
     return text
 
 
-def said_slowly(e164: str) -> str:
+def said_slowly(e164: str, region: str = DEFAULT_REGION) -> str:
     """'415, 555, 0134': the number in its groups, for saying slowly the second time (D14)."""
     if not e164.startswith("+"):
         return e164.strip()
-    groups = [part for part in re.split(r"[^\d]+", display_phone(e164)) if part]
-    return ", ".join(groups)
+    shown = display_phone(e164, region)
+    groups = [part for part in re.split(r"[^\d]+", shown) if part]
+    return ("+" if shown.startswith("+") else "") + ", ".join(groups)
 
 
 def _when_held(interview: Interview, now: datetime, theirs: tzinfo) -> tuple[str, str]:
@@ -165,13 +166,14 @@ def script_values(interview: Interview, profile: Profile | None, now: datetime) 
     person = interview.interviewer
     theirs = interviewer_zone(interview, user_zone(profile, now))
     when, day = _when_held(interview, now, theirs)
-    phone = display_phone(profile.phone) if profile.phone.startswith("+") else profile.phone.strip()
+    region = region_for_zone(profile.timezone)
+    phone = display_phone(profile.phone, region) if profile.phone.startswith("+") else profile.phone.strip()
     name = person.name.strip()
     greet = person.greeting
     values = {
         "my_name": profile.name.strip(),
         "my_phone": phone,
-        "my_phone_slowly": said_slowly(profile.phone),
+        "my_phone_slowly": said_slowly(profile.phone, region),
         "my_email": profile.email.strip(),
         "my_pitch": profile.pitch.strip(),
         "company": interview.company,

@@ -72,19 +72,20 @@ class CallWindow:
         """The same window, read on another clock (usually the user's own)."""
         return self.start.astimezone(tz), self.end.astimezone(tz)
 
-    def describe(self, user_tz: tzinfo | None = None, now: datetime | None = None) -> str:
+    def describe(self, user_tz: tzinfo | None = None, now: datetime | None = None, *, day: bool = True) -> str:
         """'today, 8:30–10:00', or across zones 'Tue 1 Dec, 8:30–10:00 their time (Wed 2 Dec, 5:30–7:00 your time)'.
 
-        With `now`, days near it are said as "today" and "tomorrow", each on its own clock.
+        With `now`, days near it are said as "today" and "tomorrow", each on its own clock;
+        `day=False` leaves out the day when it is said already and both clocks share it.
         """
-        text = f"{_day(self.start, now)}, {_span(self.start, self.end)}"
+        text = f"{_day(self.start, now)}, {_span(self.start, self.end)}" if day else _span(self.start, self.end)
         if user_tz is None:
             return text
         start, end = self.in_zone(user_tz)
         if start.utcoffset() == self.start.utcoffset() and start.tzname() == self.start.tzname():
             return text
         mine = _span(start, end)
-        if start.date() != self.start.date():
+        if start.date() != self.start.date() or _day(start, now) != _day(self.start, now):
             mine = f"{_day(start, now)}, {mine}"
         return f"{text} their time ({mine} your time)"
 

@@ -70,7 +70,8 @@ def next_window(interview: Interview, step: NextStep | None, now: datetime) -> s
     """The step's own window (D10, D11): after the last try, in their time and yours, when the step is a call."""
     if step is None or step.window is None or not step.kind.calling:
         return ""
-    return step.window.describe(now.tzinfo, now)
+    said_already = step.due == step.window.start  # the step's own "today 16:00" names the day
+    return step.window.describe(now.tzinfo, now, day=not said_already)
 
 
 def thank_you_line(thanks: ThankYou, now: datetime) -> str:
