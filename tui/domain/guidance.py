@@ -71,11 +71,6 @@ class StepKind(StrEnum):
         """A few words for a list column."""
         return _KIND_LABELS[self]
 
-    @property
-    def calling(self) -> bool:
-        """Whether this step is picking up the phone."""
-        return self in _CALLING
-
 
 _KIND_LABELS = {
     StepKind.PREPARE: "Prepare",
@@ -91,7 +86,6 @@ _KIND_LABELS = {
     StepKind.SAY_THANK_YOU: "Say thank you",
     StepKind.CLOSED: "Closed",
 }
-_CALLING = frozenset({StepKind.CALL_DUE, StepKind.TRY_AGAIN, StepKind.LEAVE_VOICEMAIL, StepKind.FOLLOW_UP})
 #: D21: said beside the next step until a thank-you has gone out (D20: the channels that land best).
 THANK_YOU_REMINDER = "No thank-you sent yet; an email or a note is best."
 
@@ -239,7 +233,7 @@ def _first_call(plan: _Plan, is_thanked: bool) -> NextStep:
         reason = "The working day after the interview is the time to call and thank them."
     if not interview.ready_to_call:
         reason = "Before you call, get these ready: " + _missing_items(interview) + "."
-        return plan.step(StepKind.PREPARE, reason, due, over, "D1-D4")
+        return plan.step(StepKind.PREPARE, reason, due, over, "D1-D4", window)
     return plan.call(StepKind.CALL_DUE, reason, due, over, "D10", window)
 
 

@@ -16,6 +16,7 @@ from .dates import humanize_day
 from .models import Interview, Profile
 from .phones import DEFAULT_REGION, display_phone, region_for_zone
 from .templates import (
+    DEFAULT_TEMPLATES,
     VOICEMAIL_PLACEHOLDERS,
     ScriptKind,
     VoicemailPart,
@@ -256,7 +257,7 @@ def voicemail(
             missing.append(_VOICEMAIL_FIXES[part])
     missing += _gaps(text, values, interview, now)
     said = fill(text, values)
-    if (seconds := spoken_seconds(said)) > VOICEMAIL_SECONDS[1]:
+    if text != DEFAULT_TEMPLATES[ScriptKind.VOICEMAIL] and (seconds := spoken_seconds(said)) > VOICEMAIL_SECONDS[1]:
         missing.append(f"Said aloud this takes about {seconds} seconds; keep it to 20-30 by shortening your template.")
     return Draft(ScriptKind.VOICEMAIL, said, missing=tuple(dict.fromkeys(missing)))
 

@@ -67,8 +67,8 @@ def guidance_line(step: NextStep | None, now: datetime, window: str = "") -> str
 
 
 def next_window(interview: Interview, step: NextStep | None, now: datetime) -> str:
-    """The step's own window (D10, D11): after the last try, in their time and yours, when the step is a call."""
-    if step is None or step.window is None or not step.kind.calling:
+    """The step's own window (D10, D11): after the last try, in their time and yours; "" when the step has none."""
+    if step is None or step.window is None:
         return ""
     said_already = step.due == step.window.start  # the step's own "today 16:00" names the day
     return step.window.describe(now.tzinfo, now, day=not said_already)
