@@ -85,7 +85,9 @@ def test_d11_cet_keeps_its_daylight_saving():
     assert datetime(2026, 1, 1, 12, tzinfo=cet).utcoffset() == timedelta(hours=1)
 
 
-@pytest.mark.parametrize(("typed", "message"), [("IST", "India, Ireland or Israel"), ("Narnia", "not a time zone I know")])
+@pytest.mark.parametrize(
+    ("typed", "message"), [("IST", "India, Ireland or Israel"), ("Narnia", "not a time zone I know")]
+)
 def test_d11_a_zone_that_cannot_be_told_says_how_to_type_it(typed, message):
     with pytest.raises(ValidationError, match=message):
         zone_name(typed, "interviewer_tz")

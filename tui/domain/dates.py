@@ -150,7 +150,9 @@ def _check_order(raw: str, field: str, day_first: bool) -> None:
     month = int(match[2]) if day_first else int(match[1])
     if month > 12:
         order = "day first (3/11 is 3 November)" if day_first else "month first (3/11 is March 11)"
-        raise ValidationError(field, f"“{raw}” is not a real date read {order}; check the order, or your profile's setting.")
+        raise ValidationError(
+            field, f"“{raw}” is not a real date read {order}; check the order, or your profile's setting."
+        )
 
 
 def _looks_like_time(words: list[str]) -> bool:

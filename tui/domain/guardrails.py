@@ -85,7 +85,9 @@ def _timing_caution(theirs: datetime, days: WorkCalendar) -> Caution | None:
     """D11: a weekend or a public holiday, or outside or the middle of their working day."""
     clock = f"{theirs.hour}:{theirs:%M}"
     if holiday := days.holiday(theirs.date()):
-        return Caution("D11", f"It is {holiday} for them, a public holiday; a working day is more likely to reach them.")
+        return Caution(
+            "D11", f"It is {holiday} for them, a public holiday; a working day is more likely to reach them."
+        )
     if not is_working_day(theirs.date()):
         return Caution("D11", f"It is {theirs:%A} for them; a weekday call is more likely to reach them.")
     hour = theirs.time()

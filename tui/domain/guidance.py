@@ -12,7 +12,7 @@ from enum import StrEnum
 
 from .dates import humanize_day
 from .guardrails import REDIAL, Caution, call_caution, call_warning, channel_warning
-from .models import CHECKLIST_RULES, CallAttempt, Interview, Outcome, Profile, ThankYou
+from .models import CallAttempt, Interview, Outcome, Profile, ThankYou
 from .rounds import (
     EMAIL_WAIT,
     FollowUp,
@@ -32,11 +32,11 @@ from .workdays import WorkCalendar
 
 #: Re-exported here so callers find all the guidance in one place.
 __all__ = [
+    "THANK_YOU_REMINDER",
     "Caution",
     "FollowUp",
     "NextStep",
     "StepKind",
-    "THANK_YOU_REMINDER",
     "attention_key",
     "call_caution",
     "call_warning",
@@ -45,9 +45,6 @@ __all__ = [
     "next_step",
     "thanked",
 ]
-
-_RULE_LABELS = dict(CHECKLIST_RULES)
-
 
 
 class StepKind(StrEnum):
@@ -232,7 +229,7 @@ def _first_call(plan: _Plan, is_thanked: bool) -> NextStep:
     else:
         reason = "The working day after the interview is the time to call and thank them."
     if not interview.ready_to_call:
-        reason = "Before you call, get these ready: " + _missing_items(interview) + "."
+        reason = "Before you call, get ready: " + _missing_items(interview) + "."
         return plan.step(StepKind.PREPARE, reason, due, over, "D1-D4", window)
     return plan.call(StepKind.CALL_DUE, reason, due, over, "D10", window)
 
@@ -299,8 +296,12 @@ def _stopped(plan: _Plan, stop: Stop, follow: FollowUp | None) -> NextStep:
     return plan.step(StepKind.SEND_EMAIL, reason, start, over, "D15")
 
 
+#: D1-D4 in the fewest words, for a guidance line that has three lines at most.
+_SHORT_LABELS = {"D1": "your resume", "D2": "references", "D3": "a quiet place", "D4": "key qualifications"}
+
+
 def _missing_items(interview: Interview) -> str:
-    return ", ".join(_RULE_LABELS[rule].lower() for rule in interview.missing_required)
+    return ", ".join(_SHORT_LABELS[rule] for rule in interview.missing_required)
 
 
 def _wait_reason(interview: Interview, follow: FollowUp, now: datetime) -> str:

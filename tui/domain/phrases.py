@@ -9,79 +9,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from dateutil.relativedelta import MO, relativedelta, weekday
 
-from .workdays import WorkCalendar, country_name
+from .phrase_words import MAX_AHEAD, MONTHS, WEEKDAYS, Refused, Said, count, later_year_if_passed, short
+from .workdays import country_name
 
-__all__ = ["MAX_AHEAD", "Refused", "Said", "read_phrase", "short"]
+__all__ = ["read_phrase"]
 
-#: A decision further out than this is more likely a typing slip than a plan ("in May" said in August is fine).
-MAX_AHEAD = relativedelta(months=9)
-
-WEEKDAYS = {
-    "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2, "weds": 2,
-    "thursday": 3, "thu": 3, "thur": 3, "thurs": 3, "friday": 4, "fri": 4,
-    "saturday": 5, "sat": 5, "sunday": 6, "sun": 6,
-}  # fmt: skip
-MONTHS = {
-    name: index + 1
-    for index, names in enumerate(
-        ("jan january", "feb february", "mar march", "apr april", "may", "jun june", "jul july",
-         "aug august", "sep sept september", "oct october", "nov november", "dec december")
-    )
-    for name in names.split()
-}  # fmt: skip
-NUMBERS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "couple": 2, "a couple": 2, "a couple of": 2, "three": 3,
-    "few": 3, "a few": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14, "fifteen": 15, "twenty": 20, "thirty": 30,
-}  # fmt: skip
+#: Where in a span a part ends: the last day of a month's part, the weekday a week's part ends on.
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "last": 9}
-#: Where in a span a part ends: (the last day of a month's part, the weekday a week's part ends on).
 _PART_OF_MONTH = {"early": 10, "beginning of": 10, "start of": 10, "mid": 20, "middle of": 20, "late": 31, "end of": 31}
 _PART_OF_WEEK = {"early": 1, "start of": 1, "beginning of": 1, "mid": 2, "middle of": 2}
 _PART = r"(?:(early|mid|middle of|late|end of|start of|beginning of)\s+)?"
 _DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-
-
-class Refused(Exception):
-    """A phrase that reads as something, but not as a usable decision date."""
-
-
-@dataclass(frozen=True)
-class Said:
-    """Where a phrase is said: the day, in the interviewer's calendar, and how short dates are written."""
-
-    today: date
-    day_first: bool
-    calendar: WorkCalendar
-
-
-def short(day: date) -> str:
-    return f"{day:%a} {day.day} {day:%b} {day.year}"
-
-
-def count(word: str) -> int | None:
-    if re.fullmatch(r"-?\d+", word):
-        return int(word)
-    return NUMBERS.get(word.removesuffix(" of"))
-
-
-def later_year_if_passed(found: date, today: date, last: int | None = None) -> date:
-    """A date said without a year that has passed means next year's, unless that is too far off."""
-    if found >= today:
-        return found
-    passed = Refused(f"{short(found)} has passed; a decision date is still to come.")
-    try:
-        later = found + relativedelta(years=1, day=last) if last else found.replace(year=found.year + 1)
-    except ValueError:  # 29 February
-        raise passed from None
-    if later > today + MAX_AHEAD:
-        raise passed
-    return later
 
 
 def read_phrase(phrase: str, said: Said) -> date | None:
@@ -305,7 +247,9 @@ def _named_date(phrase: str, said: Said) -> date | None:
         if not 1 <= int(number) <= 31:
             raise Refused(f"No month has a day {int(number)}.")
     named = [WEEKDAYS[word] for word in words if word in WEEKDAYS]
-    cleaned = " ".join(word for word in re.split(r"[\s,]+", phrase) if word not in WEEKDAYS and word not in ("of", "the"))
+    cleaned = " ".join(
+        word for word in re.split(r"[\s,]+", phrase) if word not in WEEKDAYS and word not in ("of", "the")
+    )
     from dateutil import parser as dateparser  # only for a named date: keeps it off every start
 
     today = said.today
@@ -330,7 +274,8 @@ def _day_of_month(phrase: str, said: Said) -> date | None:
     """'the 15th', 'Friday the 4th', 'the first of the month', 'the 1st of next month'."""
     phrase = re.sub(r"^(?:the\s+)?first(?= of)", "1st", phrase)
     match = re.fullmatch(
-        r"(?:([a-z]+)\s+)?(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)(?:\s+of\s+(?:the\s+)?(next month|this month|month))?", phrase
+        r"(?:([a-z]+)\s+)?(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)(?:\s+of\s+(?:the\s+)?(next month|this month|month))?",
+        phrase,
     )
     if match is None or (match[1] is not None and match[1] not in WEEKDAYS):
         return None

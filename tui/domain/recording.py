@@ -25,7 +25,9 @@ class Recorded:
     follow_up: FollowUp | None
 
 
-def read_day(interview: Interview, text: str, at: datetime, tz: tzinfo | None = None, day_first: bool = False) -> Timeline:
+def read_day(
+    interview: Interview, text: str, at: datetime, tz: tzinfo | None = None, day_first: bool = False
+) -> Timeline:
     """A day said on a call ("by Friday", "2-3 weeks"), read on the interviewer's calendar at `at` (D17)."""
     fallback = tz or at.tzinfo or UTC
     theirs = at.astimezone(interviewer_zone(interview, fallback))

@@ -107,7 +107,7 @@ def _qualification_lines(interview: Interview) -> str:
 
 def _match(interview: Interview) -> str:
     """D4, D20: each qualification tied to the need it answers, in a sentence or two of prose."""
-    sentences = []
+    sentences: list[str] = []
     for item in interview.qualifications:
         claim, need = _claim(item.qualification), _lower_first(item.employer_need.strip().rstrip("."))
         if not claim:
@@ -203,7 +203,9 @@ def render_template(text: str, interview: Interview, profile: Profile | None, no
     return fill(text, script_values(interview, profile, now))
 
 
-def _gaps(text: str, values: Mapping[str, str], interview: Interview | None = None, now: datetime | None = None) -> list[str]:
+def _gaps(
+    text: str, values: Mapping[str, str], interview: Interview | None = None, now: datetime | None = None
+) -> list[str]:
     """Plain-words notes for each placeholder this template uses whose value is missing."""
     used = Template(text).get_identifiers()
     if "signature" in used:

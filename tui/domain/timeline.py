@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from .phrases import MAX_AHEAD, NUMBERS, Refused, Said, read_phrase, short
+from .phrase_words import MAX_AHEAD, NUMBERS, Refused, Said, short
+from .phrases import read_phrase
 from .workdays import WEEKDAYS_ONLY, WorkCalendar
 
 __all__ = ["MAX_AHEAD", "Timeline", "parse_timeline"]
@@ -67,7 +68,9 @@ _ABBREVIATIONS = (
 )
 _AMOUNT_WORD = r"\d+|" + "|".join(word for word in NUMBERS if " " not in word)
 _UNIT = r"(?=\s+(?:business |working )?(?:days?|weeks?|months?|hours?)\b)"
-_CHOICE = re.compile(r"\s*,?\s+(?:or maybe|or possibly|or perhaps|or|maybe|possibly|perhaps|if not|to|through|thru)\s+|\s*,\s+|\s+/\s+|\s+[-–—]\s+")
+_CHOICE = re.compile(
+    r"\s*,?\s+(?:or maybe|or possibly|or perhaps|or|maybe|possibly|perhaps|if not|to|through|thru)\s+|\s*,\s+|\s+/\s+|\s+[-–—]\s+"
+)
 _VAGUE = re.compile(
     r"^(?:soon|asap|as soon as possible|shortly|later|eventually|in a while|a while|not sure|unsure|"
     r"don'?t know|no idea|tbd|tba|tbc|unknown|whenever|sometime soon|any day now|depends|it depends|"
@@ -131,13 +134,39 @@ def _normalise(raw: str) -> str:
     phrase = re.sub(r"^between\s+(.+?)\s+and\s+(.+)$", r"\1 or \2", phrase)
     if any(word in _MONTH_WORDS for word in re.findall(r"[a-z]+", phrase)):
         # "Dec 3-4", "3rd–4th December": a choice of days.
-        phrase = re.sub(r"(?<![\d/.])(\d{1,2})(st|nd|rd|th)?\s*[-–]\s*(\d{1,2})(st|nd|rd|th)?(?![\d/.])", r"\1\2 or \3\4", phrase)
+        phrase = re.sub(
+            r"(?<![\d/.])(\d{1,2})(st|nd|rd|th)?\s*[-–]\s*(\d{1,2})(st|nd|rd|th)?(?![\d/.])", r"\1\2 or \3\4", phrase
+        )
     return _trim(phrase)
 
 
 _MONTH_WORDS = frozenset(
-    "jan january feb february mar march apr april may jun june jul july aug august sep sept september "
-    "oct october nov november dec december".split()
+    [
+        "jan",
+        "january",
+        "feb",
+        "february",
+        "mar",
+        "march",
+        "apr",
+        "april",
+        "may",
+        "jun",
+        "june",
+        "jul",
+        "july",
+        "aug",
+        "august",
+        "sep",
+        "sept",
+        "september",
+        "oct",
+        "october",
+        "nov",
+        "november",
+        "dec",
+        "december",
+    ]
 )
 
 

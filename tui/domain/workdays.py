@@ -149,9 +149,7 @@ def _holidays(country: str, year: int) -> dict[date, str]:
     import holidays  # only when a country is known: keeps it off every start
 
     try:
-        table = holidays.country_holidays(country, years=year)
-        if "en_US" in getattr(table, "supported_languages", ()):
-            table = holidays.country_holidays(country, years=year, language="en_US")
+        table = holidays.country_holidays(country, years=year, language="en_US")
     except NotImplementedError:
         return {}
     return {day: str(name) for day, name in table.items()}

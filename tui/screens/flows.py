@@ -18,11 +18,11 @@ from ..domain.recording import Recorded
 from ..session import Session
 
 __all__ = [
+    "ask_follow_up",
     "ask_profile",
     "confirm",
     "edit_interview",
     "edit_references",
-    "ask_follow_up",
     "end_call",
     "record_thank_you",
     "show_drafts",
@@ -51,6 +51,7 @@ async def end_call(app: App[Any], session: Session, ended: datetime) -> Recorded
     """How did it go (D18); after a conversation, when they expect to decide (D17). None: back to the call."""
     from ..dialogs.decision import DecisionDialog
     from ..dialogs.outcome import OutcomeDialog
+
     call = session.active_call
     if call is None:
         return None
