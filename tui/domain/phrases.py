@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 
 from dateutil.relativedelta import MO, relativedelta, weekday
 
-from .phrase_words import MAX_AHEAD, MONTHS, WEEKDAYS, Refused, Said, count, later_year_if_passed, short
+from .phrase_words import MONTHS, WEEKDAYS, Refused, Said, count, later_year_if_passed, short
 from .workdays import country_name
 
 __all__ = ["read_phrase"]
