@@ -3,10 +3,7 @@ the decision kept by the form (D17), the greeting field (D14) and LinkedIn asked
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from datetime import date, datetime, timedelta
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -91,30 +88,12 @@ async def test_d17_readable_words_ask_nothing_more(db):
     assert doc["decision_expected"] == "2026-12-16" and doc["decision_text"] == "2-3 weeks"
 
 
-@asynccontextmanager
-async def running_on(path: Path, now: datetime) -> AsyncIterator:
-    """The app on this file with its clock at `now`."""
-    from tui.app import make_app
-    from tui.store import Workbook
-
-    book = Workbook.open(path)
-    app = make_app(book, clock=lambda: now)
-    try:
-        async with app.run_test(size=(120, 36)) as pilot:
-            await settle(pilot)
-            yield pilot
-            app.finish_work()
-    finally:
-        app.finish_work()
-        book.close()
-
-
 async def test_d17_the_form_keeps_the_decision_recorded_at_the_call(db):
     """'by Friday' said on Thu 12 Nov meant Fri 13 Nov; saving the form on 19 Nov neither moves nor blocks it."""
     said = datetime(2026, 11, 12, 10, 0, tzinfo=NY)
     iv = acme(interviewed_at=said - timedelta(days=2), decision_expected=date(2026, 11, 13), decision_text="by Friday")
     seed(db, [iv], [CallAttempt(iv.id, said, said + timedelta(minutes=4), Outcome.SPOKE)])
-    async with running_on(db, datetime(2026, 11, 19, 10, 0, tzinfo=NY)) as pilot:
+    async with running(db, now=datetime(2026, 11, 19, 10, 0, tzinfo=NY)) as pilot:
         await pilot.press("e")
         await pilot.pause()
         form = pilot.app.screen
