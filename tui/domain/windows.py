@@ -193,13 +193,16 @@ def call_windows(
     not_before = max(bounds) if bounds else None
     day = max(now.astimezone(tz), not_before.astimezone(tz) if not_before else now).date()
     found: list[CallWindow] = []
+    mine: list[CallWindow] = []
     for _ in range(_SEARCH_DAYS):
         if days_off.is_working_day(day):
             for window in windows_on(day, tz):
                 if window.end <= now or (not_before is not None and window.start < not_before):
                     continue
                 found.append(window)
+                if awake_in is not None and awake(window, awake_in):
+                    mine.append(window)
+        if len(mine if awake_in is not None else found) >= count:
+            break
         day += timedelta(days=1)
-    if awake_in is not None and (mine := [w for w in found if awake(w, awake_in)]):
-        return mine[:count]
-    return found[:count]
+    return mine[:count] if mine else found[:count]

@@ -120,17 +120,30 @@ def calendar_for(*, phone: str = "", zone: str = "", fallback: str = "") -> Work
 
 
 def country_for_phone(e164: str) -> str:
-    """The country (ISO 3166 code) a number in E.164 belongs to, or "" when it cannot be told."""
-    if not e164.startswith("+"):
+    """The country (ISO 3166 code) a number in E.164 belongs to, or "" when it cannot be told.
+
+    A country code shared by several countries says its main one, except +1, where the area code
+    tells the United States from Canada and the Caribbean.
+    """
+    if not e164.startswith("+") or not e164[1:].isdigit():
         return ""
+    for size in (1, 2, 3):
+        regions = phonenumbers.COUNTRY_CODE_TO_REGION_CODE.get(int(e164[1 : 1 + size]))
+        if regions:
+            if size == 1 and e164[1] == "1":
+                return _north_american(e164[:5])
+            return "" if regions[0] == "001" else regions[0]
+    return ""
+
+
+@cache
+def _north_american(prefix: str) -> str:
+    """The country of a +1 area code ("+1416" is CA), from a number of that area code."""
     try:
-        number = phonenumbers.parse(e164, None)
+        number = phonenumbers.parse(prefix + "5550100", None)
     except phonenumbers.NumberParseException:
-        return ""
-    region = phonenumbers.region_code_for_number(number) or phonenumbers.region_code_for_country_code(
-        number.country_code or 0
-    )
-    return "" if not region or region == "ZZ" or region == "001" else region
+        return "US"
+    return phonenumbers.region_code_for_number(number) or "US"
 
 
 def country_for_zone(name: str) -> str:
