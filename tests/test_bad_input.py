@@ -90,7 +90,7 @@ FORM = [
     ("f-role", "", "The role is required; type the job title you interviewed for."),
     ("f-interviewer_phone", "555-CALL-NOW", "has letters in it"),
     ("f-interviewer_phone", "12", "digits"),
-    ("f-interviewer_tz", "Mars/Olympus", "is not a time zone name"),
+    ("f-interviewer_tz", "Mars/Olympus", "is not a time zone I know"),
     ("f-interviewer_email", "dana at acme", "is not an email address"),
     ("f-round", "two", "The round is a whole number from 1 to 99."),
     ("f-resume_path", "/tmp", "/tmp is a folder"),

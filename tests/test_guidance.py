@@ -20,7 +20,7 @@ from tui.domain.guidance import (
     next_step,
     thanked,
 )
-from tui.domain.models import REQUIRED_RULES, CallAttempt, Channel, Interview, Outcome, Profile, ThankYou
+from tui.domain.models import REQUIRED_RULES, CallAttempt, Channel, Interview, Interviewer, Outcome, Profile, ThankYou
 
 LA = ZoneInfo("America/Los_Angeles")
 NY = ZoneInfo("America/New_York")
@@ -38,6 +38,7 @@ def la(day: int, hour: int = 9, minute: int = 0, month: int = 11) -> datetime:
 
 def make(held: datetime | None = HELD, tz: str = "America/Los_Angeles", ready: bool = True, **kw) -> Interview:
     checks = kw.pop("checks", {rule: True for rule in REQUIRED_RULES} if ready else {})
+    kw.setdefault("interviewer", Interviewer("Dana Reyes", phone=kw.pop("phone", "+13105550100")))
     return Interview("Acme", "Product Designer", interviewed_at=held, interviewer_tz=tz, checks=checks, **kw)
 
 
@@ -68,14 +69,17 @@ TABLE = [
      StepKind.LEAVE_VOICEMAIL, la(25, 16), False),
     ("d12_d13_second_try_is_late_next_day", {}, [(la(25, 9), NA)], True, la(26, 0, 5), StepKind.LEAVE_VOICEMAIL,
      la(25, 16), True),
-    ("d13_two_unanswered_leave_message", {}, [(la(25, 9), NA), (la(25, 16, 10), NA)], True, la(25, 16, 15),
-     StepKind.LEAVE_VOICEMAIL, la(26, 8, 30), False),
+    ("d13_two_unanswered_leave_message_after_thanksgiving", {}, [(la(25, 9), NA), (la(25, 16, 10), NA)], True,
+     la(25, 16, 15), StepKind.LEAVE_VOICEMAIL, la(27, 8, 30), False),
     ("d13_busy_counts_as_unanswered", {}, [(la(25, 9), BUSY), (la(25, 9, 20), NA)], True, la(25, 9, 25),
      StepKind.LEAVE_VOICEMAIL, la(25, 16), False),
     ("d12_someone_else_answered", {}, [(la(25, 9), Outcome.SOMEONE_ELSE)], True, la(25, 9, 5),
      StepKind.TRY_AGAIN, la(25, 16), False),
-    ("d5_wrong_number_check_it", {}, [(la(25, 9), Outcome.WRONG_NUMBER)], True, la(25, 9, 5),
-     StepKind.PREPARE, la(25, 9, 5), False),
+    ("d5_wrong_number_get_the_number", {}, [(la(25, 9), Outcome.WRONG_NUMBER)], True, la(25, 9, 5),
+     StepKind.FIND_NUMBER, la(25, 9), False),
+    ("d5_wrong_number_late_the_next_working_day", {}, [(la(25, 9), Outcome.WRONG_NUMBER)], True, la(28, 9, 5),
+     StepKind.FIND_NUMBER, la(25, 9), True),
+    ("d5_no_number_get_it_first", {"phone": ""}, [], True, la(25, 9), StepKind.FIND_NUMBER, la(25, 8, 30), False),
     ("d15_voicemail_left_wait_a_week", {}, [(la(25, 9), VM)], False, la(25, 10), StepKind.WAIT, la(2, 8, 30, 12), False),
     ("d15_spoke_wait", {}, [(la(25, 9), SPOKE)], False, la(30, 10), StepKind.WAIT, la(2, 8, 30, 12), False),
     ("d19_week_passed_follow_up", {}, [(la(25, 9), VM)], True, la(2, 9, 0, 12), StepKind.FOLLOW_UP,
@@ -124,15 +128,15 @@ def test_d1_d4_prepare_names_what_is_missing():
     iv = make(ready=False, checks={"D1": True, "D3": True})
     step = next_step(iv, [], [thanks(iv)], la(25, 9))
     assert step.rule == "D1-D4"
-    assert "references ready" in step.reason and "key qualifications listed" in step.reason
-    assert "resume" not in step.reason
+    assert step.reason == "Before you call, get ready: references, key qualifications."
 
 
 def test_d21_missing_thank_you_noted_beside_the_call():
     iv = make()
     step = next_step(iv, [], [], la(25, 9))
     assert step.kind is StepKind.CALL_DUE
-    assert step.also == ("No thank-you has gone out yet; any channel will do.",)
+    assert step.also == ("No thank-you sent yet; an email or a note is best.",)
+    assert "any channel" not in step.also[0]
     assert next_step(iv, [], [thanks(iv)], la(25, 9)).also == ()
 
 
@@ -152,7 +156,11 @@ def test_d14_d16_a_message_or_a_conversation_says_thank_you():
 
 def test_d20_text_message_gets_a_gentle_warning():
     assert channel_warning(Channel.TEXT_MESSAGE)
-    assert all(channel_warning(c) is None for c in Channel if c is not Channel.TEXT_MESSAGE)
+    assert all(channel_warning(c) is None for c in Channel if c not in (Channel.TEXT_MESSAGE, Channel.LINKEDIN))
+
+
+def test_d20_linkedin_only_where_you_were_already_talking():
+    assert "already talking there" in channel_warning(Channel.LINKEDIN)
 
 
 def test_other_interviews_calls_are_ignored():
@@ -184,7 +192,8 @@ def test_d11_no_interviewer_zone_uses_the_profile_zone():
 def test_d19_follow_up_across_us_fall_back():
     iv = make(held=datetime(2026, 10, 27, 10, 0, tzinfo=NY), tz="America/New_York")
     follow = next_follow_up(iv, [call(iv, datetime(2026, 10, 30, 9, 0, tzinfo=NY), VM)])
-    assert (follow.due, follow.late_from, follow.basis) == (date(2026, 11, 6), date(2026, 11, 14), "week")
+    # Late six working days on; Veterans Day (11 Nov) is not one of them.
+    assert (follow.due, follow.late_from, follow.basis) == (date(2026, 11, 6), date(2026, 11, 17), "week")
     step = next_step(iv, [call(iv, datetime(2026, 10, 30, 9, 0, tzinfo=NY), VM)], [], datetime(2026, 11, 2, tzinfo=NY))
     assert step.due.utcoffset() == timedelta(hours=-5)
     assert step.due.astimezone(UTC) == datetime(2026, 11, 6, 13, 30, tzinfo=UTC)
@@ -192,7 +201,7 @@ def test_d19_follow_up_across_us_fall_back():
 
 FOLLOW = [
     ("d19_week_after_contact", None, None, la(24, 10, 0, 11), date(2026, 12, 1), date(2026, 12, 9), "week"),
-    ("d19_week_lands_on_saturday_moves_to_monday", None, None, la(28, 10), date(2026, 12, 7), date(2026, 12, 13),
+    ("d19_week_lands_on_saturday_moves_to_monday", None, None, la(28, 10), date(2026, 12, 7), date(2026, 12, 15),
      "week"),
     ("d19_day_after_decision", date(2026, 12, 2), None, la(25, 9), date(2026, 12, 3), date(2026, 12, 7), "decision"),
     ("d19_decision_friday_follow_up_monday", date(2026, 12, 4), None, la(25, 9), date(2026, 12, 7),

@@ -54,7 +54,7 @@ def test_d14_default_voicemail_has_the_six_parts():
     assert found.text == (
         "Hello Dana, this is Sam Lee. I interviewed with you yesterday for the Product Designer position "
         "at Acme. Thank you again for your time. If it would help to know more about my background or "
-        "experience, please call me back at (415) 555-0134. Have a good day."
+        "experience, please call me back at (415) 555-0134. That's 415, 555, 0134. Have a good day."
     )
     assert found.missing == () and found.complete
     assert voicemail_template_gaps(DEFAULT_TEMPLATES[ScriptKind.VOICEMAIL]) == ()
@@ -225,7 +225,7 @@ def test_default_templates_are_valid_and_use_known_placeholders(kind):
 
 def test_user_text_is_never_evaluated():
     """Record values that look like placeholders or format fields stay literal."""
-    iv = make(interviewer=Interviewer(name="${my_phone} {0.__class__}"))
+    iv = make(interviewer=Interviewer(name="Dana", greet_as="${my_phone} {0.__class__}"))
     found = render_template("$greeting / $company", iv, Profile(name="$company"), NOW)
     assert found == "Hello ${my_phone} {0.__class__} / Acme"
     assert fill("${company.__class__} $unknown", {"company": "Acme"}) == "${company.__class__} $unknown"

@@ -229,6 +229,8 @@ async def test_unreadable_decision_is_kept_as_written(db):
         await type_text(pilot, "when the board meets")
         await pilot.press("enter")
         await settle(pilot)
+        await pilot.press("enter")  # the follow-up day offered
+        await settle(pilot)
         assert any("as written" in str(n.message) for n in pilot.app._notifications)
     (doc,) = interviews(db)
     assert doc["decision_text"] == "when the board meets" and doc["decision_expected"] is None

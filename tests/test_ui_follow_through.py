@@ -128,7 +128,8 @@ async def test_d11_the_guidance_names_the_next_good_time_in_both_zones(db):
     async with running(db) as pilot:
         guidance = text_of(pilot, "#guidance")
     # 9:15 in New York is 6:15 in Los Angeles: the morning window there is still to come.
-    assert "Good time to call: Wed 25 Nov, 8:30–10:00 their time (11:30–13:00 your time)" in guidance
+    assert "Next: Prepare — today 11:30 your time." in guidance  # the day is said once, in the step
+    assert "Good time to call: 8:30–10:00 their time (11:30–13:00 your time)." in guidance
 
 
 async def test_a_template_in_your_own_words_is_checked_then_kept_in_the_workbook(db):

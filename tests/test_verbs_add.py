@@ -31,6 +31,7 @@ def test_add_prints_a_short_id_and_stores_what_the_app_would(tmp_path):
         "phone": "+12125550100",
         "email": "dana@acme.example",
         "decision_maker": True,
+        "greet_as": "",
     }
     # "yesterday 2pm" on the machine's clock (New York; no profile zone yet), stored with its offset.
     assert doc["interviewed_at"] == "2026-11-25T14:00:00-05:00"

@@ -17,12 +17,15 @@ def test_list_shows_each_open_interview_with_its_next_step_most_urgent_first(tmp
     seeded = seed(db)
     result = followup(db, "list")
     assert result.returncode == 0, result.stderr
-    header, *lines = result.stdout.splitlines()
+    table, footnote = result.stdout.split("\n\n")
+    header, *lines = table.splitlines()
     assert header.split()[:4] == ["ID", "COMPANY", "ROLE", "INTERVIEWER"]
     assert len(lines) == 2  # the archived one is left out
     assert lines[0].startswith(seeded["due"].id[:8])
     assert "Acme" in lines[0] and "Product Designer" in lines[0] and "Dana Reyes" in lines[0]
-    assert "Call" in lines[0]
+    # Today is Thanksgiving: the call moves to Friday, so a thank-you comes first (D21).
+    assert "Say thank you" in lines[0]
+    assert footnote.strip() == "No thank-you yet: Acme. An email or a handwritten note is best."
     assert lines[1].startswith(seeded["waiting"].id[:8]) and "Wait" in lines[1] and "Monday" in lines[1]
 
     everything = json.loads(followup(db, "list", "--json", "--archived").stdout)
@@ -30,8 +33,8 @@ def test_list_shows_each_open_interview_with_its_next_step_most_urgent_first(tmp
     due_only = json.loads(followup(db, "list", "--json", "--due").stdout)
     assert [row["id"] for row in due_only] == [seeded["due"].id]
     (row,) = due_only
-    assert row["next_step"] == StepKind.CALL_DUE.value
-    assert row["due"] == "2026-11-26T08:30:00-05:00"
+    assert row["next_step"] == StepKind.SAY_THANK_YOU.value
+    assert row["due"] == "2026-11-25T14:00:00-05:00"
     assert row["due_now"] is True and row["overdue"] is False
 
 

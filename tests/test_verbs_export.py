@@ -114,7 +114,7 @@ def test_ics_has_follow_ups_and_call_windows_with_alarms_and_stable_uids(tmp_pat
         assert str(event["LOCATION"]) == "(212) 555-0100"
         assert step.reason in str(event["DESCRIPTION"])
         assert len(event.walk("VALARM")) == 1
-    assert expected[0].start == datetime(2026, 11, 26, 16, 0, tzinfo=NY)  # the late window today
+    assert expected[0].start == datetime(2026, 11, 27, 8, 30, tzinfo=NY)  # today is Thanksgiving: Friday
     assert len(events) == 4
 
     # A day later the same events are updated in place: same UIDs, new times.

@@ -41,11 +41,11 @@ def starts(windows) -> list[datetime]:
 CASES = [
     # id, interview moment, interviewer zone, now, expected starts (in the interviewer's zone)
     (
-        "d10_weekday_next_morning",
+        "d10_weekday_next_morning_and_thanksgiving_skipped",
         datetime(2026, 11, 24, 14, 0, tzinfo=LA), "America/Los_Angeles",
         datetime(2026, 11, 24, 15, 0, tzinfo=LA),
         [datetime(2026, 11, 25, 8, 30, tzinfo=LA), datetime(2026, 11, 25, 16, 0, tzinfo=LA),
-         datetime(2026, 11, 26, 8, 30, tzinfo=LA)],
+         datetime(2026, 11, 27, 8, 30, tzinfo=LA)],
     ),
     (
         "d11_late_friday_skips_weekend",
@@ -59,7 +59,7 @@ CASES = [
         datetime(2026, 11, 24, 14, 0, tzinfo=LA), "America/Los_Angeles",
         datetime(2026, 11, 25, 9, 15, tzinfo=LA),
         [datetime(2026, 11, 25, 8, 30, tzinfo=LA), datetime(2026, 11, 25, 16, 0, tzinfo=LA),
-         datetime(2026, 11, 26, 8, 30, tzinfo=LA)],
+         datetime(2026, 11, 27, 8, 30, tzinfo=LA)],
     ),
     (
         "d11_us_fall_back_2026_11_01",
@@ -112,7 +112,7 @@ def test_d11_europe_changed_but_us_not_yet_2026_10_26():
 
 def test_d11_auckland_interviewer_shown_in_los_angeles_time():
     """Across the date line the user's day differs from the interviewer's; both are shown."""
-    iv = interview(datetime(2026, 11, 26, 16, 0, tzinfo=AKL), "Pacific/Auckland")
+    iv = interview(datetime(2026, 11, 26, 11, 0, tzinfo=AKL), "Pacific/Auckland")
     found = call_windows(iv, datetime(2026, 11, 25, 20, 0, tzinfo=LA), count=2)
     assert found[0].start == datetime(2026, 11, 27, 8, 30, tzinfo=AKL)
     assert found[0].start.utcoffset() == timedelta(hours=13)
@@ -153,7 +153,7 @@ def test_d12_after_a_try_the_next_window_is_another_one():
     iv = interview(datetime(2026, 11, 24, 14, 0, tzinfo=LA), "America/Los_Angeles")
     tried = datetime(2026, 11, 25, 9, 0, tzinfo=LA)
     found = call_windows(iv, tried + timedelta(minutes=2), 2, after=tried)
-    assert starts(found) == [datetime(2026, 11, 25, 16, 0, tzinfo=LA), datetime(2026, 11, 26, 8, 30, tzinfo=LA)]
+    assert starts(found) == [datetime(2026, 11, 25, 16, 0, tzinfo=LA), datetime(2026, 11, 27, 8, 30, tzinfo=LA)]
 
 
 def test_d11_far_future_interview_starts_after_it():

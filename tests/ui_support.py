@@ -68,13 +68,13 @@ async def settle(pilot) -> None:
 
 
 @asynccontextmanager
-async def running(path: Path, size: tuple[int, int] = (120, 36)) -> AsyncIterator:
-    """The app on this workbook file, as `followup --db path` runs it, closed like run_app does."""
+async def running(path: Path, size: tuple[int, int] = (120, 36), now: datetime = FIXED_NOW) -> AsyncIterator:
+    """The app on this workbook file, as `followup --db path` runs it, closed like run_app does; its clock at `now`."""
     from tui.app import make_app
     from tui.store import Workbook
 
     book = Workbook.open(path)
-    app = make_app(book, clock=fixed_clock)
+    app = make_app(book, clock=fixed_clock if now == FIXED_NOW else lambda: now)
     try:
         async with app.run_test(size=size) as pilot:
             await settle(pilot)

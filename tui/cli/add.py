@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from ..domain.errors import ValidationError
 from ..domain.fields import FieldProblems, interview_from_text
+from ..domain.phones import region_for_zone
 from .common import open_session, read_text_arg, short_id
 
 __all__ = ["run"]
@@ -54,11 +56,18 @@ def as_options(error: ValidationError) -> ValidationError:
 def run(args: argparse.Namespace) -> int:
     with open_session(args) as session:
         try:
+            profile = session.profile
             interview = interview_from_text(
-                typed_values(args), session.now(), decision_maker=not args.not_decision_maker
+                typed_values(args),
+                session.now(),
+                decision_maker=not args.not_decision_maker,
+                region=region_for_zone(profile.timezone),
+                day_first=profile.day_first,
             )
         except ValidationError as error:
             raise as_options(error) from None
         session.add_interview(interview)
     print(short_id(interview.id))
+    if interview.interviewer_tz and not (args.tz or "").strip():
+        print(f"Their time zone: {interview.interviewer_tz}, from their number; --tz sets another.", file=sys.stderr)
     return 0

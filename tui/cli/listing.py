@@ -8,7 +8,7 @@ from datetime import datetime
 
 import orjson
 
-from ..domain.guidance import NextStep
+from ..domain.guidance import NextStep, thanked
 from ..domain.models import Interview
 from ..session import Session
 from .common import open_session, short_id
@@ -22,11 +22,16 @@ class Row:
 
     interview: Interview
     step: NextStep
+    #: D21: whether a thank-you has gone out by any channel.
+    thanked: bool
 
 
 def rows(session: Session, include_archived: bool = False) -> list[Row]:
     """Each interview with its next step, in the app's order: most urgent first."""
-    return [Row(i, session.step(i.id)) for i in session.ordered(include_archived)]
+    return [
+        Row(i, session.step(i.id), thanked(i, session.calls_for(i.id), session.thank_yous_for(i.id)))
+        for i in session.ordered(include_archived)
+    ]
 
 
 def run(args: argparse.Namespace) -> int:
@@ -41,6 +46,10 @@ def run(args: argparse.Namespace) -> int:
         print("Nothing is due now." if args.due else "No interviews yet; add one with `followup add`.")
     else:
         print(_table(found, now))
+        unthanked = [r for r in found if _owes_thanks(r, now)]
+        if unthanked:
+            names = ", ".join(r.interview.company for r in unthanked)
+            print(f"\nNo thank-you yet: {names}. An email or a handwritten note is best.")
     return 0
 
 
@@ -59,7 +68,15 @@ def _as_json(row: Row, now: datetime) -> dict[str, object]:
         "due": step.due.isoformat() if step.due else None,
         "overdue": step.is_overdue(now),
         "due_now": step.is_due(now),
+        "thanked": row.thanked,
+        "also": list(step.also),
     }
+
+
+def _owes_thanks(row: Row, now: datetime) -> bool:
+    """D21: an open interview that has taken place and has had no thank-you by any channel."""
+    held = row.interview.interviewed_at
+    return not row.thanked and not row.interview.archived and held is not None and held <= now
 
 
 _HEADER = ("ID", "COMPANY", "ROLE", "INTERVIEWER", "NEXT STEP", "DUE")

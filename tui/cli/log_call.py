@@ -11,7 +11,6 @@ from ..domain.errors import ValidationError
 from ..domain.fields import moment
 from ..domain.models import Outcome
 from ..domain.rounds import short_date
-from ..domain.timeline import parse_timeline
 from .common import open_session, read_text_arg, short_id
 
 __all__ = ["OUTCOME_NAMES", "parse_outcome", "run"]
@@ -53,16 +52,21 @@ def run(args: argparse.Namespace) -> int:
     with open_session(args) as session:
         interview = session.find(args.id)
         now = session.now()
-        started = moment(args.at, now, "--at", past=True) or now - timedelta(minutes=minutes or 0)
+        day_first = session.profile.day_first
+        started = moment(args.at, now, "--at", past=True, day_first=day_first) or now - timedelta(minutes=minutes or 0)
         if started > now:
             raise ValidationError("--at", "That is still to come; log a call once it has been made.")
+        ended = started + timedelta(minutes=minutes or 0)
         follow_up_on = None
         if args.follow_up.strip():
-            chosen = parse_timeline(args.follow_up, started, day_first=session.profile.day_first)
+            chosen = session.read_day(interview.id, args.follow_up, started)
             if not chosen.ok:
                 raise ValidationError("--follow-up", chosen.message)
             follow_up_on = chosen.date
-        ended = started + timedelta(minutes=minutes or 0)
+        unread = args.decision.strip() and not session.read_day(interview.id, args.decision, ended).ok
+        if unread and follow_up_on is None:
+            # D17, D19: their words are kept, and the follow-up day is said, never taken silently.
+            follow_up_on = session.default_follow_up(interview.id, ended)
         call, recorded = session.log_call(
             interview.id, started, ended, outcome, notes.strip(), args.decision, follow_up_on
         )
@@ -75,6 +79,12 @@ def run(args: argparse.Namespace) -> int:
         print(f"They expect to decide by {short_date(decision.date)}.")
     elif decision is not None:
         print(f"followup log-call: kept “{decision.text}” as written: {decision.message}", file=sys.stderr)
+        if not args.follow_up.strip() and follow_up_on is not None:
+            print(
+                f"followup log-call: following up on {short_date(follow_up_on)}, a week after this call; "
+                "give --follow-up to choose another day.",
+                file=sys.stderr,
+            )
     due = step.due_phrase(now)
     print(f"Next: {step.label}{f' ({due})' if due else ''}. {step.reason}")
     if follow is not None:

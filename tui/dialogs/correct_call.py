@@ -13,6 +13,7 @@ from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from ..domain.models import CallAttempt, Outcome
 from ..widgets.field_error import FieldError
+from .keys import FORM_KEYS
 
 __all__ = ["CallCorrection", "CorrectCallDialog"]
 
@@ -35,6 +36,7 @@ class CorrectCallDialog(ModalScreen[CallCorrection | None]):
     """Dismisses the correction (ctrl+s), a deletion (the Delete button), or None (escape)."""
 
     BINDINGS = [
+        *FORM_KEYS,
         Binding("ctrl+s", "save", "Save", tooltip="Keep the corrected call", id="correct-save"),
         Binding("escape", "cancel", "Cancel", tooltip="Leave the call as it was", id="correct-cancel"),
     ]

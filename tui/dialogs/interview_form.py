@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime
 
+from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -14,11 +15,12 @@ from textual.widgets import Button, Checkbox, Input, Label, Static, TextArea
 
 from ..domain.dates import parse_when
 from ..domain.errors import ValidationError
-from ..domain.fields import FieldProblems, interview_from_text
-from ..domain.models import Interview
-from ..domain.phones import display_phone
+from ..domain.fields import FieldProblems, decision_day, interview_from_text, phone, zone_name
+from ..domain.models import Interview, Profile
+from ..domain.phones import display_phone, region_for_zone, zone_for_number
 from ..widgets.field_error import FieldError
 from ..widgets.tick import Tick
+from .keys import FORM_KEYS
 
 __all__ = ["InterviewForm"]
 
@@ -29,10 +31,11 @@ _INPUTS = (
     ("interviewed_at", "Interviewed", "e.g. yesterday 2pm, Tue 10:30, 25 Nov 3pm"),
     ("round", "Round", "1 for a first interview"),
     ("interviewer_name", "Interviewer", "Who you spoke with"),
+    ("interviewer_greeting", "You greet them as", "e.g. Ms. Reyes, or Dana; empty: their first name"),
     ("interviewer_title", "Their title", "e.g. Head of Design"),
     ("interviewer_phone", "Their direct number", "From their card"),
     ("interviewer_email", "Their email", ""),
-    ("interviewer_tz", "Their time zone", "e.g. America/Chicago; empty: yours"),
+    ("interviewer_tz", "Their time zone", "e.g. Chicago, London, CET; empty: from their number, else yours"),
     ("resume_path", "Resume file", "e.g. ~/cv/resume.pdf"),
     ("decision_expected", "Decision expected", "e.g. Friday, 4 Dec"),
 )
@@ -42,6 +45,8 @@ _AREAS = (
     ("wish_said", "What you wish you had said"),
 )
 _DATES = {"interviewed_at": True, "decision_expected": False}
+#: The fields whose reading is shown under them as they are typed.
+_PREVIEWED = (*_DATES, "interviewer_tz")
 
 
 def _when(value: datetime | None) -> str:
@@ -60,14 +65,20 @@ class InterviewForm(ModalScreen[Interview | None]):
     """Dismisses the checked interview (ctrl+s), or None (escape)."""
 
     BINDINGS = [
+        *FORM_KEYS,
         Binding("ctrl+s", "save", "Save", tooltip="Check every field and save", id="form-save"),
         Binding("escape", "cancel", "Cancel", tooltip="Close without saving", id="form-cancel"),
     ]
 
-    def __init__(self, clock: Callable[[], datetime], interview: Interview | None = None) -> None:
+    def __init__(
+        self, clock: Callable[[], datetime], interview: Interview | None = None, profile: Profile | None = None
+    ) -> None:
         super().__init__(classes="dialog-screen")
         self.clock = clock
         self.original = interview
+        #: The user's own settings: how short dates are written, and the region of numbers typed without +.
+        self.profile = profile or Profile()
+        self.home_region = region_for_zone(self.profile.timezone)
         #: The fields whose message is on screen now.
         self._shown_errors: set[str] = set()
 
@@ -82,8 +93,9 @@ class InterviewForm(ModalScreen[Interview | None]):
             "interviewed_at": _when(i.interviewed_at.astimezone(self.clock().tzinfo) if i.interviewed_at else None),
             "round": str(i.round),
             "interviewer_name": who.name,
+            "interviewer_greeting": who.greet_as,
             "interviewer_title": who.title,
-            "interviewer_phone": display_phone(who.phone),
+            "interviewer_phone": display_phone(who.phone, self.home_region),
             "interviewer_email": who.email,
             "interviewer_tz": i.interviewer_tz,
             "resume_path": i.resume_path,
@@ -104,7 +116,7 @@ class InterviewForm(ModalScreen[Interview | None]):
                         yield Label(label, classes="field-label")
                         with Vertical(classes="field-box"):
                             yield Input(values.get(name, ""), placeholder=placeholder, id=f"f-{name}")
-                            if name in _DATES:
+                            if name in _PREVIEWED:
                                 yield Static("", classes="parsed", id=f"f-{name}-parsed")
                             yield FieldError(id=f"f-{name}-error")
                     if name == "interviewer_email":
@@ -124,14 +136,16 @@ class InterviewForm(ModalScreen[Interview | None]):
     def on_mount(self) -> None:
         self.query_one("#form-fields").can_focus = False
         self.query_one("#f-company").focus()
-        for name in _DATES:
+        for name in _PREVIEWED:
             self._preview(name)
 
     @on(Input.Changed)
     def _typed(self, event: Input.Changed) -> None:
         name = (event.input.id or "")[2:]
-        if name in _DATES:
+        if name in _PREVIEWED:
             self._preview(name)
+        if name == "interviewer_phone":
+            self._preview("interviewer_tz")
         if self._shown_errors:
             self._check()  # a message that no longer holds goes as soon as the field is right
 
@@ -162,25 +176,43 @@ class InterviewForm(ModalScreen[Interview | None]):
         return interview if not errors else None
 
     def _preview(self, name: str) -> None:
-        """Show how a typed date reads before anything is saved."""
+        """Show how a typed date or zone reads before anything is saved."""
         text = self.query_one(f"#f-{name}", Input).value.strip()
         shown = self.query_one(f"#f-{name}-parsed", Static)
-        shown.display = bool(text)
-        if not text:
-            return
-        now = self.clock()
+        unreadable = False
         try:
-            moment = parse_when(text, now, past=_DATES[name], field=name)
+            said = self._reading(name, text)
         except ValidationError as error:
-            shown.update(error.message)
-            shown.set_class(True, "-unreadable")
-            return
-        shown.set_class(False, "-unreadable")
-        if name == "interviewed_at":  # typed on the user's clock: say so, the interviewer's may differ
-            zone = getattr(now.tzinfo, "key", "") or moment.tzname() or ""
-            shown.update(f"→ {moment:%a %-d %b %Y, %H:%M} your time ({zone})")
-        else:
-            shown.update(f"→ {moment:%a %-d %b %Y}")
+            said, unreadable = error.message, True
+        shown.display = bool(said)
+        shown.set_class(unreadable, "-unreadable")
+        shown.update(escape(said))
+
+    def _reading(self, name: str, text: str) -> str:
+        """How the form's checks read a field as typed: '→ Tue 24 Nov 2026, 14:00', '→ America/Chicago'."""
+        if name == "interviewer_tz":
+            if text:
+                return f"→ {zone_name(text, name)}"
+            suggested = zone_for_number(self._phone())
+            return f"From their number: {suggested} (kept unless you type another)" if suggested else ""
+        if not text:
+            return ""
+        if name == "interviewed_at":
+            now = self.clock()
+            moment = parse_when(text, now, past=True, field=name, day_first=self.profile.day_first)
+            zone = getattr(now.tzinfo, "key", "") or moment.tzname() or ""  # typed on the user's clock: say so
+            return f"→ {moment:%a %-d %b %Y, %H:%M} your time ({zone})"
+        if self.original is not None and text == _day(self.original.decision_expected):
+            return f"→ recorded at the call: “{self.original.decision_text}”" if self.original.decision_text else ""
+        probe = self.original or Interview("-", "-")
+        day = decision_day(text, self.clock(), name, probe, day_first=self.profile.day_first)
+        return f"→ {day:%a %-d %b %Y}" if day else ""
+
+    def _phone(self) -> str:
+        try:
+            return phone(self.query_one("#f-interviewer_phone", Input).value, "interviewer_phone", self.home_region)
+        except ValidationError:
+            return ""
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.action_save() if event.button.id == "save" else self.action_cancel()
@@ -203,31 +235,21 @@ class InterviewForm(ModalScreen[Interview | None]):
         value = {name: self.query_one(f"#f-{name}", Input).value for name, _, _ in _INPUTS}
         area = {name: self.query_one(f"#f-{name}", TextArea).text for name, _ in _AREAS}
         decides = self.query_one("#f-decision_maker", Checkbox).value
-        decision = self._decision(value.pop("decision_expected").strip(), errors)
         initial = self._initial()
         # An edit re-reads only what was changed, so a date typed long ago keeps the moment it meant.
         typed = {
             name: text for name, text in {**value, **area}.items() if self.original is None or text != initial.get(name)
         }
+        # The decision day recorded at the call stays as it was unless another is typed here (D17).
         try:
-            interview = interview_from_text(typed, self.clock(), self.original, decision_maker=decides)
+            return interview_from_text(
+                typed,
+                self.clock(),
+                self.original,
+                decision_maker=decides,
+                region=self.home_region,
+                day_first=self.profile.day_first,
+            )
         except FieldProblems as problems:
-            errors.update({name: message for name, message in problems.problems.items() if name not in errors})
+            errors.update(problems.problems)
             return None
-        if errors:
-            return None
-        interview.decision_expected, interview.decision_text = decision
-        return interview
-
-    def _decision(self, typed: str, errors: dict[str, str]) -> tuple[date | None, str]:
-        """The decision date as recorded at the call, unless the user typed another date here."""
-        original = self.original
-        if original is not None and typed == _day(original.decision_expected):
-            return original.decision_expected, original.decision_text
-        if not typed:
-            return None, ""
-        try:
-            return parse_when(typed, self.clock(), past=False, field="decision_expected").date(), typed
-        except ValidationError as error:
-            errors["decision_expected"] = error.message
-            return None, ""

@@ -13,6 +13,7 @@ from ..domain.models import Profile
 from ..domain.phones import display_phone
 from ..widgets.field_error import FieldError
 from ..widgets.tick import Tick
+from .keys import FORM_KEYS
 
 __all__ = ["ProfileDialog"]
 
@@ -29,6 +30,7 @@ class ProfileDialog(ModalScreen[Profile | None]):
     """Dismisses the checked profile (ctrl+s), or None (escape: skip or cancel)."""
 
     BINDINGS = [
+        *FORM_KEYS,
         Binding("ctrl+s", "save", "Save", tooltip="Keep this profile", id="profile-save"),
         Binding("escape", "cancel", "Skip", tooltip="Not now; p opens this again", id="profile-skip"),
     ]

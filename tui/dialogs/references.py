@@ -10,6 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from ..domain.models import Reference
+from .keys import FORM_KEYS
 
 __all__ = ["ReferencesDialog"]
 
@@ -40,6 +41,7 @@ class ReferencesDialog(ModalScreen[list[Reference] | None]):
     """Dismisses the new list (ctrl+s), or None (escape). Rows without a name are dropped."""
 
     BINDINGS = [
+        *FORM_KEYS,
         Binding("ctrl+s", "save", "Save", tooltip="Keep these references", id="refs-save"),
         Binding("escape", "cancel", "Cancel", tooltip="Close without changing anything", id="refs-cancel"),
     ]

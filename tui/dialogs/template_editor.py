@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static, TextArea
 
 from ..domain.templates import DEFAULT_TEMPLATES, PLACEHOLDERS, ScriptKind, validate_template
+from .keys import FORM_KEYS
 
 __all__ = ["TemplateEditor"]
 
@@ -20,6 +21,7 @@ class TemplateEditor(ModalScreen[dict[str, str] | None]):
     """Dismisses {kind: text} for what changed (a default is stored as ""), or None (escape)."""
 
     BINDINGS = [
+        *FORM_KEYS,
         Binding(
             "ctrl+s",
             "save",

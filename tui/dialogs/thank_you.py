@@ -50,14 +50,18 @@ class ChannelDialog(KeyChoiceDialog[Channel]):
         super().__init__(classes="dialog-screen")
         #: Whether the D20 word about text messages was already said this session.
         self.warned = warned
+        #: The channels whose word was said in this dialog: a second press records them.
+        self.asked: set[Channel] = set()
 
     def action_choose(self, value: str) -> None:
         channel = Channel(value)
         warning = channel_warning(channel)
-        if warning and not self.warned:
-            self.warned = True
+        said = channel in self.asked or (channel is Channel.TEXT_MESSAGE and self.warned)
+        if warning and not said:
+            self.asked.add(channel)
             key = CHANNEL_KEYS[channel]
-            self.query_one("#channel-warning", Static).update(f"{warning} Press {key} again to record it anyway.")
+            again = "if you were" if channel is Channel.LINKEDIN else "to record it anyway"
+            self.query_one("#channel-warning", Static).update(f"{warning} Press {key} again {again}.")
             return
         self.dismiss(channel)
 

@@ -11,14 +11,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .errors import ValidationError
 from .models import CallAttempt, Interview, Interviewer, Profile, Qualification, Reference, ThankYou
-from .phones import DEFAULT_REGION, parse_phone
+from .phones import DEFAULT_REGION, parse_phone, region_for_zone, zone_for_number
+from .zones import normal_zone
 
 __all__ = [
     "INTERVIEW_FIELDS",
@@ -28,6 +28,7 @@ __all__ = [
     "check_interview",
     "check_profile",
     "check_thank_you",
+    "decision_day",
     "email",
     "interview_from_text",
     "item_label",
@@ -60,6 +61,7 @@ INTERVIEW_FIELDS = (
     "interviewed_at",
     "round",
     "interviewer_name",
+    "interviewer_greeting",
     "interviewer_title",
     "interviewer_phone",
     "interviewer_email",
@@ -69,6 +71,7 @@ INTERVIEW_FIELDS = (
     "qualifications",
     "wish_said",
     "notes",
+    "decision_expected",
 )
 _MULTI_LINE = frozenset({"references", "qualifications", "wish_said", "notes"})
 PROFILE_FIELDS = ("name", "phone", "email", "timezone", "pitch")
@@ -133,17 +136,21 @@ def phone(text: str, field: str, region: str = DEFAULT_REGION) -> str:
 
 
 def zone_name(text: str, field: str) -> str:
-    """An IANA time zone name this machine knows, as typed, or "" when none is given."""
+    """A time zone as people type it ("Chicago", "London", "CET", "Eastern") as its IANA name; "" when none is given."""
+    return normal_zone(plain(text or "", field), field)
+
+
+def decision_day(text: str, now: datetime, field: str, interview: Interview, *, day_first: bool = False) -> date | None:
+    """A decision day typed into the form ("Fri 4 Dec", "next Friday"), read on the interviewer's calendar (D17)."""
+    from .recording import read_day
+
     text = plain(text or "", field).strip()
     if not text:
-        return ""
-    try:
-        ZoneInfo(text)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise ValidationError(
-            field, f"“{text}” is not a time zone name; use one like Europe/London or America/New_York."
-        ) from None
-    return text
+        return None
+    reading = read_day(interview, text, now, now.tzinfo, day_first)
+    if reading.date is None:
+        raise ValidationError(field, reading.message)
+    return reading.date
 
 
 def round_number(text: str | int, field: str) -> int:
@@ -179,12 +186,12 @@ def item_label(label: str, existing: Iterable[str], field: str = "item") -> str:
     return label
 
 
-def moment(text: str, now: datetime, field: str, *, past: bool = True) -> datetime | None:
-    """A day and time typed as people say it ("yesterday 2pm"), or None when nothing was typed."""
+def moment(text: str, now: datetime, field: str, *, past: bool = True, day_first: bool = False) -> datetime | None:
+    """A day and time typed as people say it ("yesterday 2pm", "24/11 2pm" day first), or None when nothing was typed."""
     from .dates import parse_when
 
     text = plain(text or "", field).strip()
-    return parse_when(text, now, past=past, field=field) if text else None
+    return parse_when(text, now, past=past, field=field, day_first=day_first) if text else None
 
 
 def _rows(text: str, width: int) -> list[list[str]]:
@@ -222,9 +229,13 @@ def interview_from_text(
     *,
     decision_maker: bool | None = None,
     region: str = DEFAULT_REGION,
+    day_first: bool = False,
 ) -> Interview:
     """An interview from typed values (keys from INTERVIEW_FIELDS; a missing key keeps the original's).
 
+    `region` reads numbers typed without a country code; `day_first` reads "3/11" as 3 November.
+    Without a zone typed, the interviewer's number suggests one. A decision day typed here is read
+    on the interviewer's calendar; not typing one keeps the day recorded at the call.
     Raises FieldProblems with one message per bad field; nothing is built half-way.
     """
     check = _Collect()
@@ -239,7 +250,9 @@ def interview_from_text(
     if "role" in given or original is None:
         changes["role"] = check(required, given.get("role", ""), "role")
     if "interviewed_at" in given:
-        changes["interviewed_at"] = check(moment, given["interviewed_at"], now, "interviewed_at", past=True)
+        changes["interviewed_at"] = check(
+            moment, given["interviewed_at"], now, "interviewed_at", past=True, day_first=day_first
+        )
     if "round" in given:
         changes["round"] = check(round_number, given["round"], "round")
     if "interviewer_tz" in given:
@@ -263,9 +276,18 @@ def interview_from_text(
         if "interviewer_email" in given
         else who.email,
         "decision_maker": who.decision_maker if decision_maker is None else decision_maker,
+        "greet_as": " ".join(given.get("interviewer_greeting", who.greet_as).split()),
     }
-    check.done()
+    zone_typed = changes.get("interviewer_tz", base.interviewer_tz)
+    if not zone_typed and person["phone"] and "interviewer_phone" in given:
+        changes["interviewer_tz"] = zone_for_number(person["phone"])
     changes["interviewer"] = Interviewer(**person)
+    if "decision_expected" in given:
+        ahead = replace(base, **{k: v for k, v in changes.items() if v is not None or k == "interviewed_at"})
+        day = check(decision_day, given["decision_expected"], now, "decision_expected", ahead, day_first=day_first)
+        changes["decision_expected"] = day
+        changes["decision_text"] = given["decision_expected"].strip() if day is not None else ""
+    check.done()
     if original is None:
         return Interview(created_at=now, **changes)
     return replace(original, **changes)
@@ -276,12 +298,22 @@ def profile_from_text(
     original: Profile | None = None,
     *,
     day_first: bool | None = None,
-    region: str = DEFAULT_REGION,
+    region: str | None = None,
 ) -> Profile:
-    """The user's profile from typed values (keys from PROFILE_FIELDS; a missing key keeps the original's)."""
+    """The user's profile from typed values (keys from PROFILE_FIELDS; a missing key keeps the original's).
+
+    A number typed without a country code is read in the region of the profile's time zone.
+    """
     check = _Collect()
     base = original or Profile()
     changes: dict[str, Any] = {}
+    if region is None:
+        typed_zone = values.get("timezone")
+        try:
+            zone = zone_name(typed_zone, "timezone") if typed_zone is not None else base.timezone
+        except ValidationError:
+            zone = base.timezone
+        region = region_for_zone(zone)
     for name in PROFILE_FIELDS:
         if name not in values or values[name] is None:
             continue

@@ -7,16 +7,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 
 from .dates import humanize_day, humanize_since
 from .models import CHECKLIST_RULES, CallAttempt, Channel, Interview, Outcome, Profile
-from .rounds import day_start, next_follow_up, short_date, since_contact, unanswered
-from .windows import EARLY, LATE, interviewer_zone, is_working_day, user_zone
+from .rounds import day_start, next_follow_up, short_date, since_contact, stop_rule, unanswered
+from .windows import EARLY, LATE, interviewer_calendar, interviewer_zone, is_working_day, user_zone
+from .workdays import WorkCalendar
 
 __all__ = ["Caution", "before_the_call", "call_caution", "call_warning", "channel_warning"]
 
 _LABELS = dict(CHECKLIST_RULES)
+#: D12: ringing again this soon after a try is redialling, not another good time.
+REDIAL = timedelta(minutes=30)
 _DID = {
     Outcome.VOICEMAIL_LEFT: "left a message",
     Outcome.SPOKE: "spoke with them",
@@ -49,14 +52,22 @@ def call_caution(
     calls = list(calls)
     if interview.archived:
         return None
-    tz = interviewer_zone(interview, user_zone(profile, now))
-    follow = next_follow_up(interview, calls, tz=tz)
+    mine = user_zone(profile, now)
+    tz = interviewer_zone(interview, mine)
+    days = interviewer_calendar(interview, mine)
+    follow = next_follow_up(interview, calls, tz=mine, calendar=days)
+    if follow is not None and stop_rule(interview, calls, (), follow) is not None and now >= day_start(follow.due, tz):
+        return Caution("D15", "Two rounds of messages brought no reply; a short email is kinder than another call.")
     if follow is not None and now < day_start(follow.due, tz):
         did = _DID.get(follow.last_contact.outcome or Outcome.SPOKE, "were in touch")
         when = humanize_day(follow.last_contact.started_at, now)
         text = f"You {did} {when}; the usual next step is to wait until {short_date(follow.due)}. Go ahead if something changed."
         return Caution("D15", text)
     current = since_contact(interview, calls)
+    if current and current[-1].outcome is not Outcome.WRONG_NUMBER and now - current[-1].started_at < REDIAL:
+        gap = max(1, int((now - current[-1].started_at).total_seconds() // 60))
+        text = f"You rang {gap} minute{'s' if gap != 1 else ''} ago; wait for another good time, or they see a string of missed calls."
+        return Caution("D12", text)
     missed = unanswered(current)
     if missed >= 1:
         seen = "a missed call" if missed == 1 else f"{missed} missed calls"
@@ -67,12 +78,16 @@ def call_caution(
     if held is not None and follow is None and not current and held <= now and same_day:
         text = f"The interview was {humanize_since(held, now)}; the call usually comes the next working day."
         return Caution("D10", text)
-    return _timing_caution(now.astimezone(tz))
+    return _timing_caution(now.astimezone(tz), days)
 
 
-def _timing_caution(theirs: datetime) -> Caution | None:
-    """D11: a weekend, or outside or the middle of their working day."""
+def _timing_caution(theirs: datetime, days: WorkCalendar) -> Caution | None:
+    """D11: a weekend or a public holiday, or outside or the middle of their working day."""
     clock = f"{theirs.hour}:{theirs:%M}"
+    if holiday := days.holiday(theirs.date()):
+        return Caution(
+            "D11", f"It is {holiday} for them, a public holiday; a working day is more likely to reach them."
+        )
     if not is_working_day(theirs.date()):
         return Caution("D11", f"It is {theirs:%A} for them; a weekday call is more likely to reach them.")
     hour = theirs.time()
@@ -108,7 +123,9 @@ def before_the_call(
 
 
 def channel_warning(channel: Channel) -> str | None:
-    """D20: a gentle word when a thank-you goes by a channel interviewers tend not to like."""
+    """D20: a gentle word when a thank-you goes by a channel interviewers tend not to like, or that suits only sometimes."""
+    if channel is Channel.LINKEDIN:
+        return "LinkedIn suits a thank-you only where you were already talking there; otherwise an email lands better."
     if channel.advisable:
         return None
     return "A text message is rarely how interviewers like to be thanked; an email or a note lands better."

@@ -7,27 +7,32 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timedelta, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 from enum import StrEnum
 
 from .dates import humanize_day
-from .guardrails import Caution, call_caution, call_warning, channel_warning
-from .models import CHECKLIST_RULES, CallAttempt, Interview, Outcome, Profile, ThankYou
+from .guardrails import REDIAL, Caution, call_caution, call_warning, channel_warning
+from .models import CallAttempt, Interview, Outcome, Profile, ThankYou
 from .rounds import (
+    EMAIL_WAIT,
     FollowUp,
+    Stop,
     day_start,
     live_attempt,
     midnight,
     next_follow_up,
     short_date,
     since_contact,
+    stop_rule,
     thanked,
     unanswered,
 )
-from .windows import call_windows, first_call_day, interviewer_zone, user_zone
+from .windows import CallWindow, call_windows, interviewer_calendar, interviewer_zone, user_zone
+from .workdays import WorkCalendar
 
 #: Re-exported here so callers find all the guidance in one place.
 __all__ = [
+    "THANK_YOU_REMINDER",
     "Caution",
     "FollowUp",
     "NextStep",
@@ -41,19 +46,20 @@ __all__ = [
     "thanked",
 ]
 
-_RULE_LABELS = dict(CHECKLIST_RULES)
-
 
 class StepKind(StrEnum):
     """The one thing to do next for an interview."""
 
     PREPARE = "prepare"
+    FIND_NUMBER = "find_number"
     CALL_DUE = "call_due"
     TRY_AGAIN = "try_again"
     LEAVE_VOICEMAIL = "leave_voicemail"
     ON_CALL = "on_call"
     WAIT = "wait"
     FOLLOW_UP = "follow_up"
+    SEND_EMAIL = "send_email"
+    LET_IT_REST = "let_it_rest"
     SAY_THANK_YOU = "say_thank_you"
     CLOSED = "closed"
 
@@ -65,20 +71,25 @@ class StepKind(StrEnum):
 
 _KIND_LABELS = {
     StepKind.PREPARE: "Prepare",
+    StepKind.FIND_NUMBER: "Get their number",
     StepKind.CALL_DUE: "Call",
     StepKind.TRY_AGAIN: "Try again",
     StepKind.LEAVE_VOICEMAIL: "Call, leave a message",
     StepKind.ON_CALL: "On a call",
     StepKind.WAIT: "Wait",
     StepKind.FOLLOW_UP: "Follow up",
+    StepKind.SEND_EMAIL: "Send a short email",
+    StepKind.LET_IT_REST: "Let it rest",
     StepKind.SAY_THANK_YOU: "Say thank you",
     StepKind.CLOSED: "Closed",
 }
+#: D21: said beside the next step until a thank-you has gone out (D20: the channels that land best).
+THANK_YOU_REMINDER = "No thank-you sent yet; an email or a note is best."
 
 
 @dataclass(frozen=True)
 class NextStep:
-    """The next step, why, from when, and from when it counts as late."""
+    """The next step, why, from when, from when it counts as late, and the good time to call for it."""
 
     kind: StepKind
     reason: str
@@ -87,6 +98,7 @@ class NextStep:
     rule: str = ""
     also: tuple[str, ...] = ()
     overdue: bool = False
+    window: CallWindow | None = None
 
     @property
     def label(self) -> str:
@@ -122,11 +134,12 @@ def next_step(
 ) -> NextStep:
     """The one next step for this interview at `now` (aware), with its reason and due moment.
 
-    Order of concern: archived, a live call, no interview time, waiting after a contact (D15),
-    following up (D19), a thank-you before the first call is due (D21), the checklist (D1-D4),
-    the first call (D10), then another try (D12) or a try that leaves a message (D13).
+    Order of concern: archived, a live call, no interview time, the stop rule (D15), waiting after
+    a contact (D15), following up (D19), a thank-you before the first call is due (D21), the
+    checklist (D1-D4), the first call (D10), then another try (D12) or one that leaves a message (D13).
+    A call step without a number to ring asks for the number (D5).
     """
-    calls = list(calls)
+    calls, thank_yous = list(calls), list(thank_yous)
     if interview.archived:
         return NextStep(StepKind.CLOSED, "Archived; nothing more to do here.")
     if (live := live_attempt(interview, calls, now)) is not None:
@@ -135,86 +148,160 @@ def next_step(
     if held is None:
         return NextStep(StepKind.PREPARE, "Add when the interview took place to see when to call.")
     mine = user_zone(profile, now)
-    tz = interviewer_zone(interview, mine)
+    plan = _Plan(interview, now, mine, interviewer_zone(interview, mine), interviewer_calendar(interview, mine))
     is_thanked = thanked(interview, calls, thank_yous)
-    also = () if is_thanked or now < held else ("No thank-you has gone out yet; any channel will do.",)
+    plan.also = () if is_thanked or now < held else (THANK_YOU_REMINDER,)
     current = since_contact(interview, calls)
-    follow = next_follow_up(interview, calls, tz=mine)
-    if follow is not None:
-        due = day_start(follow.due, tz)
+    follow = next_follow_up(interview, calls, tz=mine, calendar=plan.days)
+    stop = stop_rule(interview, calls, thank_yous, follow)
+    due = day_start(follow.due, plan.tz) if follow is not None else None
+    # Calls rung during a wait do not end the calling: the wait for the follow-up day still holds.
+    if stop is not None and not (stop.why == "rings out" and due is not None and now < due):
+        return _stopped(plan, stop, follow)
+    if follow is not None and due is not None:
         if now < due:
-            return _step(StepKind.WAIT, _wait_reason(interview, follow, now), due, None, "D15", also, now)
+            return plan.step(StepKind.WAIT, _wait_reason(interview, follow, now), due, None, "D15")
         if not current:
-            over = midnight(follow.late_from, tz)
+            over = midnight(follow.late_from, plan.tz)
             reason = _follow_reason(interview, follow, now >= over)
-            return _step(StepKind.FOLLOW_UP, reason, due, over, "D19", also, now)
+            return plan.call(StepKind.FOLLOW_UP, reason, due, over, "D19", plan.window(due))
         # Calls made during the wait do not make the follow-up day late: it starts from that day.
-        return _retry(interview, current, now, tz, also, not_before=due)
+        return _retry(plan, current, not_before=due)
     if current:
-        return _retry(interview, current, now, tz, also)
-    first = first_call_day(interview, tz)
-    assert first is not None  # the interview has a time
-    due, over = day_start(first, tz), midnight(first + timedelta(days=1), tz)
+        return _retry(plan, current)
+    return _first_call(plan, is_thanked)
+
+
+class _Plan:
+    """What every step of one interview is worked out with: the clock, both zones, their working days."""
+
+    def __init__(self, interview: Interview, now: datetime, mine: tzinfo, tz: tzinfo, days: WorkCalendar) -> None:
+        self.interview, self.now, self.mine, self.tz, self.days = interview, now, mine, tz, days
+        self.also: tuple[str, ...] = ()
+
+    def window(self, after: datetime) -> CallWindow | None:
+        """The next good window from `after` (one still open counts), inside the user's waking day if possible."""
+        moment = max(after, self.now)
+        found = call_windows(self.interview, moment, 1, fallback_tz=self.mine, calendar=self.days, awake_in=self.mine)
+        return found[0] if found else None
+
+    def step(
+        self,
+        kind: StepKind,
+        reason: str,
+        due: datetime | None,
+        over: datetime | None,
+        rule: str,
+        window: CallWindow | None = None,
+    ) -> NextStep:
+        late = over is not None and self.now >= over
+        return NextStep(kind, reason, due, over, rule, self.also, late, window)
+
+    def call(
+        self, kind: StepKind, reason: str, due: datetime, over: datetime | None, rule: str, window: CallWindow | None
+    ) -> NextStep:
+        """A call step; D5: without a number to ring, getting the number comes first."""
+        if not self.interview.interviewer.phone.strip():
+            reason = "There is no number to call yet; add their direct line (from their card or email signature)."
+            return self.step(StepKind.FIND_NUMBER, reason, due, over, "D5")
+        return self.step(kind, reason, due, over, rule, window)
+
+
+def _first_call(plan: _Plan, is_thanked: bool) -> NextStep:
+    """D10, D21, D1-D4: the call the working day after the interview, and what comes before it."""
+    interview, now = plan.interview, plan.now
+    held = interview.interviewed_at
+    assert held is not None  # next_step has checked
+    # The first window after the interview, inside the user's waking day when one is near.
+    first = call_windows(interview, held, 1, fallback_tz=plan.mine, calendar=plan.days, awake_in=plan.mine)[0]
+    due, over = first.start, midnight(first.day + timedelta(days=1), plan.tz)
+    window = plan.window(due)
+    moved = _holidays_note(plan.days, held.astimezone(plan.tz).date() + timedelta(days=1), first.day)
     if now < held:
         reason = f"The interview is {humanize_day(held, now)}; the call comes the working day after."
     elif not is_thanked and now < due:
         reason = "Send a short thank-you today; an email or a handwritten note is best."
-        return _step(StepKind.SAY_THANK_YOU, reason, held, None, "D21", (), now)
+        return NextStep(StepKind.SAY_THANK_YOU, reason, held, None, "D21")
     elif now >= over:
         reason = "The call was due the day after the interview; make it as soon as you can."
+    elif moved:
+        reason = f"{moved}, so the call moves to {short_date(first.day)}."
     else:
         reason = "The working day after the interview is the time to call and thank them."
     if not interview.ready_to_call:
-        reason = "Before you call, get these ready: " + _missing_items(interview) + "."
-        return _step(StepKind.PREPARE, reason, due, over, "D1-D4", also, now)
-    return _step(StepKind.CALL_DUE, reason, due, over, "D10", also, now)
+        reason = "Before you call, get ready: " + _missing_items(interview) + "."
+        return plan.step(StepKind.PREPARE, reason, due, over, "D1-D4", window)
+    return plan.call(StepKind.CALL_DUE, reason, due, over, "D10", window)
 
 
-def _retry(
-    interview: Interview,
-    current: list[CallAttempt],
-    now: datetime,
-    tz: tzinfo,
-    also: tuple[str, ...],
-    not_before: datetime | None = None,
-) -> NextStep:
+def _holidays_note(days: WorkCalendar, first: date, last: date) -> str:
+    """'Thanksgiving Day is a holiday there': the holidays that moved a call, in a few words."""
+    names = list(dict.fromkeys(name for _, name in days.holidays_between(first, last)))
+    if not names:
+        return ""
+    return f"{' and '.join(names[:2])} {'is a holiday' if len(names) == 1 else 'are holidays'} there"
+
+
+def _retry(plan: _Plan, current: list[CallAttempt], not_before: datetime | None = None) -> NextStep:
     """D12, D13: after tries that reached nobody, when to ring again and whether to leave a message."""
+    now = plan.now
     last = current[-1]
     if last.outcome is Outcome.WRONG_NUMBER:
-        reason = "The last try reached a wrong number; find the decision-maker's direct line."
-        return _step(StepKind.PREPARE, reason, now, None, "D5", also, now)
+        reason = "The last try reached a wrong number; find their direct line and fix it here."
+        over = midnight(plan.days.add_working_days(last.started_at.astimezone(plan.tz).date(), 1), plan.tz)
+        return plan.step(StepKind.FIND_NUMBER, reason, last.started_at, over, "D5")
     base = max(last.started_at, not_before) if not_before is not None else last.started_at
-    window = call_windows(interview, base, 1, fallback_tz=tz, after=base)[0]
-    over = midnight(window.day + timedelta(days=1), tz)
+    found = call_windows(plan.interview, base, 1, fallback_tz=plan.mine, after=base, calendar=plan.days,
+                         awake_in=plan.mine)  # fmt: skip
+    window = found[0]
+    over = midnight(window.day + timedelta(days=1), plan.tz)
     missed = unanswered(current)
+    soon = timedelta(0) <= now - last.started_at < REDIAL
+    wait = f"You rang {_minutes(now - last.started_at)} ago; wait for another good time." if soon else ""
+    if last.outcome is Outcome.SOMEONE_ELSE:
+        who = plan.interview.interviewer.greeting or "the interviewer"
+        reason = f"Someone else answered: ask when {who} is free, or leave word."
+        kind = StepKind.LEAVE_VOICEMAIL if missed >= 2 else StepKind.TRY_AGAIN  # D13: they have seen missed calls
+        return plan.call(kind, reason, window.start, over, "D12", window)
     if missed >= 2:
-        reason = f"{missed} tries went unanswered; if voicemail picks up, leave a message this time."
-        return _step(StepKind.LEAVE_VOICEMAIL, reason, window.start, over, "D13", also, now)
-    if missed == 1:
-        # D12: no message was needed the first time. D13: the second unanswered try leaves one.
-        reason = (
-            "No answer last time, and no message was needed then. Call again at another good time; "
-            "if voicemail picks up, leave a message."
-        )
-        return _step(StepKind.LEAVE_VOICEMAIL, reason, window.start, over, "D12, D13", also, now)
-    reason = "Someone else answered; try the interviewer again at another good time."
-    return _step(StepKind.TRY_AGAIN, reason, window.start, over, "D12", also, now)
+        reason = wait or f"{missed} tries unanswered; if voicemail picks up, leave a message."
+        return plan.call(StepKind.LEAVE_VOICEMAIL, reason, window.start, over, "D13", window)
+    # D12: no message was needed the first time. D13: the second unanswered try leaves one.
+    reason = wait or "No answer, and no message was needed. Next time, leave one."
+    return plan.call(StepKind.LEAVE_VOICEMAIL, reason, window.start, over, "D12, D13", window)
 
 
-def _step(
-    kind: StepKind,
-    reason: str,
-    due: datetime | None,
-    over: datetime | None,
-    rule: str,
-    also: tuple[str, ...],
-    now: datetime,
-) -> NextStep:
-    return NextStep(kind, reason, due, over, rule, also, over is not None and now >= over)
+def _minutes(gap: timedelta) -> str:
+    minutes = max(1, int(gap.total_seconds() // 60))
+    return f"{minutes} minute{'s' if minutes != 1 else ''}"
+
+
+def _stopped(plan: _Plan, stop: Stop, follow: FollowUp | None) -> NextStep:
+    """D15: no more calls. Wait for a reply to the last message, then a short email, then let it rest."""
+    if stop.why == "messages" and follow is not None:
+        start = day_start(follow.due, plan.tz)
+        if plan.now < start:
+            when = humanize_day(follow.last_contact.started_at, plan.now)
+            reason = f"You left a second message {when}; if they have not replied by {short_date(follow.due)}, send a short email."
+            return plan.step(StepKind.WAIT, reason, start, None, "D15")
+        why = "Two rounds of messages brought no reply, so no more calls"
+    else:
+        start = stop.last_try
+        why = "Calls are not getting through, so no more ringing"
+    if stop.emailed or plan.now >= start + EMAIL_WAIT:
+        reason = "No reply yet; let it rest. If they get in touch, record it and the guidance picks up again."
+        return plan.step(StepKind.LET_IT_REST, reason, None, None, "D15")
+    over = midnight(plan.days.add_working_days(start.astimezone(plan.tz).date(), 3), plan.tz)
+    reason = f"{why}: send a short email to thank them and ask where things stand."
+    return plan.step(StepKind.SEND_EMAIL, reason, start, over, "D15")
+
+
+#: D1-D4 in the fewest words, for a guidance line that has three lines at most.
+_SHORT_LABELS = {"D1": "your resume", "D2": "references", "D3": "a quiet place", "D4": "key qualifications"}
 
 
 def _missing_items(interview: Interview) -> str:
-    return ", ".join(_RULE_LABELS[rule].lower() for rule in interview.missing_required)
+    return ", ".join(_SHORT_LABELS[rule] for rule in interview.missing_required)
 
 
 def _wait_reason(interview: Interview, follow: FollowUp, now: datetime) -> str:
@@ -225,11 +312,12 @@ def _wait_reason(interview: Interview, follow: FollowUp, now: datetime) -> str:
         Outcome.WILL_CALL_BACK: f"They said {when} they would call back",
     }.get(follow.last_contact.outcome or Outcome.SPOKE, f"You were last in touch {when}")
     due = short_date(follow.due)
+    moved = f" ({', '.join(follow.moved_by)} is a holiday there)" if follow.moved_by else ""
     if follow.basis == "decision" and interview.decision_expected is not None:
-        return f"{did}. They expect to decide by {short_date(interview.decision_expected)}; follow up on {due}."
+        return f"{did}. They expect to decide by {short_date(interview.decision_expected)}; follow up on {due}{moved}."
     if follow.basis == "chosen":
         return f"{did}. Follow up on {due}, the date you set."
-    return f"{did}. Give them a week; follow up on {due}."
+    return f"{did}. Give them a week; follow up on {due}{moved}."
 
 
 def _follow_reason(interview: Interview, follow: FollowUp, late: bool) -> str:
@@ -244,7 +332,7 @@ def _follow_reason(interview: Interview, follow: FollowUp, late: bool) -> str:
     return text
 
 
-_BUCKETS = {StepKind.ON_CALL: 0, StepKind.CLOSED: 9}
+_BUCKETS = {StepKind.ON_CALL: 0, StepKind.LET_IT_REST: 8, StepKind.CLOSED: 9}
 
 
 def attention_key(step: NextStep, now: datetime) -> tuple[int, float]:

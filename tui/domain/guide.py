@@ -29,8 +29,8 @@ GUIDE: list[tuple[str, list[tuple[str, str]]]] = [
                 "D10",
             ),
             (
-                "Early or late in their working day, in their time zone, never at a weekend. "
-                "The guidance line suggests a window.",
+                "Early or late in their working day, in their time zone, never at a weekend or on a public "
+                "holiday where they are. The guidance line suggests a window, in their time and yours.",
                 "D11",
             ),
         ],
@@ -42,10 +42,15 @@ GUIDE: list[tuple[str, list[tuple[str, str]]]] = [
             ("The second time, leave a message: every missed call shows on their phone.", "D13"),
             (
                 "Say your name, the job, when you interviewed, thank you, that they may call back "
-                "if more information would help, and your number. The call pane drafts it and says what is missing.",
+                "if more information would help, and your number, twice, slowly the second time. "
+                "The call pane drafts it and says what is missing.",
                 "D14",
             ),
-            ("Once a message is left or you have spoken, stop calling this round and wait.", "D15"),
+            (
+                "Once a message is left or you have spoken, stop calling this round and wait. When a follow-up "
+                "round brings no reply either, stop calling: a short email, then let it rest.",
+                "D15",
+            ),
         ],
     ),
     (

@@ -102,7 +102,7 @@ CHECKLIST_RULES: tuple[tuple[str, str], ...] = (
     ("D2", "References ready"),
     ("D3", "A quiet, private place"),
     ("D4", "Key qualifications listed"),
-    ("D5", "Their direct number"),
+    ("D5", "Decision-maker's number"),
     ("D6", "Practised the call"),
     ("D7", "A reason to call"),
     ("D8", "What you wish you had said"),
@@ -148,6 +148,24 @@ class Interviewer:
     phone: str = ""
     email: str = ""
     decision_maker: bool = True
+    #: How the user greets them: "Ms. Reyes", "Dana"; "" means their first name (see `greeting`).
+    greet_as: str = ""
+
+    @property
+    def greeting(self) -> str:
+        """The name a greeting uses: the user's choice, else "Dr. Lee" for a titled name, else the first name."""
+        if self.greet_as.strip():
+            return self.greet_as.strip()
+        words = self.name.split()
+        if not words:
+            return ""
+        if words[0].rstrip(".").lower() in _HONORIFICS:
+            return f"{words[0]} {words[-1]}" if len(words) > 1 else words[0]
+        return words[0]
+
+
+#: Titles a name may start with; a greeting keeps them with the surname ("Dr. Lee", never "Dr.").
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame"})
 
 
 @dataclass
@@ -239,6 +257,8 @@ class CallAttempt:
     notes: str = ""
     next_step: str = ""
     follow_up_on: date | None = None
+    #: The number rung (E.164), kept so a wrong number stops counting once the number is fixed (D5).
+    dialled: str = ""
     id: str = field(default_factory=new_id)
 
     def __post_init__(self) -> None:

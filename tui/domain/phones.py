@@ -8,7 +8,7 @@ import phonenumbers
 
 from .errors import ValidationError
 
-__all__ = ["DEFAULT_REGION", "display_phone", "parse_phone"]
+__all__ = ["DEFAULT_REGION", "display_phone", "parse_phone", "region_for_zone", "zone_for_number"]
 
 DEFAULT_REGION = "US"
 _EXTENSION = re.compile(r"(ext\.?|x)\s*\d+\s*$", re.IGNORECASE)
@@ -49,3 +49,25 @@ def display_phone(e164: str, region: str = DEFAULT_REGION) -> str:
     if phonenumbers.region_code_for_number(number) == region:
         return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
+def region_for_zone(zone_name: str) -> str:
+    """The phone region of the user's own zone ("Europe/London" is GB): numbers typed without +44 are read so."""
+    from .workdays import country_for_zone
+
+    region = country_for_zone(zone_name)
+    return region if region and phonenumbers.country_code_for_region(region) else DEFAULT_REGION
+
+
+def zone_for_number(e164: str) -> str:
+    """The interviewer's time zone as their number tells it (one zone only; "" when it spans several)."""
+    if not e164.startswith("+"):
+        return ""
+    from phonenumbers import timezone  # its tables load on first use only
+
+    try:
+        zones = timezone.time_zones_for_number(phonenumbers.parse(e164, None))
+    except phonenumbers.NumberParseException:
+        return ""
+    known = [name for name in zones if name != "Etc/Unknown"]
+    return known[0] if len(known) == 1 else ""

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, tzinfo
+from datetime import UTC, date, datetime, timedelta, tzinfo
 
 from .models import CallAttempt, Interview, Outcome
 from .rounds import FollowUp, next_follow_up, short_date
 from .timeline import Timeline, parse_timeline
+from .windows import interviewer_calendar, interviewer_zone
 
-__all__ = ["Recorded", "record_outcome"]
+__all__ = ["FOLLOW_UP_AFTER", "Recorded", "default_follow_up", "read_day", "record_outcome"]
+
+#: D19: without a date from them, the follow-up comes a week after the call (one to two weeks).
+FOLLOW_UP_AFTER = timedelta(days=7)
 
 
 @dataclass(frozen=True)
@@ -19,6 +23,22 @@ class Recorded:
 
     decision: Timeline | None
     follow_up: FollowUp | None
+
+
+def read_day(
+    interview: Interview, text: str, at: datetime, tz: tzinfo | None = None, day_first: bool = False
+) -> Timeline:
+    """A day said on a call ("by Friday", "2-3 weeks"), read on the interviewer's calendar at `at` (D17)."""
+    fallback = tz or at.tzinfo or UTC
+    theirs = at.astimezone(interviewer_zone(interview, fallback))
+    return parse_timeline(text, theirs, day_first=day_first, calendar=interviewer_calendar(interview, fallback))
+
+
+def default_follow_up(interview: Interview, at: datetime, tz: tzinfo | None = None) -> date:
+    """D19: the follow-up day offered when their words cannot be read: a week on, on a working day of theirs."""
+    fallback = tz or at.tzinfo or UTC
+    day = at.astimezone(interviewer_zone(interview, fallback)).date()
+    return interviewer_calendar(interview, fallback).next_working_day(day + FOLLOW_UP_AFTER)
 
 
 def record_outcome(
@@ -33,13 +53,14 @@ def record_outcome(
 ) -> Recorded:
     """Close `call` (D18), keep their decision date as typed and read (D17), and set D19's next step.
 
+    The decision is read once, here, as of the call: later edits keep the day it meant then.
     Mutates `interview` and `call`; the caller saves both.
     """
     call.ended_at = max(ended, call.started_at)
     call.outcome = outcome
     timeline = None
     if decision.strip():
-        timeline = parse_timeline(decision, ended, day_first=day_first)
+        timeline = read_day(interview, decision, ended, tz, day_first)
         interview.decision_text = decision.strip()
         interview.decision_expected = timeline.date
     history = list(calls) if any(c.id == call.id for c in calls) else [*calls, call]

@@ -51,16 +51,18 @@ _KIND_LABELS = {
 PLACEHOLDERS: Mapping[str, str] = MappingProxyType({
     "my_name": "your name, from your profile",
     "my_phone": "your phone number, from your profile",
+    "my_phone_slowly": "your phone number again, in groups to say slowly (“415, 555, 0134”)",
     "my_email": "your email address, from your profile",
     "my_pitch": "your one-line pitch, from your profile",
     "signature": "your name, phone and email, one per line",
     "company": "the company",
     "job_title": "the job title you interviewed for",
     "interviewer_name": "the interviewer's name",
-    "greeting": "“Hello Dana”, or just “Hello” when the name is not known",
+    "greeting": "“Hello Ms. Reyes” or “Hello Dana”, as you greet them; just “Hello” when the name is not known",
     "interviewed_when": "when you interviewed, said naturally: “yesterday”, “on Tuesday”, “last week”",
     "interview_day": "the interview date, e.g. “Tuesday 24 November”",
     "qualifications": "your key qualifications, each with the need it answers, one per line",
+    "match": "a sentence or two tying each key qualification to what they said they need",
     "wish_said": "what you wish you had said in the interview",
 })  # fmt: skip
 
@@ -83,13 +85,27 @@ VOICEMAIL_PLACEHOLDERS = {
     VoicemailPart.WHEN: "interviewed_when",
     VoicemailPart.PHONE: "my_phone",
 }
-_THANKS = re.compile(r"\bthank", re.IGNORECASE)
-_INVITATION = re.compile(r"\b(call(ing)? (me )?back|ring me|reach me|get back to me|call me)\b", re.IGNORECASE)
+#: The placeholder that can carry the number, if the first is not used.
+_PHONE_ALSO = "my_phone_slowly"
+#: D14: the ways a message says thank you, and the ways it invites a call back (checked in the text
+#: around the placeholders). An invitation said with a "don't" or "no need" before it is no invitation.
+_THANKS = re.compile(r"\b(thank|thanks|grateful|appreciate[ds]?|appreciation)\b", re.IGNORECASE)
+_INVITATION = re.compile(
+    r"\b(call(?:ing)? (?:me )?back|give me a (?:call|ring)|call me|ring me(?: back)?|reach me|reach out|"
+    r"get back to me|get in touch|be in touch|contact me|let me know|drop me a line|"
+    r"(?:happy|glad|pleased) to (?:answer|talk|send|share|help|tell|go over)|"
+    r"you can (?:call|reach|contact)|feel free to (?:call|contact|reach|get in touch))\b",
+    re.IGNORECASE,
+)
+_NEGATED = re.compile(
+    r"\b(?:don'?t|do not|no need to|not|never|needn'?t|no need for you to|won'?t need to)\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
 
 _VOICEMAIL = (
     "$greeting, this is $my_name. I interviewed with you $interviewed_when for the $job_title "
     "position at $company. Thank you again for your time. If it would help to know more about "
-    "my background or experience, please call me back at $my_phone. Have a good day."
+    "my background or experience, please call me back at $my_phone. That's $my_phone_slowly. Have a good day."
 )
 _TALKING_POINTS = """\
 • Thanks: "Thank you for taking my call, and for your time $interviewed_when."
@@ -105,8 +121,7 @@ $greeting,
 Thank you for meeting with me $interviewed_when about the $job_title position at $company. \
 I enjoyed our conversation and came away even keener on the role.
 
-What I would bring to it:
-$qualifications
+$match
 
 If anything more about my background or experience would help your decision, I would be glad \
 to send it.
@@ -168,13 +183,26 @@ def _unknown(name: str) -> str:
 def voicemail_template_gaps(text: str) -> tuple[VoicemailPart, ...]:
     """D14: the parts a voicemail template leaves out, whatever the record holds."""
     used = set(Template(text).get_identifiers())
+    if _PHONE_ALSO in used:
+        used.add(VOICEMAIL_PLACEHOLDERS[VoicemailPart.PHONE])
     gaps = [part for part, name in VOICEMAIL_PLACEHOLDERS.items() if name not in used]
-    bare = Template.pattern.sub("", text)
+    bare = Template.pattern.sub(" ", text)
     if not _THANKS.search(bare):
         gaps.append(VoicemailPart.THANKS)
-    if not _INVITATION.search(bare):
+    if not _invites(bare):
         gaps.append(VoicemailPart.INVITATION)
     return tuple(sorted(gaps, key=list(VoicemailPart).index))
+
+
+def _invites(text: str) -> bool:
+    """An invitation to call back that is not turned round: "please call me back", not "don't call me back"."""
+    for match in _INVITATION.finditer(text):
+        before = text[: match.start()]
+        clause = re.split(r"[.!?;,]", before)[-1]
+        if _NEGATED.search(clause) and "hesitate" not in clause.lower():
+            continue
+        return True
+    return False
 
 
 def template_for(kind: ScriptKind | str, overrides: Mapping[str, str] | None = None) -> tuple[str, str]:

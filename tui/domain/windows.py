@@ -12,19 +12,24 @@ from enum import StrEnum
 
 from .dates import zone
 from .models import Interview, Profile
+from .workdays import WEEKDAYS_ONLY, WorkCalendar, calendar_for, country_for_zone
 
 __all__ = [
     "EARLY",
     "LATE",
     "CallWindow",
     "Part",
+    "awake",
     "call_windows",
+    "earliest_call",
     "first_call_day",
+    "interviewer_calendar",
     "interviewer_zone",
     "is_working_day",
     "next_working_day",
     "user_zone",
     "windows_on",
+    "zone_key",
 ]
 
 
@@ -39,6 +44,12 @@ class Part(StrEnum):
 EARLY: tuple[time, time] = (time(8, 30), time(10, 0))
 LATE: tuple[time, time] = (time(16, 0), time(17, 30))
 _PARTS = ((Part.EARLY, EARLY), (Part.LATE, LATE))
+#: D10: "the day after" is about a day; a window sooner than this after the interview is too soon.
+DAY_AFTER = timedelta(hours=18)
+#: The user's own waking day: a window outside it would have them ring in their night.
+WAKING: tuple[time, time] = (time(7, 0), time(22, 0))
+#: How many days ahead windows are looked for (a fortnight and a little, past any run of holidays).
+_SEARCH_DAYS = 16
 
 
 @dataclass(frozen=True)
@@ -61,21 +72,29 @@ class CallWindow:
         """The same window, read on another clock (usually the user's own)."""
         return self.start.astimezone(tz), self.end.astimezone(tz)
 
-    def describe(self, user_tz: tzinfo | None = None) -> str:
-        """'Tue 1 Dec, 8:30–10:00 their time (Wed 2 Dec, 5:30–7:00 your time)'."""
-        text = f"{_day(self.start)}, {_span(self.start, self.end)}"
+    def describe(self, user_tz: tzinfo | None = None, now: datetime | None = None, *, day: bool = True) -> str:
+        """'today, 8:30–10:00', or across zones 'Tue 1 Dec, 8:30–10:00 their time (Wed 2 Dec, 5:30–7:00 your time)'.
+
+        With `now`, days near it are said as "today" and "tomorrow", each on its own clock;
+        `day=False` leaves out the day when it is said already and both clocks share it.
+        """
+        text = f"{_day(self.start, now)}, {_span(self.start, self.end)}" if day else _span(self.start, self.end)
         if user_tz is None:
             return text
         start, end = self.in_zone(user_tz)
         if start.utcoffset() == self.start.utcoffset() and start.tzname() == self.start.tzname():
             return text
         mine = _span(start, end)
-        if start.date() != self.start.date():
-            mine = f"{_day(start)}, {mine}"
+        if start.date() != self.start.date() or _day(start, now) != _day(self.start, now):
+            mine = f"{_day(start, now)}, {mine}"
         return f"{text} their time ({mine} your time)"
 
 
-def _day(moment: datetime) -> str:
+def _day(moment: datetime, now: datetime | None = None) -> str:
+    if now is not None:
+        ahead = (moment.date() - now.astimezone(moment.tzinfo).date()).days
+        if ahead in (0, 1):
+            return ("today", "tomorrow")[ahead]
     return f"{moment:%a} {moment.day} {moment:%b}"
 
 
@@ -97,24 +116,40 @@ def interviewer_zone(interview: Interview, fallback: tzinfo) -> tzinfo:
     return zone(interview.interviewer_tz, fallback)
 
 
-def is_working_day(day: date) -> bool:
-    """Monday to Friday; D11 skips weekends."""
-    return day.weekday() < 5
+def zone_key(tz: tzinfo | None) -> str:
+    """The IANA name of a zone object, or "" for a fixed offset."""
+    return str(getattr(tz, "key", "") or "")
 
 
-def next_working_day(day: date) -> date:
-    """The first weekday on or after `day`."""
-    while not is_working_day(day):
-        day += timedelta(days=1)
-    return day
+def interviewer_calendar(interview: Interview, fallback: tzinfo | None = None) -> WorkCalendar:
+    """D11, D19: their working days, from their number's country, else their zone's, else the user's (`fallback`)."""
+    return calendar_for(
+        phone=interview.interviewer.phone, zone=interview.interviewer_tz, fallback=country_for_zone(zone_key(fallback))
+    )
 
 
-def first_call_day(interview: Interview, tz: tzinfo) -> date | None:
-    """D10 + D11: the first weekday after the interview day, in the interviewer's zone `tz`."""
+def is_working_day(day: date, calendar: WorkCalendar = WEEKDAYS_ONLY) -> bool:
+    """D11 skips weekends, and public holidays where the country is known."""
+    return calendar.is_working_day(day)
+
+
+def next_working_day(day: date, calendar: WorkCalendar = WEEKDAYS_ONLY) -> date:
+    """The first working day on or after `day`."""
+    return calendar.next_working_day(day)
+
+
+def earliest_call(interview: Interview) -> datetime | None:
+    """D10: not before about 18 hours after the interview; with the next working day, about a day later."""
+    held = interview.interviewed_at
+    return None if held is None else held + DAY_AFTER
+
+
+def first_call_day(interview: Interview, tz: tzinfo, calendar: WorkCalendar = WEEKDAYS_ONLY) -> date | None:
+    """D10 + D11: the day of the first good window after the interview, in the interviewer's zone `tz`."""
     if interview.interviewed_at is None:
         return None
-    held = interview.interviewed_at.astimezone(tz).date()
-    return next_working_day(held + timedelta(days=1))
+    found = call_windows(interview, interview.interviewed_at, 1, fallback_tz=tz, calendar=calendar)
+    return found[0].day if found else None
 
 
 def windows_on(day: date, tz: tzinfo) -> list[CallWindow]:
@@ -125,6 +160,12 @@ def windows_on(day: date, tz: tzinfo) -> list[CallWindow]:
     ]
 
 
+def awake(window: CallWindow, tz: tzinfo) -> bool:
+    """Whether the whole window falls inside the user's waking day on their own clock."""
+    start, end = window.in_zone(tz)
+    return WAKING[0] <= start.time() and end.time() <= WAKING[1] and start.date() == end.date()
+
+
 def call_windows(
     interview: Interview,
     now: datetime,
@@ -132,29 +173,36 @@ def call_windows(
     *,
     fallback_tz: tzinfo | None = None,
     after: datetime | None = None,
+    calendar: WorkCalendar | None = None,
+    awake_in: tzinfo | None = None,
 ) -> list[CallWindow]:
     """The next `count` windows to call (D10, D11).
 
-    A window still open at `now` is included, so "call now" is possible; none falls before the day
-    after the interview or on a weekend in the interviewer's zone. With `after`, only windows that
-    start later than that moment count (another good time than the last try, D12).
+    A window still open at `now` is included, so "call now" is possible. None starts before about
+    18 hours after the interview, on the interviewer's first working day after it, or on a weekend
+    or public holiday in their country. With `after`, only windows that start later than that moment
+    count (another good time than the last try, D12). With `awake_in` (the user's zone), windows
+    inside the user's waking day come first when there are any in the coming fortnight.
     """
     tz = interviewer_zone(interview, fallback_tz or now.tzinfo or UTC)
-    first = first_call_day(interview, tz)
-    starts = [now.astimezone(tz).date()]
-    if first is not None:
-        starts.append(first)
-    if after is not None:
-        starts.append(after.astimezone(tz).date())
-    day = max(starts)
+    days_off = calendar if calendar is not None else interviewer_calendar(interview, fallback_tz or now.tzinfo)
+    bounds = [] if after is None else [after + timedelta(microseconds=1)]
+    if interview.interviewed_at is not None:
+        held_day = interview.interviewed_at.astimezone(tz).date()
+        bounds += [interview.interviewed_at + DAY_AFTER, datetime.combine(held_day + timedelta(days=1), time(0), tz)]
+    not_before = max(bounds) if bounds else None
+    day = max(now.astimezone(tz), not_before.astimezone(tz) if not_before else now).date()
     found: list[CallWindow] = []
-    for _ in range(count * 2 + 14):
-        if len(found) >= count:
-            break
-        if is_working_day(day):
+    mine: list[CallWindow] = []
+    for _ in range(_SEARCH_DAYS):
+        if days_off.is_working_day(day):
             for window in windows_on(day, tz):
-                if window.end <= now or (after is not None and window.start <= after):
+                if window.end <= now or (not_before is not None and window.start < not_before):
                     continue
                 found.append(window)
+                if awake_in is not None and awake(window, awake_in):
+                    mine.append(window)
+        if len(mine if awake_in is not None else found) >= count:
+            break
         day += timedelta(days=1)
-    return found[:count]
+    return mine[:count] if mine else found[:count]

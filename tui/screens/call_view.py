@@ -11,6 +11,7 @@ from rich.markup import escape
 from textual.timer import Timer
 from textual.widgets import Static
 
+from ..domain.scripts import opening_line
 from ..keymap import key_shown
 from ..widgets.interview_list import InterviewList
 from ..widgets.notes_pane import NotesPane
@@ -37,7 +38,8 @@ class CallView:
         screen.set_class(True, "-in-call")
         screen.show_interview(interview.id)  # the next step is now "on a call"
         notes = screen.query_one(NotesPane)
-        notes.show_call(f"[b]Say first:[/b] {escape(opening_line(screen, interview.id))}")
+        opening = opening_line(interview, session.profile, session.now())
+        notes.show_call(f"[b]Say first:[/b] {escape(opening)}")
         talking, voicemail, first = call_scripts(
             interview, session.calls_for(interview.id), session.profile, session.now(), session.templates
         )
@@ -73,14 +75,3 @@ class CallView:
         screen.show_interview(interview_id)
         screen.action_pane("list-pane")  # the call is over: back to the list, keys are keys again
         screen.refresh_bindings()
-
-
-def opening_line(screen: MainScreen, interview_id: str) -> str:
-    """Who you are, which role, when you met: the first thing to say when they pick up."""
-    from ..domain.scripts import script_values
-
-    session = screen.session
-    values = script_values(session.interview(interview_id), session.profile, session.now())
-    me = values["my_name"] or "[your name]"
-    when = values["interviewed_when"] or "recently"
-    return f"{values['greeting']}, it's {me} — we met {when} about the {values['job_title']} role."

@@ -7,7 +7,7 @@ session intent, and returns what the screen should show.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from rich.markup import escape
@@ -19,6 +19,7 @@ from ..domain.recording import Recorded
 from ..session import Session
 
 __all__ = [
+    "ask_follow_up",
     "ask_profile",
     "confirm",
     "edit_interview",
@@ -41,7 +42,7 @@ async def edit_interview(app: App[Any], session: Session, interview_id: str | No
     from ..dialogs.interview_form import InterviewForm
 
     original = session.get(interview_id)
-    interview = await app.push_screen_wait(InterviewForm(session.now, original))
+    interview = await app.push_screen_wait(InterviewForm(session.now, original, session.profile))
     if interview is None:
         return None
     if original is not None:
@@ -70,19 +71,43 @@ async def end_call(app: App[Any], session: Session, ended: datetime) -> Recorded
     outcome = await app.push_screen_wait(OutcomeDialog())
     if outcome is None:
         return None
-    decision = await _decision(app, session, ended) if outcome is Outcome.SPOKE else ""
-    return session.end_call(call.id, ended, outcome, decision)
+    decision, follow_up_on = (
+        await _decision(app, session, call.interview_id, ended) if outcome is Outcome.SPOKE else ("", None)
+    )
+    return session.end_call(call.id, ended, outcome, decision, follow_up_on)
 
 
-async def _decision(app: App[Any], session: Session, ended: datetime) -> str:
-    """D17: when they expect to decide, read as a date or kept as typed ("" when they did not say)."""
+async def _decision(app: App[Any], session: Session, interview_id: str, ended: datetime) -> tuple[str, date | None]:
+    """D17: when they expect to decide, read as a day or kept as typed ("" when they did not say);
+    words that are not a day bring the question of which day to follow up (D19)."""
     from ..dialogs.decision import DecisionDialog
-    from ..domain.timeline import parse_timeline
 
     def preview(text: str) -> str:
-        return escape(parse_timeline(text, ended, day_first=session.profile.day_first).describe())
+        return escape(session.read_day(interview_id, text, ended).describe())
 
-    return await app.push_screen_wait(DecisionDialog(preview)) or ""
+    decision = await app.push_screen_wait(DecisionDialog(preview)) or ""
+    if decision and not session.read_day(interview_id, decision, ended).ok:
+        return decision, await ask_follow_up(app, session, interview_id, decision, ended)
+    return decision, None
+
+
+async def ask_follow_up(app: App[Any], session: Session, interview_id: str, said: str, ended: datetime) -> date:
+    """D17, D19: their words stay as typed; which day to follow up is asked, a week on offered (escape takes it)."""
+    from ..dialogs.text_prompt import TextPrompt
+    from ..domain.rounds import short_date
+
+    offered = session.default_follow_up(interview_id, ended)
+
+    def check(text: str) -> str:
+        reading = session.read_day(interview_id, text, ended)
+        if not reading.ok:
+            raise ValidationError("follow_up_on", reading.message)
+        return text
+
+    title = f"“{escape(said)}” is kept as typed, but it is not a day. Follow up on which day?"
+    typed = await app.push_screen_wait(TextPrompt(title, short_date(offered), "e.g. Friday, in two weeks", check))
+    chosen = session.read_day(interview_id, typed, ended).date if typed else None
+    return chosen or offered
 
 
 async def record_thank_you(app: App[Any], session: Session, interview_id: str) -> Interview | None:
@@ -101,7 +126,7 @@ async def record_thank_you(app: App[Any], session: Session, interview_id: str) -
         now = session.now()
         if text.strip().lower() == "now":
             return now
-        moment = parse_when(text, now, past=True, field="sent_at")
+        moment = parse_when(text, now, past=True, field="sent_at", day_first=session.profile.day_first)
         if moment > now:
             raise ValidationError("sent_at", "That is still to come; record a thank-you once it has gone out.")
         return moment
@@ -251,8 +276,10 @@ async def interrupted_call(app: App[Any], session: Session) -> str | None:
     asked_about(session, call.id)
     if choice in {outcome.value for outcome in Outcome}:
         outcome = Outcome(choice)
-        decision = await _decision(app, session, call.started_at) if outcome is Outcome.SPOKE else ""
-        correct(session, call.id, outcome=outcome, decision=decision)
+        decision, follow_up_on = ("", None)
+        if outcome is Outcome.SPOKE:
+            decision, follow_up_on = await _decision(app, session, call.interview_id, call.started_at)
+        correct(session, call.id, outcome=outcome, decision=decision, follow_up_on=follow_up_on)
         app.notify(f"Recorded: {outcome.label}.", timeout=4)
     return None
 

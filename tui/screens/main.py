@@ -139,6 +139,7 @@ class MainScreen(Screen[None]):
             guidance.update(guidance_line(step, now, window, whose_time(interview, now)))
         guidance.display = interview is not None
         self.query_one(Checklist).interview = interview
+        self.refresh_bindings()  # what the footer offers depends on the interview shown
         if self.in_call:
             return
         notes = self.notes

@@ -28,9 +28,6 @@ __all__ = [
     "thank_you_line",
 ]
 
-#: The steps whose next move is picking up the phone.
-_CALLING = frozenset({"call_due", "try_again", "leave_voicemail", "follow_up", "prepare"})
-
 
 def build_row(interview: Interview, step: NextStep | None, now: datetime) -> ListRow:
     from ..domain.guidance import StepKind
@@ -85,13 +82,11 @@ def whose_time(interview: Interview, now: datetime) -> str:
 
 
 def next_window(interview: Interview, step: NextStep | None, now: datetime) -> str:
-    """The next call window (D10, D11) in their time and yours, when the next step is a call."""
-    from ..domain.windows import call_windows
-
-    if step is None or step.kind not in _CALLING or interview.interviewed_at is None:
+    """The step's own window (D10, D11): after the last try, in their time and yours; "" when the step has none."""
+    if step is None or step.window is None:
         return ""
-    windows = call_windows(interview, now, count=1, fallback_tz=now.tzinfo)
-    return windows[0].describe(now.tzinfo) if windows else ""
+    said_already = step.due == step.window.start  # the step's own "today 16:00" names the day
+    return step.window.describe(now.tzinfo, now, day=not said_already)
 
 
 def thank_you_line(thanks: ThankYou, now: datetime) -> str:

@@ -24,8 +24,9 @@ from ..domain.models import (
     Reference,
     ThankYou,
 )
-from ..domain.recording import Recorded, record_outcome
+from ..domain.recording import Recorded, default_follow_up, read_day, record_outcome
 from ..domain.records import Records, matches
+from ..domain.timeline import Timeline
 from ..domain.windows import user_zone
 from ..store import NotFoundError, SaveState, Workbook
 from .index import Index
@@ -242,7 +243,8 @@ class Session:
         interview = self.interview(interview_id)
         now = self.now()
         cautions = before_the_call(interview, self.calls_for(interview_id), now, self._profile)
-        self.active_call = self._add_call(CallAttempt(interview_id, started_at=now))
+        dialled = interview.interviewer.phone
+        self.active_call = self._add_call(CallAttempt(interview_id, started_at=now, dialled=dialled))
         return CallStarted(self.active_call, cautions)
 
     def _add_call(self, call: CallAttempt) -> CallAttempt:
@@ -296,7 +298,8 @@ class Session:
         follow_up_on: date | None = None,
     ) -> tuple[CallAttempt, Recorded]:
         """A call made away from the app, recorded exactly as the app records one."""
-        call = self._add_call(CallAttempt(self.interview(interview_id).id, started, notes=notes))
+        interview = self.interview(interview_id)
+        call = self._add_call(CallAttempt(interview.id, started, notes=notes, dialled=interview.interviewer.phone))
         return call, self.end_call(call.id, ended, outcome, decision, follow_up_on)
 
     def call(self, call_id: str) -> CallAttempt:
@@ -331,6 +334,14 @@ class Session:
         self.active_call = call
         self._steps.pop(call.interview_id, None)
         return call
+
+    def read_day(self, interview_id: str, text: str, at: datetime) -> Timeline:
+        """A day said on a call ("by Friday") as of `at`, on the interviewer's calendar, in the user's date order."""
+        return read_day(self.interview(interview_id), text, at, self.now().tzinfo, self._profile.day_first)
+
+    def default_follow_up(self, interview_id: str, at: datetime) -> date:
+        """The follow-up day to offer when what they said cannot be read (a week on, a working day of theirs)."""
+        return default_follow_up(self.interview(interview_id), at, self.now().tzinfo)
 
     def finish_active_call(self) -> None:
         """Quitting (or the terminal closing) mid-call: the attempt ends now, its outcome unknown."""

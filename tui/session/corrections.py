@@ -5,7 +5,7 @@ Each goes through the session, so the next step is worked out again from the cor
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from ..domain.errors import ValidationError
 from ..domain.fields import plain
@@ -43,6 +43,7 @@ def correct_call(
     minutes: float | None = None,
     notes: str | None = None,
     decision: str = "",
+    follow_up_on: date | None = None,
 ) -> Recorded:
     """A past attempt as the user now remembers it (D18); their decision and the follow-up follow it (D17, D19)."""
     call = _past_call(session, call_id)
@@ -55,7 +56,7 @@ def correct_call(
     else:
         ended = call.ended_at or call.started_at
     kept = call.outcome if isinstance(outcome, Keep) else outcome
-    return session.end_call(call_id, ended, kept, decision, call.follow_up_on)
+    return session.end_call(call_id, ended, kept, decision, follow_up_on or call.follow_up_on)
 
 
 def delete_call(session: Session, call_id: str) -> CallAttempt:
