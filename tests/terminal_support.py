@@ -63,6 +63,13 @@ class Tmux:
             time.sleep(0.05)
         raise AssertionError(f"{text!r} never showed in {timeout}s; the screen was:\n{shown}")
 
+    def wait_until_gone(self, name: str, text: str, timeout: float = 20.0) -> None:
+        """Poll the screen until `text` no longer shows (a banner that should go)."""
+        deadline = time.monotonic() + timeout
+        while text in (shown := self.screen(name)):
+            assert time.monotonic() < deadline, f"{text!r} still showed after {timeout}s:\n{shown}"
+            time.sleep(0.1)
+
     def key(self, name: str, key: str) -> None:
         self.run("send-keys", "-t", name, key)
 

@@ -8,7 +8,7 @@ from datetime import timedelta
 
 from ..domain.dates import humanize_day
 from ..domain.errors import ValidationError
-from ..domain.fields import moment
+from ..domain.fields import moment, plain
 from ..domain.models import Outcome
 from ..domain.rounds import short_date
 from ..domain.timeline import parse_timeline
@@ -49,7 +49,8 @@ def run(args: argparse.Namespace) -> int:
     minutes = args.minutes
     if minutes is not None and not 0 <= minutes <= _MAX_MINUTES:
         raise ValidationError("--minutes", f"{minutes:g} minutes is not a call length (0 to {_MAX_MINUTES}).")
-    notes = read_text_arg(args.notes) or ""
+    notes = plain(read_text_arg(args.notes) or "", "--notes", one_line=False)
+    said = plain(args.decision, "--decision")
     with open_session(args) as session:
         interview = session.find(args.id)
         now = session.now()
@@ -63,9 +64,7 @@ def run(args: argparse.Namespace) -> int:
                 raise ValidationError("--follow-up", chosen.message)
             follow_up_on = chosen.date
         ended = started + timedelta(minutes=minutes or 0)
-        _, recorded = session.log_call(
-            interview.id, started, ended, outcome, notes.strip(), args.decision, follow_up_on
-        )
+        _, recorded = session.log_call(interview.id, started, ended, outcome, notes.strip(), said, follow_up_on)
         step = session.step(interview.id)
     decision, follow = recorded.decision, recorded.follow_up
     print(f"Logged {outcome.label.lower()} for {interview.title} ({short_id(interview.id)}).")
