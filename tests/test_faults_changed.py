@@ -37,7 +37,7 @@ async def test_a_file_changed_underneath_asks_and_keeps_the_notes(db, choice):
         assert db.read_bytes() == theirs, "their file was overwritten before the user chose"
         warning = app.screen_stack[-2].query_one(SaveWarning)
         assert warning.display and "changed by another program" in warning.problem
-        await pilot.press("r" if choice == "reload" else "k")
+        await pilot.press("ctrl+r" if choice == "reload" else "ctrl+o")
         await until(pilot, lambda: not book.dirty and not warning.display, "saved after the choice")
         (doc,) = stored(db)["interviews"]
         assert doc["notes"] == "mine. typed after their change."

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime
 
+from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -93,7 +94,7 @@ class InterviewForm(ModalScreen[Interview | None]):
 
     def compose(self) -> ComposeResult:
         values = self._initial()
-        title = "Add an interview" if self.original is None else f"Edit {self.original.title}"
+        title = "Add an interview" if self.original is None else f"Edit {escape(self.original.title)}"
         with Vertical(classes="dialog form", id="interview-form"):
             yield Static(title, classes="dialog-title")
             with VerticalScroll(id="form-fields"):
@@ -141,7 +142,7 @@ class InterviewForm(ModalScreen[Interview | None]):
         try:
             moment = parse_when(text, self.clock(), past=_DATES[name], field=name)
         except ValidationError as error:
-            shown.update(f"? {error.message}")
+            shown.update(f"? {escape(error.message)}")
             shown.set_class(True, "-unreadable")
             return
         shown.set_class(False, "-unreadable")

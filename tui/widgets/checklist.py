@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -42,10 +43,10 @@ def describe(rule: str, interview: Interview) -> str:
         if not path:
             return "No resume file set (e to edit the interview)."
         exists = Path(path).expanduser().is_file()
-        return path if exists else f"{path} [b]— file not found[/b]"
+        return escape(path) if exists else f"{escape(path)} [b]— file not found[/b]"
     if rule == "D2":
         count = len(interview.references)
-        names = ", ".join(r.name for r in interview.references[:3])
+        names = escape(", ".join(r.name for r in interview.references[:3]))
         more = "…" if count > 3 else ""
         head = f"{count} reference{'s' if count != 1 else ''}" if count else "No references yet"
         return f"{head}{': ' + names + more if names else ''}  (r to edit)"
@@ -53,7 +54,7 @@ def describe(rule: str, interview: Interview) -> str:
         quals = interview.qualifications
         if not quals:
             return "None listed yet  (k to edit)"
-        lines = [f"• {q.qualification}" + (f" → {q.employer_need}" if q.employer_need else "") for q in quals]
+        lines = [escape(f"• {q.qualification}" + (f" → {q.employer_need}" if q.employer_need else "")) for q in quals]
         if len(quals) > QUALIFICATIONS_AT_MOST:
             lines.append(f"[b]{len(quals)} is a lot: keep the best {QUALIFICATIONS_AT_MOST}.[/b]")
         return "\n".join(lines) + "  (k to edit)"
@@ -63,10 +64,12 @@ def describe(rule: str, interview: Interview) -> str:
         who = interview.interviewer
         number = display_phone(who.phone)
         if not number:
-            return f"No number for {who.name or 'the interviewer'} yet (e to edit)."
-        return f"{number} — {who.name or 'interviewer'}" + ("" if who.decision_maker else " (not the decision-maker)")
+            return f"No number for {escape(who.name or 'the interviewer')} yet (e to edit)."
+        return escape(f"{number} — {who.name or 'interviewer'}") + (
+            "" if who.decision_maker else " (not the decision-maker)"
+        )
     if rule == "D8":
-        return interview.wish_said.strip().splitlines()[0] if interview.wish_said.strip() else ""
+        return escape(interview.wish_said.strip().splitlines()[0]) if interview.wish_said.strip() else ""
     return ""
 
 
@@ -176,7 +179,7 @@ class Checklist(VerticalScroll, can_focus=False):
         if interview.custom_items:
             widgets.append(Static("Your own", classes="own-title"))
         for item in interview.custom_items:
-            widgets.append(Item(item.id, item.label, item.ticked, custom=True))
+            widgets.append(Item(item.id, escape(item.label), item.ticked, custom=True))
         return widgets
 
     @staticmethod
