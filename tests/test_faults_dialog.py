@@ -13,8 +13,8 @@ import time
 import orjson
 import pytest
 from terminal_support import needs_tmux, tmux  # noqa: F401  (tmux is a fixture)
-from test_faults_changed import another_program_renames_the_company
-from test_faults_disk import type_notes, until
+from test_faults_changed import open_dialog
+from test_faults_disk import until
 from test_faults_kill import live_call_workbook
 from test_ui_flows import acme
 from textual.binding import Binding
@@ -80,20 +80,6 @@ def test_typing_on_when_the_file_changes_answers_nothing(tmp_path, tmux):  # noq
         assert "Kestrel Holdings" in path.read_text()
     finally:
         tmux.kill_session("typing")
-
-
-async def open_dialog(pilot, db) -> bytes:
-    """Notes typed and saved, then the file changed underneath, then more typing: the dialog is up."""
-    book = pilot.app.workbook
-    await pilot.press("3")
-    await type_notes(pilot, "mine. ")
-    await until(pilot, lambda: not book.dirty, "the first notes saved")
-    another_program_renames_the_company(db, "Acme Holdings")
-    theirs = db.read_bytes()
-    await type_notes(pilot, "more. ")
-    await until(pilot, lambda: isinstance(pilot.app.screen, FileChangedDialog), "the choice offered")
-    await pilot.pause()
-    return theirs
 
 
 #: Keys a typist presses mid-sentence; none of them may answer or leave the dialog.

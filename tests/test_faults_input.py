@@ -4,29 +4,16 @@ never a traceback. Real `followup` processes."""
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 
 import pytest
-from verbs_support import NOW, REPO
+from verbs_support import followup_raw
 
 HUGE = "9" * 25  # far above 64 bits
 
 
 def run(tmp_path, *args: str | bytes, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "FOLLOWUP_NOW": NOW.isoformat(), "TZ": "America/New_York"}
-    argv = [os.fsencode(arg) if isinstance(arg, str) else arg for arg in args]
-    done = subprocess.run(
-        [os.fsencode(sys.executable), b"-m", b"tui", b"--db", os.fsencode(tmp_path / "wb.json"), *argv],
-        capture_output=True,
-        input=stdin,
-        stdin=None if stdin is not None else subprocess.DEVNULL,
-        cwd=REPO,
-        env=env,
-        timeout=60,
-    )
-    return subprocess.CompletedProcess(done.args, done.returncode, done.stdout.decode(), done.stderr.decode())
+    return followup_raw("--db", tmp_path / "wb.json", *args, stdin=stdin)
 
 
 def source(tmp_path, name: str, content: str | bytes) -> str:

@@ -7,27 +7,16 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 
 import pytest
-from verbs_support import NOW, REPO, followup
+from verbs_support import followup, followup_raw
 
 #: A process that takes longer than this has hung (they all answer in well under a second).
 DEADLINE = 30
 
 
 def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "FOLLOWUP_NOW": NOW.isoformat(), "TZ": "America/New_York"}
-    done = subprocess.run(
-        [sys.executable, "-m", "tui", *args],
-        capture_output=True,
-        input=stdin,
-        stdin=None if stdin is not None else subprocess.DEVNULL,
-        cwd=REPO,
-        env=env,
-        timeout=DEADLINE,
-    )
-    return subprocess.CompletedProcess(done.args, done.returncode, done.stdout.decode(), done.stderr.decode())
+    return followup_raw(*args, stdin=stdin, timeout=DEADLINE)
 
 
 def fifo(tmp_path):
