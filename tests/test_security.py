@@ -36,9 +36,9 @@ def mode(path: Path) -> int:
 def test_database_backup_and_lock_are_private(tmp_path, open_umask):
     path = tmp_path / "wb.json"
     seed(path, [acme()])
-    Workbook.open(path, autosave=False).close()  # a second open takes the .bak
-    for made in (path, path.with_name("wb.json.bak"), path.with_name("wb.json.lock")):
-        assert mode(made) == 0o600, made
+    with Workbook.open(path, autosave=False):  # a second open takes the .bak; the lock is there while open
+        for made in (path, path.with_name("wb.json.bak"), path.with_name("wb.json.lock")):
+            assert mode(made) == 0o600, made
 
 
 def test_the_schema_copy_kept_before_a_migration_is_private(tmp_path, open_umask):

@@ -22,6 +22,7 @@ from tui.store import (
     NewerSchemaError,
     Workbook,
     WriteFailedError,
+    opening,
 )
 from tui.store import storage as storage_module
 
@@ -97,10 +98,10 @@ def test_unreadable_file_is_refused(tmp_path, monkeypatch):
     path = tmp_path / "wb.json"
     path.write_bytes(json.dumps(GOOD).encode())
 
-    def no_permission(self):
-        raise PermissionError(errno.EACCES, "Permission denied", str(self))
+    def no_permission(path, limit):
+        raise PermissionError(errno.EACCES, "Permission denied", str(path))
 
-    monkeypatch.setattr(Path, "read_bytes", no_permission)
+    monkeypatch.setattr(opening, "read_regular", no_permission)
     with pytest.raises(DamagedFileError, match="no permission to read"):
         Workbook.open(path)
     monkeypatch.undo()

@@ -37,6 +37,30 @@ def followup(db: Path, *args: str, stdin: str | None = None, now: datetime = NOW
     )
 
 
+def followup_raw(
+    *args: str | bytes | Path, stdin: bytes | None = None, timeout: float = 60
+) -> subprocess.CompletedProcess[str]:
+    """`python -m tui ARGS...` on the fixed clock, with arguments and stdin as bytes (not UTF-8 on
+    purpose, when a test wants that); what it prints comes back decoded."""
+    env = {**os.environ, "FOLLOWUP_NOW": NOW.isoformat(), "TZ": "America/New_York"}
+    env.pop("FOLLOWUP_DB", None)
+    done = subprocess.run(
+        [
+            os.fsencode(sys.executable),
+            b"-m",
+            b"tui",
+            *(os.fsencode(arg) if not isinstance(arg, bytes) else arg for arg in args),
+        ],
+        capture_output=True,
+        input=stdin,
+        stdin=None if stdin is not None else subprocess.DEVNULL,
+        env=env,
+        cwd=REPO,
+        timeout=timeout,
+    )
+    return subprocess.CompletedProcess(done.args, done.returncode, done.stdout.decode(), done.stderr.decode())
+
+
 def ready(**kwargs: object) -> Interview:
     """An interview with D1-D4 ticked, so the next step is a call rather than preparation."""
     kwargs.setdefault("checks", {rule: True for rule in REQUIRED_RULES})

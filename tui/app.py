@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from rich.segment import Segment
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.filter import LineFilter
 from textual.screen import Screen
 
+from .domain.fields import UNSHOWABLE, printable
 from .screens.main import MainScreen
 from .session import Session
 
 if TYPE_CHECKING:
+    from textual.color import Color
     from textual.dom import DOMNode
 
     from .store import Workbook
@@ -68,6 +72,23 @@ def binding_classes() -> list[type[DOMNode]]:
     ]  # fmt: skip
 
 
+class ShownNotObeyed(LineFilter):
+    """The last step before the terminal: a control character or direction mark that a record held
+    (written by another tool) is dropped from every line drawn, in every widget. None takes a cell,
+    so nothing moves; where text is prepared for display, `printable` shows them as symbols instead."""
+
+    def apply(self, segments: list[Segment], background: Color) -> list[Segment]:
+        if not any(UNSHOWABLE.search(segment.text) for segment in segments if not segment.control):
+            return segments
+        kept = []
+        for segment in segments:
+            if not segment.control:
+                segment = Segment(printable(segment.text, keep_width=True), segment.style)
+            if segment.text or segment.control:
+                kept.append(segment)
+        return kept
+
+
 class FollowupApp(App[int]):
     """The workbook a job seeker keeps open beside the phone."""
 
@@ -98,6 +119,11 @@ class FollowupApp(App[int]):
         self._main: MainScreen | None = None
         #: Set once quitting has begun: no key may start anything after that.
         self.leaving = False
+        self._shown_not_obeyed = ShownNotObeyed()
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        """Textual's own filters (no colour ...), then the guard that nothing from a record is obeyed."""
+        return [*super().get_line_filters(), self._shown_not_obeyed]
 
     def on_mount(self) -> None:
         from .keymap import load_keymap

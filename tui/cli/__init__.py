@@ -12,7 +12,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     from ..locations import database_path
     from .parser import build_parser
 
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.db is not None and not args.db.strip():
+        parser.error("--db: the file name is empty; give the workbook's path, or leave --db out for the usual one")
     if args.verb == "locate":
         print(database_path(args.db))
         return 0

@@ -12,8 +12,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
+from typing import Any, TextIO
 
 from ..domain.errors import ValidationError
+from ..domain.fields import MAX_TEXT, printable
 from ..locations import database_path
 from ..session import Session
 from ..store import Workbook
@@ -21,9 +23,11 @@ from ..store import Workbook
 __all__ = [
     "NOW_ENV",
     "SHORT_ID",
+    "OutputFailed",
     "VerbFailed",
     "now",
     "open_session",
+    "printable_output",
     "read_text_arg",
     "short_id",
     "workbook_path",
@@ -58,11 +62,67 @@ def short_id(identifier: str) -> str:
     return identifier[:SHORT_ID]
 
 
-def read_text_arg(value: str | None) -> str | None:
-    """`-` means read the text from standard input (for notes piped in)."""
-    if value == "-":
-        return sys.stdin.read().rstrip("\n")
-    return value
+def read_text_arg(value: str | None, option: str = "--notes") -> str | None:
+    """`-` means read the text from standard input (for notes piped in): UTF-8, and no more than a field holds."""
+    if value != "-":
+        return value
+    raw = sys.stdin.buffer.read(MAX_TEXT * 4 + 1)
+    if len(raw) > MAX_TEXT * 4:
+        raise ValidationError(
+            option, f"Standard input holds more than {MAX_TEXT:,} characters could; nothing was read."
+        )
+    try:
+        return raw.decode("utf-8").rstrip("\n")
+    except UnicodeDecodeError as error:
+        raise ValidationError(
+            option, f"Standard input is not UTF-8 text (bad byte at position {error.start}); save it as UTF-8."
+        ) from None
+
+
+class OutputFailed(Exception):
+    """Standard output or error could not be written (a full disk behind `>`); `error` says why."""
+
+    def __init__(self, error: OSError) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+class _Printable:
+    """Stands in for stdout or stderr while a verb runs: text from the file is shown, never obeyed."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            self._stream.write(printable(text))
+        except BrokenPipeError:
+            raise
+        except OSError as error:
+            raise OutputFailed(error) from None
+        return len(text)
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as error:
+            raise OutputFailed(error) from None
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+@contextmanager
+def printable_output() -> Iterator[None]:
+    """Every line a verb prints goes through the one display check, whatever record it comes from."""
+    saved = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = _Printable(sys.stdout), _Printable(sys.stderr)
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = saved
 
 
 def workbook_path(args: argparse.Namespace) -> Path:
@@ -89,6 +149,8 @@ def open_session(args: argparse.Namespace, *, write: bool = True) -> Iterator[Se
     """
     path = workbook_path(args)
     book = Workbook.open(path, autosave=False) if write else Workbook.snapshot(path)
+    if write and book.read_only_error is not None:
+        raise book.read_only_error  # before the verb does anything it could not keep
     ok = False
     try:
         yield Session(book, now).load()

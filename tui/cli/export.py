@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import argparse
 import os
+import stat
 import sys
 from pathlib import Path
 
 from ..domain.errors import ValidationError
-from .common import VerbFailed, open_session, workbook_path
+from ..store.opening import own_files, real_path
+from ..store.storage import describe, write_atomic
+from .common import OutputFailed, VerbFailed, open_session, workbook_path
 
-__all__ = ["run", "write_private"]
+__all__ = ["run", "write_export"]
 
 
 def run(args: argparse.Namespace) -> int:
@@ -37,28 +40,87 @@ def run(args: argparse.Namespace) -> int:
 
             payload = render_ics(records, now)
     if target is None:
-        sys.stdout.buffer.write(payload)
-        sys.stdout.buffer.flush()
+        try:
+            sys.stdout.buffer.write(payload)
+            sys.stdout.buffer.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as error:
+            raise OutputFailed(error) from None
     else:
-        write_private(target, payload)
+        write_export(target, payload)
         print(f"Wrote {target}", file=sys.stderr)
     return 0
 
 
 def _check_target(target: Path, database: Path) -> None:
+    """Refuse, before anything is read, a target that is a folder, a link, or one of the workbook's own files."""
+    if target.is_symlink():
+        raise ValidationError(
+            "-o",
+            f"{target} is a symbolic link (to {os.readlink(target)}); an export never writes through one. "
+            "Name the file itself.",
+        )
     if target.is_dir():
         raise ValidationError("-o", f"{target} is a folder; name a file to write.")
     if not target.parent.is_dir():
         raise ValidationError("-o", f"the folder {target.parent} does not exist.")
-    if target == database.absolute() or (target.exists() and database.exists() and target.samefile(database)):
+    mine = real_path(database)
+    if target == mine or (target.exists() and _same(target, mine)):
         raise ValidationError("-o", f"{target} is the workbook itself; name another file.")
+    if target in own_files(mine) or _is_kept_copy(target, mine):
+        raise ValidationError(
+            "-o",
+            f"{target} is one of the files followup keeps beside the workbook (its backup, lock or "
+            "copies); name another file.",
+        )
 
 
-def write_private(target: Path, payload: bytes) -> None:
-    """A new file is created with mode 0600 (names and numbers); an existing one keeps its mode."""
+def _is_kept_copy(target: Path, database: Path) -> bool:
+    """The copies kept before a format update, and rescue files: `workbook.json.schema0.bak` ..."""
+    if target.parent != database.parent:
+        return False
+    name = target.name
+    return (name.startswith(f"{database.name}.schema") and name.endswith(".bak")) or name.startswith(
+        f"{database.stem}.rescue"
+    )
+
+
+def _same(target: Path, database: Path) -> bool:
     try:
-        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        return database.exists() and target.samefile(database)
+    except OSError:
+        return False
+
+
+def write_export(target: Path, payload: bytes) -> None:
+    """Replace `target` whole or not at all: a kill or a full disk leaves the previous export as it was.
+
+    A new file is made 0600 (it holds names and numbers); a file that is there keeps its mode. A
+    device or a pipe (`-o /dev/stdout`) cannot be replaced and is written straight to.
+    """
+    try:
+        info = os.stat(target)
+    except FileNotFoundError:
+        info = None
     except OSError as error:
-        raise VerbFailed(f"cannot write {target}: {error.strerror}; nothing was exported.") from None
-    with os.fdopen(fd, "wb") as out:
-        out.write(payload)
+        raise VerbFailed(f"cannot write {target}: {describe(error)}; nothing was exported.") from None
+    try:
+        if info is not None and not stat.S_ISREG(info.st_mode):
+            _write_through(target, payload)
+        else:
+            write_atomic(target, payload, stat.S_IMODE(info.st_mode) if info is not None else 0o600)
+    except OSError as error:
+        kept = " The previous export is as it was." if info is not None and stat.S_ISREG(info.st_mode) else ""
+        raise VerbFailed(f"cannot write {target}: {describe(error)}; nothing was exported.{kept}") from None
+
+
+def _write_through(target: Path, payload: bytes) -> None:
+    fd = os.open(target, os.O_WRONLY | getattr(os, "O_NOFOLLOW", 0) | os.O_NONBLOCK)  # a pipe nobody reads: refused
+    try:
+        os.set_blocking(fd, True)
+        view = memoryview(payload)
+        while view:
+            view = view[os.write(fd, view) :]
+    finally:
+        os.close(fd)

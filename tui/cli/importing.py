@@ -13,11 +13,13 @@ from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 from typing import Any
 
+from ..domain.errors import ValidationError
 from ..domain.models import Interview
 from ..formats.csvfile import parse_csv
 from ..formats.jsonfile import read_json
 from ..session import Session
-from .common import VerbFailed, open_session, short_id
+from ..store.storage import MAX_WORKBOOK_BYTES, NotAFileError, describe, read_regular
+from .common import open_session, short_id
 
 __all__ = ["Plan", "run"]
 
@@ -67,16 +69,25 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+#: The largest file import reads: as much as a workbook may hold.
+MAX_IMPORT_BYTES = MAX_WORKBOOK_BYTES
+
+
 def _read(source: Path) -> str:
+    """The file as text; a pipe, a device, a huge file or bytes that are not UTF-8 are refused (exit 2)."""
     try:
-        raw = source.read_bytes()
+        raw = read_regular(source, MAX_IMPORT_BYTES)
+    except NotAFileError as error:
+        raise ValidationError(str(source), f"{error}; name the csv or json file to import.") from None
     except OSError as error:
-        raise VerbFailed(f"cannot read {source}: {error.strerror}.") from None
+        raise ValidationError(str(source), f"cannot be read: {describe(error)}.") from None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        raise VerbFailed(f"{source} line {line}: not UTF-8 text; save the file as UTF-8 and import again.") from None
+        line = len((raw[: error.start] + b"x").splitlines())  # any line ending, old Macs' CR too
+        raise ValidationError(
+            f"{source} line {line}", "not UTF-8 text; save the file as UTF-8 and import again."
+        ) from None
 
 
 def _kind(source: Path, text: str) -> str:

@@ -8,7 +8,7 @@ from datetime import timedelta
 
 from ..domain.dates import humanize_day
 from ..domain.errors import ValidationError
-from ..domain.fields import moment
+from ..domain.fields import moment, plain
 from ..domain.models import Outcome
 from ..domain.rounds import short_date
 from .common import open_session, read_text_arg, short_id
@@ -48,7 +48,8 @@ def run(args: argparse.Namespace) -> int:
     minutes = args.minutes
     if minutes is not None and not 0 <= minutes <= _MAX_MINUTES:
         raise ValidationError("--minutes", f"{minutes:g} minutes is not a call length (0 to {_MAX_MINUTES}).")
-    notes = read_text_arg(args.notes) or ""
+    notes = plain(read_text_arg(args.notes) or "", "--notes", one_line=False)
+    said = plain(args.decision, "--decision")
     with open_session(args) as session:
         interview = session.find(args.id)
         now = session.now()
@@ -63,13 +64,11 @@ def run(args: argparse.Namespace) -> int:
             if not chosen.ok:
                 raise ValidationError("--follow-up", chosen.message)
             follow_up_on = chosen.date
-        unread = args.decision.strip() and not session.read_day(interview.id, args.decision, ended).ok
+        unread = said.strip() and not session.read_day(interview.id, said, ended).ok
         if unread and follow_up_on is None:
             # D17, D19: their words are kept, and the follow-up day is said, never taken silently.
             follow_up_on = session.default_follow_up(interview.id, ended)
-        call, recorded = session.log_call(
-            interview.id, started, ended, outcome, notes.strip(), args.decision, follow_up_on
-        )
+        call, recorded = session.log_call(interview.id, started, ended, outcome, notes.strip(), said, follow_up_on)
         step = session.step(interview.id)
     decision, follow = recorded.decision, recorded.follow_up
     print(

@@ -14,13 +14,14 @@ from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING
 
+from ..domain.fields import printable
 from ..locations import database_path
 from ..store import StoreError, Workbook
 
 if TYPE_CHECKING:
     from ..app import FollowupApp
 
-__all__ = ["close_workbook", "open_workbook_or_exit", "rescue_unsaved", "run_app"]
+__all__ = ["close_workbook", "open_workbook_or_exit", "rescue_unsaved", "run_app", "say"]
 
 #: After SIGTERM/SIGHUP, with everything saved, how long Textual may take to leave the terminal.
 _SHUTDOWN_GRACE = 3.0
@@ -31,7 +32,7 @@ def open_workbook_or_exit(path: Path) -> Workbook:
     try:
         return Workbook.open(path)
     except StoreError as error:
-        print(f"followup: {error}", file=sys.stderr)
+        say(f"followup: {error}")
         raise SystemExit(1) from None
 
 
@@ -105,7 +106,7 @@ def close_workbook(app: FollowupApp, workbook: Workbook) -> int:
         try:
             workbook.close()
         except Exception as error:  # whatever stopped the last save, what is only in memory is rescued
-            print(f"followup: {error}", file=sys.stderr)
+            say(f"followup: {error}")
             rescue_unsaved(workbook)
             return 1
     return 0
@@ -118,11 +119,13 @@ def rescue_unsaved(workbook: Workbook) -> Path | None:
     try:
         path = workbook.rescue()
     except OSError as error:
-        print(
-            f"followup: could not write a rescue file either ({error.strerror}); your last changes are lost.",
-            file=sys.stderr,
-        )
+        say(f"followup: could not write a rescue file either ({error.strerror}); your last changes are lost.")
         return None
-    print(f"followup: your unsaved notes and changes were written to {path}", file=sys.stderr)
-    print(f"followup: open it with: followup --db {path}", file=sys.stderr)
+    say(f"followup: your unsaved notes and changes were written to {path}")
+    say(f"followup: open it with: followup --db {path}")
     return path
+
+
+def say(text: str) -> None:
+    """A line on stderr around the app; a path or a record in it is shown, never obeyed."""
+    print(printable(text), file=sys.stderr)

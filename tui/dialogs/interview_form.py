@@ -107,7 +107,7 @@ class InterviewForm(ModalScreen[Interview | None]):
 
     def compose(self) -> ComposeResult:
         values = self._initial()
-        title = "Add an interview" if self.original is None else f"Edit {self.original.title}"
+        title = "Add an interview" if self.original is None else f"Edit {escape(self.original.title)}"
         with Vertical(classes="dialog form", id="interview-form"):
             yield Static(title, classes="dialog-title")
             with VerticalScroll(id="form-fields"):

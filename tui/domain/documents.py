@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 from .errors import ValidationError
 
-__all__ = ["FIRST_YEAR", "LAST_YEAR", "RecordError", "from_doc", "shown", "to_doc"]
+__all__ = ["FIRST_YEAR", "LAST_YEAR", "KeyTwiceError", "RecordError", "from_doc", "shown", "to_doc", "unique_keys"]
 
 T = TypeVar("T")
 #: Dates outside these years are typing slips, and adding days to year 9999 overflows.
@@ -29,6 +29,24 @@ class RecordError(ValidationError):
     def __init__(self, field: str, problem: str) -> None:
         super().__init__(field, f"'{field}' {problem}")
         self.problem = problem
+
+
+class KeyTwiceError(ValueError):
+    """A JSON object with the same key twice: a reader keeps the last, so the first would vanish."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """`object_pairs_hook` for json: an object as a dict, or KeyTwiceError naming the repeated key."""
+    found: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in found:
+            raise KeyTwiceError(key)
+        found[key] = value
+    return found
 
 
 def shown(value: Any) -> str:

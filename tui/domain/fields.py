@@ -22,7 +22,9 @@ from .zones import normal_zone
 
 __all__ = [
     "INTERVIEW_FIELDS",
+    "MAX_TEXT",
     "PROFILE_FIELDS",
+    "UNSHOWABLE",
     "FieldProblems",
     "check_call",
     "check_interview",
@@ -50,6 +52,12 @@ R = TypeVar("R")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 #: Marks that turn the direction of the text around, so a name can read other than it is stored.
 _BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
+#: Halves of characters: what is left of bytes that were not UTF-8 (they cannot be saved or printed).
+_BROKEN = re.compile(r"[\ud800-\udfff]")
+#: What must never reach a terminal as it is: control characters, direction marks, broken characters.
+UNSHOWABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+#: The longest text one field takes (about 2,000 pages); more is a paste gone wrong, not a note.
+MAX_TEXT = 4_000_000
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 #: The most rounds an interview can plausibly have.
 MAX_ROUND = 99
@@ -88,6 +96,12 @@ class FieldProblems(ValidationError):
 
 def plain(text: str, field: str, *, one_line: bool = True) -> str:
     """Refuse control characters and escape sequences; a one-line field refuses line breaks and direction marks."""
+    if len(text) > MAX_TEXT:
+        raise ValidationError(
+            field, f"This is {len(text):,} characters; a field holds at most {MAX_TEXT:,}. Keep the essentials here."
+        )
+    if _BROKEN.search(text):
+        raise ValidationError(field, "Contains bytes that are not UTF-8 text; save or type it again as UTF-8.")
     if match := _CONTROL.search(text):
         code = f"U+{ord(match.group()):04X}"
         raise ValidationError(
@@ -382,6 +396,18 @@ def check_thank_you(thanks: ThankYou) -> None:
     plain(thanks.note, "note", one_line=False)
 
 
-def printable(text: str) -> str:
-    """For display: control characters shown as visible symbols, never sent to the terminal."""
-    return _CONTROL.sub(lambda m: chr(0x2400 + ord(m.group())) if ord(m.group()) < 0x20 else "�", text)
+def printable(text: str, *, keep_width: bool = False) -> str:
+    """For display: what a terminal would obey (escape sequences, direction marks) shown as visible symbols.
+
+    `keep_width` removes them instead, for text already laid out: none of them takes a cell.
+    """
+    if keep_width:
+        return UNSHOWABLE.sub("", text)
+    return UNSHOWABLE.sub(_symbol, text)
+
+
+def _symbol(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x20:
+        return chr(0x2400 + code)  # ␛ for ESC, ␇ for BEL ...
+    return "\u2421" if code == 0x7F else "\ufffd"

@@ -22,6 +22,7 @@ __all__ = [
     "Profile",
     "Qualification",
     "Reference",
+    "Settings",
     "ThankYou",
     "new_id",
 ]
@@ -290,3 +291,13 @@ class ThankYou:
 
     def __post_init__(self) -> None:
         _aware(self.sent_at, "sent_at")
+
+
+@dataclass
+class Settings:
+    """The choices the workbook remembers, by the kind of value each must be (checked on open and import)."""
+
+    theme: str = ""
+    #: The user's own script templates by kind; an empty dict means the defaults.
+    templates: dict[str, str] = field(default_factory=dict)
+    profile_asked: bool = False

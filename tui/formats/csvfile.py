@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from ..domain.errors import ValidationError
-from ..domain.fields import FieldProblems, interview_from_text
+from ..domain.fields import FieldProblems, interview_from_text, printable
 from ..domain.guidance import next_follow_up, next_step
 from ..domain.models import Interview
 from ..domain.phones import display_phone
@@ -108,7 +108,7 @@ def render_csv(records: Records, now: datetime, include_archived: bool = True) -
             follow.due.isoformat() if follow else "",
             interview.decision_expected.isoformat() if interview.decision_expected else "",
         )
-        writer.writerow([neutralise(cell) for cell in row])
+        writer.writerow([neutralise(printable(cell)) for cell in row])
     return out.getvalue()
 
 
@@ -122,8 +122,8 @@ class CsvImport:
 
 
 def _records(text: str) -> Iterator[tuple[int, list[str]]]:
-    """Each record with the line it starts on (a quoted cell may span lines)."""
-    reader = csv.reader(io.StringIO(text))
+    """Each record with the line it starts on (a quoted cell may span lines); any line ending will do."""
+    reader = csv.reader(io.StringIO(text, newline=""))
     start = 1
     for record in reader:
         yield start, record

@@ -11,6 +11,7 @@ from datetime import UTC, datetime, timedelta
 from icalendar import Alarm, Calendar, Event
 
 from .. import __version__
+from ..domain.fields import printable
 from ..domain.guidance import NextStep, StepKind, next_follow_up, next_step
 from ..domain.models import Interview
 from ..domain.phones import display_phone
@@ -68,7 +69,7 @@ def render_ics(records: Records, now: datetime) -> bytes:
 
 def _who(interview: Interview) -> str:
     person = interview.interviewer.name
-    return f"{person}, {interview.title}" if person else interview.title
+    return printable(f"{person}, {interview.title}" if person else interview.title)
 
 
 def _event(
@@ -84,10 +85,10 @@ def _event(
     phone = interview.interviewer.phone
     if phone:
         lines.append(f"Their number: {display_phone(phone)}")
-        event.add("location", display_phone(phone))
+        event.add("location", printable(display_phone(phone)))
     if interview.interviewer_tz:
         lines.append(f"Their time zone: {interview.interviewer_tz}")
-    event.add("description", "\n".join(lines))
+    event.add("description", printable("\n".join(lines)))
     event.add("categories", ["followup"])
     event.add("transp", "TRANSPARENT")
     alarm = Alarm()

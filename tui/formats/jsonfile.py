@@ -13,10 +13,10 @@ from typing import Any
 
 import orjson
 
-from ..domain.documents import from_doc, to_doc
+from ..domain.documents import KeyTwiceError, RecordError, from_doc, shown, to_doc, unique_keys
 from ..domain.errors import ValidationError
-from ..domain.fields import check_call, check_interview, check_profile, check_thank_you, phone
-from ..domain.models import CallAttempt, Interview, Profile, ThankYou
+from ..domain.fields import UNSHOWABLE, check_call, check_interview, check_profile, check_thank_you, phone
+from ..domain.models import CallAttempt, Interview, Profile, Settings, ThankYou
 from ..domain.records import Records
 
 __all__ = [
@@ -54,10 +54,15 @@ def workbook_document(records: Records, now: datetime) -> dict[str, Any]:
 
 
 def render(document: dict[str, Any]) -> str:
-    """Indented at the top level, one compact record per line."""
+    """Indented at the top level, one compact record per line.
+
+    Control characters and direction marks a record holds are written as \\u escapes: the same
+    JSON, read back unchanged, but nothing a terminal would obey when the export is printed.
+    """
 
     def dump(value: Any) -> str:
-        return orjson.dumps(value, option=orjson.OPT_SORT_KEYS).decode()
+        text = orjson.dumps(value, option=orjson.OPT_SORT_KEYS).decode()
+        return UNSHOWABLE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
     parts = []
     for key, value in document.items():
@@ -81,9 +86,16 @@ def parse_document(text: str) -> tuple[dict[str, Any], dict[tuple[str, int], int
         document = json.loads(text)
     except json.JSONDecodeError as error:
         raise ValidationError(f"line {error.lineno}", f"this is not valid JSON ({error.msg}).") from None
+    except RecursionError:
+        raise ValidationError("line 1", "this JSON is nested far deeper than an export is.") from None
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise ValidationError("line 1", "this JSON is not a followup export (made by `followup export --format json`).")
-    if int(document.get("version") or 0) > VERSION:
+    version = document.get("version")
+    if type(version) is not int or version < 1:
+        raise ValidationError(
+            "line 1", f"its “version” is {shown(version)}; an export says a whole number, like {VERSION}."
+        )
+    if version > VERSION:
         raise ValidationError("line 1", "this export comes from a newer followup; update followup to import it.")
     for key in LISTS:
         if not isinstance(document.get(key, []), list):
@@ -92,15 +104,22 @@ def parse_document(text: str) -> tuple[dict[str, Any], dict[tuple[str, int], int
 
 
 def _record_lines(text: str) -> dict[tuple[str, int], int]:
-    """Walk the top-level object with the json scanner, noting where each list element starts."""
-    decoder = json.JSONDecoder()
+    """Walk the top-level object with the json scanner, noting where each list element starts.
+
+    A key written twice anywhere is refused with the line of the record (or key) it is in.
+    """
+    decoder = json.JSONDecoder(object_pairs_hook=unique_keys)
     lines: dict[tuple[str, int], int] = {}
+    keys: set[str] = set()
     pos = _skip(text, 0) + 1  # past "{"
     while True:
         pos = _skip(text, pos)
         if pos >= len(text) or text[pos] == "}":
             return lines
         key, pos = decoder.raw_decode(text, pos)
+        if key in keys:
+            raise ValidationError(f"line {_line(text, pos)}", f"“{key}” appears twice; only one of them would be read.")
+        keys.add(key)
         pos = _skip(text, _skip(text, pos) + 1)  # past ":"
         if key in LISTS and text.startswith("[", pos):
             pos += 1
@@ -110,17 +129,30 @@ def _record_lines(text: str) -> dict[tuple[str, int], int]:
                 if text.startswith("]", pos):
                     pos += 1
                     break
-                lines[(key, index)] = text.count("\n", 0, pos) + 1
-                _, pos = decoder.raw_decode(text, pos)
+                lines[(key, index)] = _line(text, pos)
+                _, pos = _decode(decoder, text, pos)
                 pos = _skip(text, pos)
                 if text.startswith(",", pos):
                     pos += 1
                 index += 1
         else:
-            _, pos = decoder.raw_decode(text, pos)
+            _, pos = _decode(decoder, text, pos)
         pos = _skip(text, pos)
         if text.startswith(",", pos):
             pos += 1
+
+
+def _decode(decoder: json.JSONDecoder, text: str, pos: int) -> tuple[Any, int]:
+    try:
+        return decoder.raw_decode(text, pos)
+    except KeyTwiceError as error:
+        raise ValidationError(
+            f"line {_line(text, pos)}", f"the record has “{error.key[:40]}” twice; only one of them would be read."
+        ) from None
+
+
+def _line(text: str, pos: int) -> int:
+    return text.count("\n", 0, pos) + 1
 
 
 def _skip(text: str, pos: int) -> int:
@@ -164,7 +196,7 @@ def read_json(text: str) -> JsonImport:
             try:
                 obj = _record(cls, record, word)
             except ValidationError as error:
-                result.problems.append((line, f"{word} {error.field}: {error.message}"))
+                result.problems.append((line, _problem(word, error)))
                 continue
             key = f"{table}:{obj.id}"
             if key in first_line:
@@ -177,11 +209,22 @@ def read_json(text: str) -> JsonImport:
         try:
             result.profile = _record(Profile, profile, "profile")
         except ValidationError as error:
-            result.problems.append((1, f"profile {error.field}: {error.message}"))
+            result.problems.append((1, _problem("profile", error)))
     settings = document.get("settings") or {}
-    if isinstance(settings, dict):
+    try:
+        _record(Settings, settings, "settings")
+    except ValidationError as error:
+        result.problems.append((1, _problem("settings", error)))
+    else:
         result.settings = dict(settings)
     return result
+
+
+def _problem(word: str, error: ValidationError) -> str:
+    """'interview 'round' is not a whole number', or 'interview company: The company is required ...'."""
+    if isinstance(error, RecordError):
+        return f"{word} {error.message}"
+    return f"{word} {error.field}: {error.message}"
 
 
 def _record(cls: type, record: Any, word: str) -> Any:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, tzinfo
 
+from ..domain.fields import printable
 from ..domain.guidance import next_step
 from ..domain.models import CallAttempt, Interview
 from ..domain.phones import display_phone
@@ -41,7 +42,7 @@ def render_markdown(records: Records, now: datetime, include_archived: bool = Tr
             out.append(
                 "\n".join(f"- {_when(t.sent_at, tz)}: {t.channel.label}{_suffix(t.note)}" for t in thanks) + "\n"
             )
-    return "\n".join(out)
+    return printable("\n".join(out))
 
 
 def _details(interview: Interview, tz: tzinfo) -> str:

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 from functools import partial
 from typing import Any
 
+from rich.markup import escape
 from textual.app import App, SystemCommand
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.dom import DOMNode
@@ -104,7 +105,7 @@ class InterviewCommands(Provider):
     def _help(interview: Interview) -> str:
         parts = []
         if interview.interviewer.name:
-            parts.append(f"with {interview.interviewer.name}")
+            parts.append(f"with {escape(interview.interviewer.name)}")
         if interview.interviewed_at is not None:
             parts.append(f"interviewed {short_date(interview.interviewed_at.date())}")
         if interview.archived:
@@ -129,7 +130,7 @@ class InterviewCommands(Provider):
         for _late, interview in due[:DISCOVER_AT_MOST]:
             step = session.step(interview.id)
             help_text = f"{step.label} {step.due_phrase(now)} · {self._help(interview)}"
-            yield DiscoveryHit(self._title(interview), partial(self._open, interview.id), help=help_text)
+            yield DiscoveryHit(escape(self._title(interview)), partial(self._open, interview.id), help=help_text)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)

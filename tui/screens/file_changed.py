@@ -1,4 +1,4 @@
-"""When another program wrote the workbook file while it was open: ask once, then reload or keep mine."""
+"""When another program wrote or removed the workbook file while it was open: ask once, then act."""
 
 from __future__ import annotations
 
@@ -7,8 +7,9 @@ from typing import Any
 
 from textual.app import App
 
+from ..domain.fields import printable
 from ..session import NotesOwner, Session
-from ..store import FileChangedError, SaveState, StoreError
+from ..store import FileChangedError, FileGoneError, SaveState, StoreError
 
 __all__ = ["FileChangedWatch"]
 
@@ -41,8 +42,10 @@ class FileChangedWatch:
     async def _ask(self) -> None:
         from ..dialogs.file_changed import FileChangedDialog
 
+        path = self.session.workbook.path
+        dialog = FileChangedDialog(path, gone=not path.exists())
         try:
-            choice = await self.app.push_screen_wait(FileChangedDialog(self.session.workbook.path))
+            choice = await self.app.push_screen_wait(dialog)
             if choice == "reload":
                 self.session.reload(*self.editor())
                 self.reloaded()
@@ -50,7 +53,26 @@ class FileChangedWatch:
             elif choice == "mine":
                 self.session.keep_mine()
                 self.app.notify("Your version was written over the other program's changes.", timeout=6)
+            elif choice == "back":
+                self.session.keep_mine()
+                self.app.notify(
+                    f"Wrote everything back to {printable(str(path))}, your notes too.", timeout=6, markup=False
+                )
+            elif choice == "quit":
+                await self.app.run_action("quit")
+        except FileGoneError:
+            # It went while the choice was open: the next look at the save state asks about that.
+            self.app.notify(
+                f"{printable(str(path))} is gone now; nothing was reloaded.", severity="warning", markup=False
+            )
         except StoreError as error:
-            self.app.notify(str(error), severity="error", timeout=10, markup=False)
+            self.app.notify(printable(str(error)), severity="error", timeout=10, markup=False)
         finally:
             self.asking = False
+            if dialog.held:
+                self.app.notify(
+                    f"While the question was open you typed “{printable(dialog.held)}”; it was held back, "
+                    "not typed anywhere. Type it again where you meant it.",
+                    timeout=10,
+                    markup=False,
+                )

@@ -370,7 +370,8 @@ class Session:
         """Take the file as another program left it, then put back what is being typed and the call under way.
 
         The text in the editor may be newer than any save; a call in progress (and its interview)
-        survives even if the other program removed it.
+        survives even if the other program removed it. When the file itself is gone, FileGoneError
+        is raised before anything changes: everything stays in memory, to be written back.
         """
         book = self.workbook
         call = self.active_call

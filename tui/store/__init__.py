@@ -4,9 +4,11 @@ from .autosave import SaveState
 from .errors import (
     DamagedFileError,
     FileChangedError,
+    FileGoneError,
     LockedError,
     NewerSchemaError,
     NotFoundError,
+    ReadOnlyError,
     StoreError,
     WriteFailedError,
 )
@@ -15,9 +17,11 @@ from .workbook import Workbook
 __all__ = [
     "DamagedFileError",
     "FileChangedError",
+    "FileGoneError",
     "LockedError",
     "NewerSchemaError",
     "NotFoundError",
+    "ReadOnlyError",
     "SaveState",
     "StoreError",
     "Workbook",

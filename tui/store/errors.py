@@ -7,9 +7,11 @@ from pathlib import Path
 __all__ = [
     "DamagedFileError",
     "FileChangedError",
+    "FileGoneError",
     "LockedError",
     "NewerSchemaError",
     "NotFoundError",
+    "ReadOnlyError",
     "StoreError",
     "WriteFailedError",
 ]
@@ -70,6 +72,26 @@ class FileChangedError(StoreError):
             f"{path} was changed by another program since followup read it. "
             "Your changes are kept in memory and were not written over it.",
         )
+
+
+class FileGoneError(FileChangedError):
+    """The file was deleted or moved away while it was open; everything is still in memory."""
+
+    def __init__(self, path: Path | str) -> None:
+        StoreError.__init__(
+            self,
+            path,
+            f"{path} was deleted or moved away by another program while followup had it open. "
+            "Everything, your notes too, is kept in memory.",
+        )
+
+
+class ReadOnlyError(StoreError):
+    """The file may be read but not written: it is opened read-only and nothing is ever written to it."""
+
+    def __init__(self, path: Path | str, reason: str) -> None:
+        super().__init__(path, f"{path} is open read-only: {reason}. Nothing you change is written to it.")
+        self.reason = reason
 
 
 class WriteFailedError(StoreError):

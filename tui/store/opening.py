@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import json
+import os
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -10,14 +15,18 @@ from typing import Any
 import orjson
 from filelock import FileLock, Timeout
 
-from ..domain.documents import RecordError, from_doc
+from ..domain.documents import KeyTwiceError, RecordError, from_doc, unique_keys
 from ..domain.errors import ValidationError
-from ..domain.models import CallAttempt, Interview, Profile, ThankYou
-from .errors import DamagedFileError, LockedError, NewerSchemaError, StoreError
+from ..domain.models import CallAttempt, Interview, Profile, Settings, ThankYou
+from .errors import DamagedFileError, LockedError, NewerSchemaError, ReadOnlyError, StoreError
 from .schema import SCHEMA_VERSION, check_layout, empty_tables, migrate, schema_version
 from .storage import (
+    MAX_WORKBOOK_BYTES,
     Fingerprint,
+    NotAFileError,
+    describe,
     fingerprint_of,
+    read_regular,
     temp_path_for,
     write_atomic,
     write_new_file,
@@ -28,15 +37,21 @@ __all__ = [
     "Loaded",
     "backup_path_for",
     "check_tables",
+    "let_go",
     "load_tables",
     "lock_path_for",
+    "own_files",
+    "read_only_reason",
     "read_raw",
     "read_tables",
+    "real_path",
     "take_lock",
 ]
 
 #: The tables of records, by the class each record becomes.
 KINDS: dict[type, str] = {Interview: "interviews", CallAttempt: "calls", ThankYou: "thank_yous"}
+#: Errors that mean "this folder or disk takes no writes": the file is then opened read-only.
+_NO_WRITES = frozenset({errno.EROFS, errno.EACCES, errno.EPERM, errno.ENOSPC, errno.EDQUOT})
 
 
 @dataclass
@@ -48,6 +63,15 @@ class Loaded:
     #: table name -> record id -> domain object, and record id -> TinyDB document id.
     objects: dict[str, dict[str, Any]] = field(default_factory=dict)
     doc_ids: dict[str, dict[str, int]] = field(default_factory=dict)
+    #: The backup copy did not fit (a nearly full disk); the file opened all the same.
+    backup_failed: bool = False
+
+
+def real_path(path: Path | str) -> Path:
+    """The file itself: a symlink (a workbook kept in a synced folder) is followed to its target,
+    so saves replace the target in its own folder and the link stays a link."""
+    path = Path(path).expanduser().absolute()
+    return Path(os.path.realpath(path)) if path.is_symlink() else path
 
 
 def lock_path_for(path: Path) -> Path:
@@ -58,22 +82,77 @@ def backup_path_for(path: Path) -> Path:
     return path.with_name(path.name + ".bak")
 
 
+def own_files(path: Path) -> list[Path]:
+    """The workbook and every file followup keeps beside it (an export must not land on one)."""
+    return [path, backup_path_for(path), lock_path_for(path), temp_path_for(path)]
+
+
+def read_only_reason(path: Path) -> str | None:
+    """Why the file may not be written, in the user's words; None when it may.
+
+    A file nobody may write (chmod 0400) is respected even by root; a folder that takes no new
+    files (read-only, or a file system mounted read-only) cannot take an atomic save.
+    """
+    folder = path.parent
+    if not folder.is_dir():
+        return None  # made when the workbook is created
+    if _mounted_read_only(folder):
+        return f"the disk holding {folder} is mounted read-only"
+    try:
+        info = path.stat()
+    except OSError:
+        info = None
+    if info is not None:
+        if not info.st_mode & 0o222:
+            return "its permissions let no one write it (chmod u+w makes it writable)"
+        if not os.access(path, os.W_OK):
+            return "you have no permission to write it"
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return f"the folder {folder} is read-only for you, and saving needs to make files there"
+    return None
+
+
+def _mounted_read_only(folder: Path) -> bool:
+    try:
+        return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except OSError:
+        return False
+
+
 def take_lock(path: Path) -> FileLock:
-    """Hold the lock file beside the database for as long as this process uses it."""
+    """Hold the lock file beside the database for as long as this process uses it.
+
+    Raises ReadOnlyError when the folder takes no writes at all, not even the lock: open read-only then.
+    """
     if path.is_dir():
         raise DamagedFileError(path, "it is a folder, not a file", None)
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     except OSError as error:
-        raise StoreError(path, f"Cannot create the folder for {path}: {error.strerror}.") from None
+        raise StoreError(
+            path, f"Cannot create the folder for {path}: {describe(error)}. Nothing was written."
+        ) from None
     lock = FileLock(lock_path_for(path), mode=0o600)
     try:
         lock.acquire(timeout=0)
     except Timeout:
         raise LockedError(path) from None
     except OSError as error:
-        raise StoreError(path, f"Cannot lock {path}: {error.strerror}. Nothing was written.") from None
+        if error.errno in _NO_WRITES:
+            raise ReadOnlyError(path, f"not even its lock file can be made ({describe(error)})") from None
+        raise StoreError(path, f"Cannot lock {path}: {describe(error)}. Nothing was written.") from None
     return lock
+
+
+def let_go(lock: FileLock, path: Path) -> None:
+    """Remove the lock file, then let go of the lock: it is there only while the workbook is open.
+
+    Removed while still held, so another followup that opened the old one finds it unlinked and
+    starts again from a new one (filelock checks for that) instead of both holding a lock.
+    """
+    with contextlib.suppress(OSError):  # a folder that turned read-only keeps it; the lock is still let go
+        lock_path_for(path).unlink(missing_ok=True)
+    lock.release()
 
 
 def _last_good(path: Path) -> Path | None:
@@ -82,14 +161,27 @@ def _last_good(path: Path) -> Path | None:
 
 
 def read_raw(path: Path) -> bytes:
+    """The file's bytes; a named pipe, a device or a file of absurd size is refused without reading it."""
     try:
-        return path.read_bytes()
+        return read_regular(path, MAX_WORKBOOK_BYTES)
+    except NotAFileError as error:
+        raise DamagedFileError(path, str(error), _last_good(path)) from None
     except PermissionError:
         raise DamagedFileError(path, "there is no permission to read it", _last_good(path)) from None
     except IsADirectoryError:
         raise DamagedFileError(path, "it is a folder, not a file", None) from None
     except OSError as error:
         raise DamagedFileError(path, f"it could not be read ({error.strerror})", _last_good(path)) from None
+
+
+def check_kind(path: Path) -> None:
+    """Refuse what is not a regular file before anything is created beside it."""
+    try:
+        info = path.stat()
+    except OSError:
+        return  # missing (it will be created) or unreadable (read_raw says why)
+    if not stat.S_ISREG(info.st_mode):
+        read_raw(path)  # raises, naming what it is
 
 
 def _parse(path: Path, raw: bytes) -> dict[str, Any]:
@@ -109,10 +201,27 @@ def _parse(path: Path, raw: bytes) -> dict[str, Any]:
         raise DamagedFileError(
             path, f"it is not complete JSON ({error.msg} at position {error.pos})", _last_good(path)
         ) from None
-    problem = check_layout(data)
+    problem = check_layout(data) or _twice(raw, data)
     if problem:
         raise DamagedFileError(path, problem, _last_good(path))
     return data
+
+
+def _twice(raw: bytes, data: dict[str, Any]) -> str | None:
+    """A key written twice in one object: JSON readers keep the last, so the first record would vanish.
+
+    followup writes exactly what orjson makes of the tables, so its own files pass at the cost of
+    one dump; a file another program wrote is read once more, slowly, to look.
+    """
+    if orjson.dumps(data) == raw.strip():
+        return None
+    try:
+        json.loads(raw, object_pairs_hook=unique_keys)
+    except KeyTwiceError as error:
+        return f"the key “{error.key[:40]}” appears twice in one table or record, so one of them would be lost"
+    except RecursionError:
+        return "it is nested far deeper than a workbook is"
+    return None
 
 
 def check_tables(path: Path, raw: bytes, tz: Any) -> tuple[Loaded, int]:
@@ -130,6 +239,7 @@ def check_tables(path: Path, raw: bytes, tz: Any) -> tuple[Loaded, int]:
     for cls, table in KINDS.items():
         loaded.objects[table], loaded.doc_ids[table] = _convert_table(path, data, cls, table)
     _convert_table(path, data, Profile, "profile")
+    _convert_table(path, data, Settings, "settings")
     return loaded, version
 
 
@@ -168,6 +278,8 @@ def load_tables(path: Path, tz: Any) -> Loaded:
     """Read and check the file, then migrate and back it up; create it if missing. Call with the lock held.
 
     Nothing is written unless the whole file opened cleanly, so a bad file never replaces the backup.
+    A backup that does not fit (a nearly full disk) is not a reason to refuse the file: it opens,
+    and the last backup stays as it was.
     """
     temp_path_for(path).unlink(missing_ok=True)
     if not path.exists():
@@ -191,7 +303,10 @@ def load_tables(path: Path, tz: Any) -> Loaded:
         raw = orjson.dumps(loaded.data)
         _write(path, "update the format of", lambda: write_atomic(path, raw, path.stat().st_mode & 0o777))
         loaded.seen = fingerprint_of(path)
-    _write(path, "back up", lambda: write_atomic(backup_path_for(path), raw))
+    try:
+        write_atomic(backup_path_for(path), raw)
+    except OSError:
+        loaded.backup_failed = True
     return loaded
 
 
@@ -199,7 +314,7 @@ def _write(path: Path, what: str, write: Callable[[], object]) -> None:
     try:
         write()
     except OSError as error:
-        raise StoreError(path, f"Cannot {what} {path}: {error.strerror or error}. The file was not changed.") from None
+        raise StoreError(path, f"Cannot {what} {path}: {describe(error)}. The file was not changed.") from None
 
 
 def _keep_copy(path: Path, version: int, raw: bytes) -> Path:

@@ -12,6 +12,8 @@ __all__ = ["SCHEMA_VERSION", "TABLES", "check_layout", "empty_tables", "migrate"
 #: Version 1: nested interviewer, aware ISO datetimes, checks as {rule: bool}, a meta table.
 SCHEMA_VERSION = 1
 TABLES = ("interviews", "calls", "thank_yous", "profile", "settings", "meta")
+#: Tables of one record each: a second one would be hidden behind the first.
+SINGLE = ("profile", "settings")
 
 
 def empty_tables() -> dict[str, Any]:
@@ -30,6 +32,8 @@ def check_layout(data: Any) -> str | None:
                 return f"its table “{name}” has a record with the id “{key[:20]}”, which is not a number"
             if not isinstance(doc, dict):
                 return f"record {key} of table “{name}” is not a record"
+        if name in SINGLE and len(table) > 1:
+            return f"its table “{name}” has {len(table)} records; it holds one, and the others would be hidden"
     return _check_version(data.get("meta") or {})
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
+import stat
 import threading
 from functools import cached_property
 from pathlib import Path
@@ -13,9 +14,63 @@ from typing import Any
 import orjson
 from tinydb.storages import Storage
 
-from .errors import FileChangedError, WriteFailedError
+from .errors import FileChangedError, FileGoneError, WriteFailedError
 
-__all__ = ["AtomicStorage", "Fingerprint", "fingerprint_of", "temp_path_for", "write_atomic", "write_new_file"]
+__all__ = [
+    "MAX_WORKBOOK_BYTES",
+    "AtomicStorage",
+    "Fingerprint",
+    "NotAFileError",
+    "describe",
+    "fingerprint_of",
+    "read_regular",
+    "temp_path_for",
+    "write_atomic",
+    "write_new_file",
+]
+
+_KINDS = (
+    (stat.S_ISDIR, "a folder, not a file"),
+    (stat.S_ISFIFO, "a named pipe (FIFO), not a file"),
+    (stat.S_ISCHR, "a device, not a file"),
+    (stat.S_ISBLK, "a disk device, not a file"),
+    (stat.S_ISSOCK, "a socket, not a file"),
+)
+
+
+class NotAFileError(ValueError):
+    """What was named is not a regular file, or is far too big to be one followup reads; `str()` says which."""
+
+
+def read_regular(path: Path, limit: int) -> bytes:
+    """The whole of a regular file of at most `limit` bytes.
+
+    Never blocks (a named pipe is opened without waiting for a writer, then refused) and never reads
+    more than `limit` + 1 bytes (a link to /dev/zero is refused, not read until memory runs out).
+    Raises NotAFileError, or the OSError of opening or reading.
+    """
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    try:
+        info = os.fstat(fd)
+        for test, what in _KINDS:
+            if test(info.st_mode):
+                raise NotAFileError(f"it is {what}")
+        if info.st_size > limit:
+            raise NotAFileError(f"it is {_size(info.st_size)}, more than followup reads (at most {_size(limit)})")
+        chunks = []
+        left = limit + 1
+        while left > 0 and (chunk := os.read(fd, min(left, 1 << 20))):
+            chunks.append(chunk)
+            left -= len(chunk)
+        if left <= 0:
+            raise NotAFileError(f"it is more than {_size(limit)}, more than followup reads")
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
+def _size(count: int) -> str:
+    return f"{count / (1 << 20):,.0f} MB" if count >= 1 << 20 else f"{count:,} bytes"
 
 
 class Fingerprint:
@@ -34,14 +89,19 @@ class Fingerprint:
         return hashlib.sha256(self._content).hexdigest()
 
 
+#: How much a workbook may hold; far beyond what followup writes (10,000 interviews are about 20 MB).
+MAX_WORKBOOK_BYTES = 100 << 20
+
+
 def fingerprint_of(path: Path, data: bytes | None = None) -> Fingerprint | None:
+    """None when the file is not there (or is no longer a file one could read back)."""
     try:
-        stat = path.stat()
+        info = path.stat()
         if data is None:
-            data = path.read_bytes()
-    except FileNotFoundError:
+            data = read_regular(path, MAX_WORKBOOK_BYTES)
+    except (FileNotFoundError, NotAFileError):
         return None
-    return Fingerprint(stat.st_size, stat.st_mtime_ns, data)
+    return Fingerprint(info.st_size, info.st_mtime_ns, data)
 
 
 def temp_path_for(path: Path) -> Path:
@@ -65,6 +125,7 @@ def write_new_file(path: Path, payload: bytes, mode: int = 0o600) -> None:
     """Create `path` (never an existing name, never through a link), write it whole, fsync it."""
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), mode)
     try:
+        os.fchmod(fd, mode)  # exactly this mode, whatever the umask
         view = memoryview(payload)
         while view:
             view = view[os.write(fd, view) :]
@@ -141,24 +202,24 @@ class AtomicStorage(Storage):
                 except FileNotFoundError:
                     mode = 0o600
                 write_atomic(self.path, payload, mode)
-                stat = self.path.stat()
+                written = self.path.stat()
             except OSError as error:
-                raise WriteFailedError(self.path, _describe(error)) from error
-            self._seen = Fingerprint(stat.st_size, stat.st_mtime_ns, payload)
+                raise WriteFailedError(self.path, describe(error)) from error
+            self._seen = Fingerprint(written.st_size, written.st_mtime_ns, payload)
             self.saved_generation = max(self.saved_generation, generation)
             return True
 
     def _check_unchanged(self) -> None:
         """Refuse to write over a file that someone else changed since we last read or wrote it."""
         try:
-            stat = self.path.stat()
+            info = self.path.stat()
         except FileNotFoundError:
             if self._seen is None:
                 return
-            raise FileChangedError(self.path) from None
+            raise FileGoneError(self.path) from None
         if self._seen is None:
             raise FileChangedError(self.path)
-        if (stat.st_size, stat.st_mtime_ns) == (self._seen.size, self._seen.mtime_ns):
+        if (info.st_size, info.st_mtime_ns) == (self._seen.size, self._seen.mtime_ns):
             return
         current = fingerprint_of(self.path)
         if current is None or current.sha256 != self._seen.sha256:
@@ -188,7 +249,8 @@ class AtomicStorage(Storage):
         pass
 
 
-def _describe(error: OSError) -> str:
+def describe(error: OSError) -> str:
+    """An OS error in the user's words (the disk is full, the folder is read-only ...)."""
     if error.errno == errno.ENOSPC:
         return "the disk is full"
     if error.errno == errno.EDQUOT:

@@ -13,14 +13,18 @@ from ..domain.dates import zone
 from ..domain.documents import from_doc, to_doc
 from ..domain.models import CallAttempt, Interview, Profile, ThankYou
 from .autosave import Autosaver, SaveState
-from .errors import NotFoundError, StoreError
+from .errors import FileGoneError, NotFoundError, ReadOnlyError, StoreError
 from .opening import (
     KINDS,
     Loaded,
+    check_kind,
     check_tables,
+    let_go,
     load_tables,
+    read_only_reason,
     read_raw,
     read_tables,
+    real_path,
     take_lock,
 )
 from .storage import AtomicStorage
@@ -37,10 +41,20 @@ class _NoLock:
         pass
 
 
+class _HeldLock:
+    """The file lock, removed from the folder when it is let go."""
+
+    def __init__(self, lock: FileLock, path: Path) -> None:
+        self._lock, self._path = lock, path
+
+    def release(self) -> None:
+        let_go(self._lock, self._path)
+
+
 class Workbook:
     """Domain objects in, domain objects out; TinyDB documents never leave this class."""
 
-    def __init__(self, path: Path, loaded: Loaded, lock: FileLock | _NoLock, tz: Any) -> None:
+    def __init__(self, path: Path, loaded: Loaded, lock: _HeldLock | _NoLock, tz: Any) -> None:
         self.path = path
         self._storage = AtomicStorage(path, loaded.data, loaded.seen)
         self._db = TinyDB(storage=lambda *_, **__: self._storage)
@@ -53,6 +67,8 @@ class Workbook:
         self._doc_ids = loaded.doc_ids
         #: True for a `snapshot()`: changes stay in memory and flush() refuses to write them.
         self.read_only = False
+        #: Why an `open()` had to be read-only (a read-only folder, a file nobody may write).
+        self.read_only_error: ReadOnlyError | None = None
 
     @classmethod
     def open(
@@ -63,18 +79,41 @@ class Workbook:
         on_state: Callable[[SaveState], None] | None = None,
         tz: Any = None,
     ) -> Workbook:
-        """Lock, check every record, then migrate and back up the file. Raises a StoreError naming the file."""
-        path = Path(path).expanduser().absolute()
+        """Lock, check every record, then migrate and back up the file. Raises a StoreError naming the file.
+
+        Where nothing may be written (a read-only folder or disk, a file made read-only) the file is
+        opened read-only instead, and `read_only_error` says why; a workbook that does not exist yet
+        cannot be created there, which is an error.
+        """
+        path = real_path(path)
         tz = tz or zone(None)
-        lock = take_lock(path)
+        check_kind(path)
+        reason = read_only_reason(path)
+        if reason is not None:
+            return cls._read_only(path, tz, reason)
+        try:
+            held = _HeldLock(take_lock(path), path)
+        except ReadOnlyError as error:
+            return cls._read_only(path, tz, error.reason)
         try:
             loaded = load_tables(path, tz)
         except BaseException:
-            lock.release()
+            held.release()
             raise
-        book = cls(path, loaded, lock, tz)
+        book = cls(path, loaded, held, tz)
         if autosave:
             book._autosaver = Autosaver(book._storage, on_state)
+            if loaded.backup_failed:
+                book._storage.touch()  # a save tried at once puts the disk's state in the banner
+        return book
+
+    @classmethod
+    def _read_only(cls, path: Path, tz: Any, reason: str) -> Workbook:
+        if not path.exists():
+            raise StoreError(path, f"Cannot create {path}: {reason}. Nothing was written.")
+        book = cls(path, read_tables(path, tz), _NoLock(), tz)
+        book.read_only = True
+        book.read_only_error = ReadOnlyError(path, reason)
         return book
 
     @classmethod
@@ -83,7 +122,7 @@ class Workbook:
 
         Works while the app has the file open; a missing file reads as empty and is not created.
         """
-        path = Path(path).expanduser().absolute()
+        path = real_path(path)
         tz = tz or zone(None)
         book = cls(path, read_tables(path, tz), _NoLock(), tz)
         book.read_only = True
@@ -94,7 +133,9 @@ class Workbook:
         """Write every change now; raises WriteFailedError or FileChangedError (data kept)."""
         if self.read_only:
             if self.dirty:
-                raise StoreError(self.path, f"{self.path} was read without the lock; nothing was written.")
+                raise self.read_only_error or StoreError(
+                    self.path, f"{self.path} was read without the lock; nothing was written."
+                )
             return
         if self._autosaver is not None:
             self._autosaver.flush()
@@ -109,7 +150,7 @@ class Workbook:
     def save_state(self) -> SaveState:
         if self._autosaver is not None:
             return self._autosaver.state
-        return SaveState(self.dirty, None, None)
+        return SaveState(self.dirty, None, self.read_only_error)
 
     def close(self) -> None:
         """Flush and let go of the file; the lock is released even if the flush fails. Idempotent."""
@@ -136,7 +177,12 @@ class Workbook:
         self.close()
 
     def reload(self) -> None:
-        """Take the file as it is on disk now (after someone else changed it); a bad file changes nothing."""
+        """Take the file as it is on disk now (after someone else changed it); a bad file changes nothing.
+
+        Raises FileGoneError when there is no file to take: what is in memory stays as it was.
+        """
+        if not self.path.exists():
+            raise FileGoneError(self.path)
         loaded, _ = check_tables(self.path, read_raw(self.path), self._tz)
         self._storage.accept_external(loaded.data, loaded.seen)
         self._db.clear_cache()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.widgets import Static
 
 __all__ = ["FieldError"]
@@ -13,5 +14,6 @@ class FieldError(Static):
         self.display = False
 
     def show(self, message: str) -> None:
-        self.update(message)
+        """Plain text: a message quotes what was typed, and typed brackets are not markup."""
+        self.update(Text(message))
         self.display = bool(message)

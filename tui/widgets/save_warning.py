@@ -8,7 +8,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from ..store import FileChangedError, SaveState
+from ..store import FileChangedError, FileGoneError, ReadOnlyError, SaveState
 
 __all__ = ["SaveWarning"]
 
@@ -40,7 +40,11 @@ class SaveWarning(Static):
             self.problem = ""
             self.set_class(False, "-shown")
             return
-        if isinstance(error, FileChangedError):
+        if isinstance(error, ReadOnlyError):
+            next_step = "When you quit, what you changed is written to a rescue file, and its name is printed."
+        elif isinstance(error, FileGoneError):
+            next_step = "Choose to write it back; until then nothing is written."
+        elif isinstance(error, FileChangedError):
             next_step = "Choose reload or keep mine; until then nothing is written over it."
         else:
             next_step = "Keep typing: everything stays in memory and saving is retried until it works."
