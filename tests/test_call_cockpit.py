@@ -310,3 +310,51 @@ async def test_a_copied_draft_says_where_it_went(db, monkeypatch):
         said = [notification.message for notification in pilot.app._notifications]
         assert any("terminal's clipboard" in message for message in said)
         assert not any(message.startswith("Copied") for message in said)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 36)], ids=["80x24", "120x36"])
+async def test_pane_keys_in_one_burst_after_a_new_selection_end_where_the_last_one_says(db, size):
+    """2 then 3 then typing, read in one go while the checklist is still being rebuilt for the
+    interview just selected: the focus and the pane in front follow the last key, and the text
+    goes into that interview's notes."""
+    from textual import events
+
+    seed(db, [acme(notes="First."), acme(company="Birchwood", notes="Second.")])
+    async with running(db, size=size) as pilot:
+        screen = pilot.app.screen
+        rows = screen.query_one(InterviewList).rows
+        (index,) = [i for i, row in enumerate(rows) if row.interview.id != screen.selected]
+        screen.query_one(InterviewList).cursor = index
+        screen.selected = rows[index].interview.id  # as the list does a moment later: the checklist starts rebuilding
+        for key in ("2", "3", "x"):
+            pilot.app.post_message(events.Key(key, key))
+        await settle(pilot)
+        await pilot.pause(0.2)
+        assert isinstance(screen.focused, TextArea), f"the focus ended on {screen.focused!r}"
+        assert screen.query_one("#panes").front == "notes-pane"
+        selected = screen.selected
+        pilot.app.workbook.flush()
+    notes = {doc["id"]: doc["notes"] for doc in stored(db)["interviews"]}
+    assert notes.pop(selected).endswith(".x"), "the typing went into another interview's notes"
+    assert not next(iter(notes.values())).endswith("x")
+
+
+async def test_what_was_typed_just_before_another_interview_is_shown_stays_with_its_own(db):
+    """Keys read by the editor before a new selection arrives (its change not yet handed up) are
+    saved to the interview they were typed for, not dropped and not given to the new one."""
+    seed(db, [acme(notes="First."), acme(company="Birchwood", notes="Second.")])
+    async with running(db) as pilot:
+        await pilot.press("3")
+        screen = pilot.app.screen
+        typed_for = screen.selected
+        rows = screen.query_one(InterviewList).rows
+        (index,) = [i for i, row in enumerate(rows) if row.interview.id != typed_for]
+        screen.notes.editor.insert("ok")  # read by the editor; its change is still on its way up
+        screen.query_one(InterviewList).cursor = index
+        screen.selected = rows[index].interview.id
+        await settle(pilot)
+        await pilot.pause(0.2)
+        pilot.app.workbook.flush()
+    notes = {doc["id"]: doc["notes"] for doc in stored(db)["interviews"]}
+    assert notes.pop(typed_for).endswith(".ok")
+    assert not next(iter(notes.values())).endswith("ok")

@@ -37,7 +37,7 @@ def select_harborlight(tmux, name: str) -> None:  # noqa: F811
     tmux.wait_for(name, "Harborlight Analytics")  # the rows are in: the screen takes keys
     tmux.key(name, "/")
     tmux.type(name, "Harborlight")
-    tmux.wait_for(name, "▎")  # the filter box
+    tmux.wait_for(name, "Interviews · 1 match")  # the filter has been applied: the selection is made
     tmux.key(name, "Enter")
     tmux.wait_for(name, "Harborlight Analytics – Senior")
 

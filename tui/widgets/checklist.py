@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -42,10 +43,10 @@ def describe(rule: str, interview: Interview) -> str:
         if not path:
             return "No resume file set (e to edit the interview)."
         exists = Path(path).expanduser().is_file()
-        return path if exists else f"{path} [b]— file not found[/b]"
+        return escape(path) if exists else f"{escape(path)} [b]— file not found[/b]"
     if rule == "D2":
         count = len(interview.references)
-        names = ", ".join(r.name for r in interview.references[:3])
+        names = escape(", ".join(r.name for r in interview.references[:3]))
         more = "…" if count > 3 else ""
         head = f"{count} reference{'s' if count != 1 else ''}" if count else "No references yet"
         return f"{head}{': ' + names + more if names else ''}  (r to edit)"
@@ -53,7 +54,7 @@ def describe(rule: str, interview: Interview) -> str:
         quals = interview.qualifications
         if not quals:
             return "None listed yet  (k to edit)"
-        lines = [f"• {q.qualification}" + (f" → {q.employer_need}" if q.employer_need else "") for q in quals]
+        lines = [escape(f"• {q.qualification}" + (f" → {q.employer_need}" if q.employer_need else "")) for q in quals]
         if len(quals) > QUALIFICATIONS_AT_MOST:
             lines.append(f"[b]{len(quals)} is a lot: keep the best {QUALIFICATIONS_AT_MOST}.[/b]")
         return "\n".join(lines) + "  (k to edit)"
@@ -63,10 +64,12 @@ def describe(rule: str, interview: Interview) -> str:
         who = interview.interviewer
         number = display_phone(who.phone)
         if not number:
-            return f"No number for {who.name or 'the interviewer'} yet (e to edit)."
-        return f"{number} — {who.name or 'interviewer'}" + ("" if who.decision_maker else " (not the decision-maker)")
+            return f"No number for {escape(who.name or 'the interviewer')} yet (e to edit)."
+        return escape(f"{number} — {who.name or 'interviewer'}") + (
+            "" if who.decision_maker else " (not the decision-maker)"
+        )
     if rule == "D8":
-        return interview.wish_said.strip().splitlines()[0] if interview.wish_said.strip() else ""
+        return escape(interview.wish_said.strip().splitlines()[0]) if interview.wish_said.strip() else ""
     return ""
 
 
@@ -132,14 +135,22 @@ class Checklist(VerticalScroll, can_focus=False):
             return
         shape = (interview.id, tuple(item.id + item.label for item in interview.custom_items))
         if shape != self._shape:
-            focused = self.app.focused.id if self.app.focused is not None else None
+            focused = self.app.focused
+            ready = self.query_one("#ready", Static)
+            ready.can_focus = True  # while the items are rebuilt the focus waits on the heading,
+            if focused is not None and self in focused.ancestors:  # so a key that moves it elsewhere wins
+                self.screen.set_focus(ready)
             if interview.id != self._shape[0]:
                 self._editing = False
             await self.query("Item, .item-data, QualificationsEditor, .own-title").remove()
             await self.mount_all(self._build(interview))
             self._shape = shape
-            if focused and self.query(f"#{focused}"):
-                self.screen.set_focus(self.query_one(f"#{focused}"))
+            ready.can_focus = False
+            if self.app.focused is ready:
+                if focused is not None and focused.id and self.query(f"#{focused.id}"):
+                    self.screen.set_focus(self.query_one(f"#{focused.id}"))
+                else:
+                    self.focus_first()
         else:
             with self.prevent(Checkbox.Changed):
                 for item in self.query(Item):
@@ -166,7 +177,7 @@ class Checklist(VerticalScroll, can_focus=False):
         if interview.custom_items:
             widgets.append(Static("Your own", classes="own-title"))
         for item in interview.custom_items:
-            widgets.append(Item(item.id, item.label, item.ticked, custom=True))
+            widgets.append(Item(item.id, escape(item.label), item.ticked, custom=True))
         return widgets
 
     @staticmethod
@@ -203,7 +214,10 @@ class Checklist(VerticalScroll, can_focus=False):
 
     def focus_first(self) -> None:
         """Focus the first item (or nothing when no interview is shown)."""
-        if items := self.query(Item):
+        ready = self.query_one("#ready", Static)
+        if ready.can_focus:  # the items are being rebuilt: the first of the new ones gets it
+            self.screen.set_focus(ready)
+        elif items := self.query(Item):
             self.screen.set_focus(items.first())
 
     # actions

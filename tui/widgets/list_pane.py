@@ -68,7 +68,10 @@ class ListPane(Vertical):
 
     def show_rows(self, rows: list[ListRow], *, total: int, keep: str | None, title: str) -> None:
         """Rows to show; `total` is how many exist at all, for the welcome and the empty note."""
+        if self.filter_text:  # how many the filter left, where the eye already is
+            title += f" · {len(rows)} match" + ("" if len(rows) == 1 else "es")
         self.query_one("#list-title", Static).update(title)
+        self.border_title = title
         self.interview_list.set_rows(rows, keep=keep)
         self.query_one("#welcome").display = total == 0
         empty = self.query_one("#list-empty", Static)

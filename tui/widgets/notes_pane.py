@@ -45,6 +45,7 @@ class NotesPane(Vertical):
         self.owner: NotesOwner | None = None
         self._pending: Timer | None = None
         self._unsent = False
+        self._loaded = ""  # the text last put in the editor or handed up: anything else there is new typing
         self._status = ("", "")
 
     def compose(self) -> ComposeResult:
@@ -81,20 +82,24 @@ class NotesPane(Vertical):
 
     def load_text(self, text: str, title: str, owner: NotesOwner | None = None) -> None:
         """Put a record's text in the editor, the cursor after it; what was typed for another goes up first."""
-        if self._unsent and owner != self.owner:
+        if owner != self.owner and self.built and (self._unsent or self.editor.text != self._loaded):
+            # typed for the record shown until now, whether or not its change has been handed up yet
             self.post_message(self.NotesTyped(self.editor.text, self.owner))
         if owner != self.owner:
             self._quiet()
-        self.owner = owner
+        previous, self.owner = self.owner, owner
         self.query_one("#notes-title", Static).update(title)
         if not self.built:
             return
         editor = self.editor
         editor.disabled = owner is None
+        if owner == previous and editor.text != self._loaded:
+            return  # the same record again, with typing not yet handed up: the typing is newer
         if editor.text != text:
             with self.prevent(type(editor).Changed):
                 editor.load_text(text)
             editor.move_cursor(editor.document.end)  # typing goes after what is there, never before it
+        self._loaded = text
 
     def _quiet(self) -> None:
         if self._pending is not None:
@@ -112,11 +117,16 @@ class NotesPane(Vertical):
     def take_typed(self) -> tuple[NotesOwner | None, str]:
         """Whose text the editor holds, and the text, taken now (quitting, reloading): nothing waits after."""
         self._quiet()
+        if self.built:
+            self._loaded = self.editor.text
         return self.owner, self.editor.text if self.built else ""
 
     def text_for(self, owner: NotesOwner | None) -> str | None:
         """The editor's text if it still holds that record's, else None."""
-        return self.editor.text if self.built and owner == self.owner else None
+        if not self.built or owner != self.owner:
+            return None
+        self._loaded = self.editor.text  # handed up now: what is typed after this is what is new
+        return self._loaded
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         """The first change goes up at once; changes that follow within HAND_UP go up together after it."""

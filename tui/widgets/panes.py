@@ -41,6 +41,8 @@ class Panes(Horizontal):
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         """The pane the user moved into (Tab, a click) comes to the front."""
+        if event.widget is not self.screen.focused:
+            return  # the focus has moved on since (a key acted first): that move decides
         for name in PANES:
             if self.query_one(f"#{name}") in event.widget.ancestors_with_self:
                 self.front = name
