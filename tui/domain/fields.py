@@ -16,7 +16,18 @@ from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
 
 from .errors import ValidationError
-from .models import CallAttempt, Interview, Interviewer, Profile, Qualification, Reference, ThankYou
+from .models import (
+    MAX_ROUND,
+    REQUIRED_MESSAGES,
+    ROUND_MESSAGE,
+    CallAttempt,
+    Interview,
+    Interviewer,
+    Profile,
+    Qualification,
+    Reference,
+    ThankYou,
+)
 from .phones import DEFAULT_REGION, parse_phone, region_for_zone, zone_for_number
 from .zones import normal_zone
 
@@ -59,8 +70,6 @@ UNSHOWABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069
 #: The longest text one field takes (about 2,000 pages); more is a paste gone wrong, not a note.
 MAX_TEXT = 4_000_000
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
-#: The most rounds an interview can plausibly have.
-MAX_ROUND = 99
 
 #: The interview's typed fields, in the order the form shows them; the rest are one line each.
 INTERVIEW_FIELDS = (
@@ -122,17 +131,11 @@ def plain(text: str, field: str, *, one_line: bool = True) -> str:
     return text
 
 
-_REQUIRED = {
-    "company": "The company is required; type its name.",
-    "role": "The role is required; type the job title you interviewed for.",
-}
-
-
 def required(text: str, field: str) -> str:
     """A field that cannot be left empty (spaces of any kind count as empty)."""
     text = plain(text or "", field).strip()
     if not text:
-        raise ValidationError(field, _REQUIRED.get(field, "This cannot be left empty."))
+        raise ValidationError(field, REQUIRED_MESSAGES.get(field, "This cannot be left empty."))
     return text
 
 
@@ -173,7 +176,7 @@ def round_number(text: str | int, field: str) -> int:
     if not typed:
         return 1
     if not re.fullmatch(r"[+-]?\d{1,6}", typed) or not 1 <= int(typed) <= MAX_ROUND:
-        raise ValidationError(field, f"The round is a whole number from 1 to {MAX_ROUND}.")
+        raise ValidationError(field, ROUND_MESSAGE)
     return int(typed)
 
 

@@ -115,10 +115,21 @@ REQUIRED_RULES: tuple[str, ...] = ("D1", "D2", "D3", "D4")
 QUALIFICATIONS_AT_MOST = 6
 
 
-def _required(value: str, what: str, field_name: str) -> str:
+#: What an empty required field is told, wherever it is left empty (the form, a verb, an import).
+REQUIRED_MESSAGES = {
+    "company": "The company is required; type its name.",
+    "role": "The role is required; type the job title you interviewed for.",
+    "label": "The item's name is required; it cannot be left empty.",
+}
+#: The most rounds an interview can plausibly have, and what a round outside 1..MAX_ROUND is told.
+MAX_ROUND = 99
+ROUND_MESSAGE = f"The round is a whole number from 1 to {MAX_ROUND}."
+
+
+def _required(value: str, field_name: str) -> str:
     value = (value or "").strip()
     if not value:
-        raise ValidationError(field_name, f"{what} is required; it cannot be left empty.")
+        raise ValidationError(field_name, REQUIRED_MESSAGES[field_name])
     return value
 
 
@@ -195,7 +206,7 @@ class ChecklistItem:
     id: str = field(default_factory=new_id)
 
     def __post_init__(self) -> None:
-        self.label = _required(self.label, "The item's name", "label")
+        self.label = _required(self.label, "label")
 
 
 @dataclass
@@ -222,12 +233,12 @@ class Interview:
     id: str = field(default_factory=new_id)
 
     def __post_init__(self) -> None:
-        self.company = _required(self.company, "The company", "company")
-        self.role = _required(self.role, "The role (job title)", "role")
+        self.company = _required(self.company, "company")
+        self.role = _required(self.role, "role")
         _aware(self.interviewed_at, "interviewed_at")
         _aware(self.created_at, "created_at")
-        if self.round < 1:
-            raise ValidationError("round", "The interview round is a number from 1 up.")
+        if not 1 <= self.round <= MAX_ROUND:
+            raise ValidationError("round", ROUND_MESSAGE)
 
     @property
     def title(self) -> str:
