@@ -358,3 +358,29 @@ async def test_what_was_typed_just_before_another_interview_is_shown_stays_with_
     notes = {doc["id"]: doc["notes"] for doc in stored(db)["interviews"]}
     assert notes.pop(typed_for).endswith(".ok")
     assert not next(iter(notes.values())).endswith("ok")
+
+
+async def test_three_pressed_before_the_records_are_in_still_lands_in_the_notes(db):
+    """A key pressed while the workbook is still loading is not lost: the editor takes the focus
+    once it can, and what is typed next is notes, never commands."""
+    from textual import events
+
+    from tui.app import make_app
+    from tui.store import Workbook
+
+    seed(db, [acme(notes="Panel of three.")])
+    book = Workbook.open(db)
+    app = make_app(book, clock=lambda: FIXED_NOW)
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            app.post_message(events.Key("3", "3"))  # before the first frame's work is done
+            await settle(pilot)
+            assert isinstance(app.screen.focused, TextArea)
+            await type_text(pilot, " ok")
+            await settle(pilot)
+            assert screen_name(pilot) == "MainScreen"
+            app.workbook.flush()
+            app.finish_work()
+    finally:
+        book.close()
+    assert stored(db)["interviews"][0]["notes"] == "Panel of three. ok"

@@ -53,7 +53,7 @@ def test_typing_on_when_the_file_changes_answers_nothing(tmp_path, tmux):  # noq
     call_id = live_call_workbook(path)
     tmux.start("typing", ["--db", str(path)])
     try:
-        tmux.wait_for("typing", "on the call")
+        tmux.carry_on_with_the_call("typing")
         tmux.type("typing", "first words. ")
         deadline = time.monotonic() + 15
         while call_notes(path, call_id) != "first words. ":

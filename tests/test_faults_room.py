@@ -58,7 +58,7 @@ def test_the_app_opens_on_a_nearly_full_disk_with_the_banner(tmp_path, tiny_disk
     filler = fill(tiny_disk)
     tmux.start("nearly-full", ["--db", str(path)], env={"HOME": str(tmp_path)})
     try:
-        tmux.wait_for("nearly-full", "on the call")
+        tmux.carry_on_with_the_call("nearly-full")
         tmux.wait_for("nearly-full", "the disk is full")
         tmux.type("nearly-full", "typed on a full disk")
         tmux.wait_for("nearly-full", "typed on a full disk")

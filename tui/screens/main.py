@@ -45,6 +45,7 @@ class MainScreen(Screen[None]):
         super().__init__()
         self.session = session
         self._filter_words: list[str] = []
+        self._notes_wanted = False  # 3 was pressed before the editor could take the focus
         self._save_shown: tuple[object, ...] | None = None
         self.call_view = CallView(self)
 
@@ -149,6 +150,8 @@ class MainScreen(Screen[None]):
                 notes.history.show_lines([])
             return
         notes.load_text(interview.notes, "Notes on this interview", ("interview", interview.id))
+        if self._notes_wanted and notes.built:
+            self.action_pane("notes-pane")
         if notes.built:
             lines = history(session.calls_for(interview.id), session.thank_yous_for(interview.id), session.now())
             notes.history.show_lines(lines)
@@ -247,12 +250,15 @@ class MainScreen(Screen[None]):
 
     def action_pane(self, pane: str) -> None:
         self.query_one(Panes).front = pane
+        self._notes_wanted = False
         if pane == "list-pane" and not self.in_call:
             self.screen.set_focus(self.query_one(InterviewList))
         elif pane == "checklist" and not self.in_call:
             self.query_one(Checklist).focus_first()
         elif self.notes.built and not self.notes.editor.disabled:
             self.screen.set_focus(self.notes.editor)
+        else:  # pressed before the records are in: the editor takes the focus as soon as it can
+            self._notes_wanted = True
 
     def action_editor_pane(self, pane: str) -> None:
         self.action_pane(pane)
