@@ -147,3 +147,20 @@ def test_bad_json_records_are_reported_by_line(tmp_path):
     broken.write_text('{"format": "followup-workbook",\n "interviews": [\n  {"id": 1,\n', encoding="utf-8")
     result = followup(db, "import", str(broken))
     assert result.returncode == 2 and "line 4" in result.stderr and "not valid JSON" in result.stderr
+
+
+def test_a_csv_import_reads_numbers_and_dates_as_the_users_profile_says(tmp_path):
+    """A London profile that writes dates day first: a national UK number and 3/11 are read so."""
+    db = tmp_path / "wb.json"
+    done = followup(db, "profile", "--tz", "Europe/London", "--day-first")
+    assert done.returncode == 0, done.stderr
+    sheet = tmp_path / "in.csv"
+    sheet.write_text(
+        "company,role,interviewer_phone,interviewed_at\nAcme,Designer,020 7946 0958,3/11/2026 14:00\n",
+        encoding="utf-8",
+    )
+    done = followup(db, "import", str(sheet), "--apply")
+    assert done.returncode == 0, done.stderr
+    (interview,) = tables(db)["interviews"]
+    assert interview["interviewer"]["phone"] == "+442079460958"
+    assert interview["interviewed_at"].startswith("2026-11-03")

@@ -15,6 +15,7 @@ from typing import Any
 
 from ..domain.errors import ValidationError
 from ..domain.models import Interview
+from ..domain.phones import region_for_zone
 from ..formats.csvfile import parse_csv
 from ..formats.jsonfile import read_json
 from ..session import Session
@@ -106,7 +107,8 @@ def _day_key(interview: Interview, tz: tzinfo) -> tuple[str, str, str, str]:
 
 
 def _plan_csv(session: Session, text: str, now: datetime) -> Plan:
-    parsed = parse_csv(text, now)
+    profile = session.profile
+    parsed = parse_csv(text, now, region=region_for_zone(profile.timezone), day_first=profile.day_first)
     plan = Plan(problems=list(parsed.problems))
     if parsed.ignored:
         plan.notes.append("Columns not imported (worked out by followup): " + ", ".join(parsed.ignored) + ".")

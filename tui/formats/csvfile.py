@@ -12,7 +12,7 @@ from ..domain.errors import ValidationError
 from ..domain.fields import FieldProblems, interview_from_text, printable
 from ..domain.guidance import next_follow_up, next_step
 from ..domain.models import Interview
-from ..domain.phones import display_phone
+from ..domain.phones import DEFAULT_REGION, display_phone
 from ..domain.records import Records
 from ..domain.windows import user_zone
 
@@ -135,8 +135,11 @@ def _column(name: str) -> str:
     return _ALIASES.get(key, key)
 
 
-def parse_csv(text: str, now: datetime) -> CsvImport:
-    """Read interviews from CSV; every bad row is reported by line, none is half-read."""
+def parse_csv(text: str, now: datetime, *, region: str = DEFAULT_REGION, day_first: bool = False) -> CsvImport:
+    """Read interviews from CSV; every bad row is reported by line, none is half-read.
+
+    Numbers without a country code are read in `region` and dates such as 3/11 day first if the
+    user writes them so, as the form reads them."""
     result = CsvImport()
     records = _records(text.removeprefix("\ufeff"))
     try:
@@ -158,7 +161,7 @@ def parse_csv(text: str, now: datetime) -> CsvImport:
                 continue
             cells = {name: restore(value).strip() for name, value in zip(header, record, strict=False)}
             try:
-                result.interviews.append((line, _interview(cells, now)))
+                result.interviews.append((line, _interview(cells, now, region, day_first)))
             except FieldProblems as error:
                 result.problems.append((line, "; ".join(f"{name}: {why}" for name, why in error.problems.items())))
             except ValidationError as error:
@@ -172,7 +175,7 @@ def parse_csv(text: str, now: datetime) -> CsvImport:
 _FIELD_FOR = {"interviewer": "interviewer_name", "interviewer_title": "interviewer_title"}
 
 
-def _interview(cells: dict[str, str], now: datetime) -> Interview:
+def _interview(cells: dict[str, str], now: datetime, region: str, day_first: bool) -> Interview:
     """One row through the same checks as the form; the archived flag is the only csv-only column."""
     archived = cells.get("archived", "").lower()
     if archived not in ("", "yes", "no", "true", "false", "1", "0"):
@@ -180,6 +183,6 @@ def _interview(cells: dict[str, str], now: datetime) -> Interview:
     typed = {_FIELD_FOR.get(name, name): value for name, value in cells.items()}
     typed.setdefault("company", "")
     typed.setdefault("role", "")
-    interview = interview_from_text(typed, now)
+    interview = interview_from_text(typed, now, region=region, day_first=day_first)
     interview.archived = archived in ("yes", "true", "1")
     return interview
