@@ -91,7 +91,11 @@ BAD_RECORDS: dict[str, tuple[Callable[[dict[str, Any]], None], str, str]] = {
     ),
     "round as text": (interview(round="2"), "record 7 in interviews", "'round' is not a whole number"),
     "round as true": (interview(round=True), "record 7 in interviews", "'round' is not a whole number"),
-    "round below 1": (interview(round=0), "record 7 in interviews", "'round': The round is a whole number from 1 to 99."),
+    "round below 1": (
+        interview(round=0),
+        "record 7 in interviews",
+        "'round': The round is a whole number from 1 to 99.",
+    ),
     "archived as a number": (interview(archived=1), "record 7 in interviews", "'archived' is not true or false"),
     "checks as a list": (interview(checks=["D1"]), "record 7 in interviews", "'checks' should be a table"),
     "a tick that is not true or false": (

@@ -156,3 +156,14 @@ def test_verbs_do_not_load_textual(tmp_path):
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_add_greets_the_interviewer_as_the_user_says_in_the_drafts(tmp_path):
+    db = tmp_path / "wb.json"
+    done = followup(db, "add", "--company", "Acme", "--role", "Designer", "--interviewer", "Dana Reyes",
+                    "--greet-as", "Ms. Reyes")  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    script = followup(db, "script", done.stdout.strip(), "--kind", "voicemail")
+    assert "Hello Ms. Reyes" in script.stdout and "Dana" not in script.stdout.split(",")[0]
+    bad = followup(db, "add", "--company", "Acme", "--role", "Designer", "--greet-as", "Ms.\x1b[2J")
+    assert bad.returncode == 2 and "--greet-as" in bad.stderr and "control character" in bad.stderr

@@ -80,6 +80,9 @@ def _add(verbs: Verbs) -> None:
     parser.add_argument("--role", required=True, help="the job title you interviewed for")
     parser.add_argument("--interviewer", default="", metavar="NAME", help="who interviewed you")
     parser.add_argument("--title", default="", help="the interviewer's job title")
+    parser.add_argument(
+        "--greet-as", default="", metavar="NAME", help='how you greet them, e.g. "Ms. Reyes" (else their first name)'
+    )
     parser.add_argument("--phone", default="", help="the interviewer's direct number")
     parser.add_argument("--email", default="", help="the interviewer's email")
     parser.add_argument(
