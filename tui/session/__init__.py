@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Literal, TypeVar
 
-from ..domain import checklist
+from ..domain import checklist, practice
 from ..domain.guardrails import before_the_call
 from ..domain.guidance import NextStep, attention_key, next_step
 from ..domain.models import (
@@ -22,6 +22,7 @@ from ..domain.models import (
     Profile,
     Qualification,
     Reference,
+    Rehearsal,
     ThankYou,
 )
 from ..domain.recording import Recorded, default_follow_up, read_day, record_outcome
@@ -224,6 +225,10 @@ class Session:
 
     def remove_item(self, interview_id: str, item_id: str) -> Interview:
         return self._edit(interview_id, lambda i: checklist.remove_item(i, item_id))
+
+    def record_rehearsal(self, interview_id: str, rehearsal: Rehearsal) -> Interview:
+        """A practice run kept on its interview (D6); it is no attempt, so the next step stays as it was."""
+        return self._edit(interview_id, lambda i: practice.record_rehearsal(i, rehearsal))
 
     def type_notes(self, owner: NotesOwner | None, text: str) -> None:
         """The typing path: the text goes to the record it was typed for, in memory; saved soon after."""
