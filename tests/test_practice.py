@@ -79,7 +79,9 @@ def test_d6_a_long_message_is_called_a_little_long_not_wrong():
 def test_d14_the_line_to_cut_says_none_of_the_six_parts_and_saves_the_most():
     draft = voicemail(acme(), PROFILE, NOW)
     keep = voicemail_keep(acme(), PROFILE, NOW)
-    assert line_to_cut(draft.text, keep) == "That's 415, 555, 0134."  # the number said again, a longer spare than the goodbye
+    assert (
+        line_to_cut(draft.text, keep) == "That's 415, 555, 0134."
+    )  # the number said again, a longer spare than the goodbye
 
 
 def test_d14_a_line_with_a_part_said_first_there_is_kept():
@@ -191,7 +193,14 @@ def test_d6_the_card_says_what_the_record_lacks():
     card = practice_card(bare, Profile(), NOW)
     assert card.parts[-1][0] == "Not in the record yet"
     missing = " ".join(card.missing)
-    for lack in ("interviewer's name", "job title", "When the interview was", "Key qualifications", "wish", "Your name"):
+    for lack in (
+        "interviewer's name",
+        "job title",
+        "When the interview was",
+        "Key qualifications",
+        "wish",
+        "Your name",
+    ):
         assert lack in missing
     assert "“What makes you a good fit for this role?”" in card.questions
 

@@ -188,9 +188,7 @@ def _export(verbs: Verbs) -> None:
         "and call windows, with alarms, for a calendar (re-importing updates the same events).",
     )
     parser.add_argument("--format", required=True, choices=FORMATS, help="the kind of file")
-    parser.add_argument(
-        "-o", "--output", metavar="FILE", help="write to FILE (created readable by you alone) instead of stdout"
-    )
+    _output(parser)
 
 
 def _import(verbs: Verbs) -> None:
@@ -216,6 +214,10 @@ def _practice_card(verbs: Verbs) -> None:
     )
     parser.add_argument("id", metavar="ID", help="the interview's id (any unique start of it)")
     parser.add_argument("--plain", action="store_true", help="plain text instead of Markdown")
+    _output(parser)
+
+
+def _output(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "-o", "--output", metavar="FILE", help="write to FILE (created readable by you alone) instead of stdout"
     )

@@ -59,7 +59,7 @@ MAIN_BINDINGS: list[BindingType] = [
     Binding("t", "thank_you", "Thanked", tooltip="Record that a thank-you went out, and how", id="thank-you"),
     Binding("p", "profile", "Profile", tooltip="Your name, phone, time zone and pitch", id="profile"),
     Binding("h", "practise", "Rehearse", tooltip="Practise the call: nothing counts as an attempt", id="practise"),
-    Binding("f", "practice_card", "Friend's card", tooltip="A role-play card for a friend playing the hiring manager", id="practice-card"),
+    Binding("f", "practice_card", "Friend's card", tooltip="A role-play card for a friend playing the hiring manager", id="practice-card", show=False),
     *_pane("list-pane", "List", "1", "f2"),
     *_pane("checklist", "Checklist", "2", "f3"),
     *_pane("notes-pane", "Notes", "3", "f4"),

@@ -117,7 +117,7 @@ class PracticeScreen(Screen[Interview | None]):
         lines = []
         for index, step in enumerate(self._steps):
             mark = "[$success]✓[/]" if index < self._said else ("[b]▶[/b]" if index == self._said else "○")
-            text = escape(step).replace("\n", "\n\u00a0\u00a0\u00a0")
+            text = escape(step)
             lines.append(f"{mark} [b]{text}[/b]" if index == self._said else f"{mark} {text}")
         left = len(self._steps) - self._said
         hint = f"{key}: said it ({left} to go)" if left else "All said. Well done: end with ctrl+e."
