@@ -102,15 +102,15 @@ class Session:
 
     def find(self, prefix: str) -> Interview:
         """By id or a unique start of it, as the verbs take it."""
+        return self._by_prefix(self._index.interviews, prefix, "interview")
+
+    def _by_prefix(self, records: dict[str, T], prefix: str, what: str) -> T:
         prefix = prefix.strip().lower()
-        found = [i for key, i in self._index.interviews.items() if key.startswith(prefix)] if prefix else []
+        found = [record for key, record in records.items() if key.startswith(prefix)] if prefix else []
         if len(found) == 1:
             return found[0]
-        if not found:
-            raise NotFoundError(self.workbook.path, f"No interview has an id starting with “{prefix}”.")
-        raise NotFoundError(
-            self.workbook.path, f"{len(found)} interviews have ids starting with “{prefix}”; type more of it."
-        )
+        many = f"{len(found)} {what}s have ids starting with “{prefix}”; type more of it."
+        raise NotFoundError(self.workbook.path, many if found else f"No {what} has an id starting with “{prefix}”.")
 
     @property
     def count(self) -> int:
@@ -315,16 +315,7 @@ class Session:
 
     def find_call(self, prefix: str) -> CallAttempt:
         """By id or a unique start of it, as the verbs take it."""
-        prefix = prefix.strip().lower()
-        found = [c for key, c in self._index.call_by_id.items() if key.startswith(prefix)] if prefix else []
-        if len(found) == 1:
-            return found[0]
-        what = (
-            f"{len(found)} calls have ids starting with “{prefix}”; type more of it."
-            if found
-            else f"No call has an id starting with “{prefix}”."
-        )
-        raise NotFoundError(self.workbook.path, what)
+        return self._by_prefix(self._index.call_by_id, prefix, "call")
 
     def remove_call(self, call: CallAttempt) -> None:
         self.workbook.remove_call(call)
