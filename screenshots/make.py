@@ -29,6 +29,8 @@ STATES = [
     ("checklist", ["2"]),
     ("call", ["c"]),
     ("outcome", ["c", "ctrl+e"]),
+    ("practice", ["h", "f6"]),
+    ("practice-voicemail", ["h", "f5"]),
 ]
 
 

@@ -6,6 +6,7 @@ from verbs_support import NOW, followup, seed
 
 from tui.domain.models import Profile
 from tui.domain.scripts import draft
+from tui.domain.speaking import spoken_seconds
 from tui.domain.templates import ScriptKind
 
 
@@ -18,7 +19,8 @@ def test_voicemail_is_the_domain_draft_with_every_part(tmp_path):
     assert result.stdout.rstrip("\n") == draft(ScriptKind.VOICEMAIL, due, profile, NOW).text.rstrip("\n")
     for part in ("Sam Lee", "Product Designer", "yesterday", "Thank you", "(415) 555-0199"):
         assert part in result.stdout
-    assert result.stderr == ""
+    seconds = spoken_seconds(result.stdout)
+    assert result.stderr == f"Said aloud: about {seconds} seconds. A good length for a voicemail.\n"
 
 
 def test_missing_parts_go_to_stderr_and_show_as_markers(tmp_path):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Callable, Iterable
 from contextlib import asynccontextmanager
 from datetime import datetime
 from pathlib import Path
@@ -68,13 +68,19 @@ async def settle(pilot) -> None:
 
 
 @asynccontextmanager
-async def running(path: Path, size: tuple[int, int] = (120, 36), now: datetime = FIXED_NOW) -> AsyncIterator:
-    """The app on this workbook file, as `followup --db path` runs it, closed like run_app does; its clock at `now`."""
+async def running(
+    path: Path,
+    size: tuple[int, int] = (120, 36),
+    now: datetime = FIXED_NOW,
+    clock: Callable[[], datetime] | None = None,
+) -> AsyncIterator:
+    """The app on this workbook file, as `followup --db path` runs it, closed like run_app does; its clock
+    at `now`, or `clock` when the test moves time on."""
     from tui.app import make_app
     from tui.store import Workbook
 
     book = Workbook.open(path)
-    app = make_app(book, clock=fixed_clock if now == FIXED_NOW else lambda: now)
+    app = make_app(book, clock=clock or (fixed_clock if now == FIXED_NOW else lambda: now))
     try:
         async with app.run_test(size=size) as pilot:
             await settle(pilot)

@@ -53,10 +53,13 @@ def binding_classes() -> list[type[DOMNode]]:
         TemplateEditor,
         TextPrompt,
     )
+    from .dialogs.card import CardDialog
     from .dialogs.correct_call import CorrectCallDialog
     from .dialogs.file_changed import FileChangedDialog
     from .dialogs.interrupted import InterruptedCallDialog
+    from .dialogs.self_check import SelfCheckDialog
     from .screens.help import HelpScreen
+    from .screens.practice import PracticeScreen
     from .widgets.call_history import CallHistory
     from .widgets.checklist import Checklist
     from .widgets.interview_list import InterviewList
@@ -68,7 +71,7 @@ def binding_classes() -> list[type[DOMNode]]:
         FollowupApp, MainScreen, InterviewList, ListPane, Checklist, QualificationsEditor, NotesEditor, CallHistory,
         HelpScreen, OutcomeDialog, DecisionDialog, DraftsDialog, ChannelDialog, ConfirmDialog, InterviewForm,
         ProfileDialog, ReferencesDialog, TemplateEditor, TextPrompt, FileChangedDialog, CorrectCallDialog,
-        InterruptedCallDialog,
+        InterruptedCallDialog, PracticeScreen, SelfCheckDialog, CardDialog,
     ]  # fmt: skip
 
 

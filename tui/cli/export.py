@@ -13,13 +13,13 @@ from ..store.opening import own_files, real_path
 from ..store.storage import describe, write_atomic
 from .common import OutputFailed, VerbFailed, open_session, workbook_path
 
-__all__ = ["run", "write_export"]
+__all__ = ["check_target", "deliver", "run", "write_export"]
 
 
 def run(args: argparse.Namespace) -> int:
     target = Path(args.output).expanduser().absolute() if args.output else None
     if target is not None:
-        _check_target(target, workbook_path(args))
+        check_target(target, workbook_path(args))
     with open_session(args, write=False) as session:
         now, records = session.now(), session.records()
         # Each format's module is imported only when asked for (icalendar is slow to import).
@@ -39,6 +39,12 @@ def run(args: argparse.Namespace) -> int:
             from ..formats.icsfile import render_ics
 
             payload = render_ics(records, now)
+    deliver(payload, target)
+    return 0
+
+
+def deliver(payload: bytes, target: Path | None) -> None:
+    """To standard output, or to the file named with -o (saying where it went)."""
     if target is None:
         try:
             sys.stdout.buffer.write(payload)
@@ -50,10 +56,9 @@ def run(args: argparse.Namespace) -> int:
     else:
         write_export(target, payload)
         print(f"Wrote {target}", file=sys.stderr)
-    return 0
 
 
-def _check_target(target: Path, database: Path) -> None:
+def check_target(target: Path, database: Path) -> None:
     """Refuse, before anything is read, a target that is a folder, a link, or one of the workbook's own files."""
     if target.is_symlink():
         raise ValidationError(

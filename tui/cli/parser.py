@@ -56,6 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     _script(verbs)
     _export(verbs)
     _import(verbs)
+    _practice_card(verbs)
     return parser
 
 
@@ -190,9 +191,7 @@ def _export(verbs: Verbs) -> None:
         "and call windows, with alarms, for a calendar (re-importing updates the same events).",
     )
     parser.add_argument("--format", required=True, choices=FORMATS, help="the kind of file")
-    parser.add_argument(
-        "-o", "--output", metavar="FILE", help="write to FILE (created readable by you alone) instead of stdout"
-    )
+    _output(parser)
 
 
 def _import(verbs: Verbs) -> None:
@@ -206,3 +205,22 @@ def _import(verbs: Verbs) -> None:
     parser.add_argument("file", metavar="FILE", help="a .csv file, or a .json file from `followup export`")
     parser.add_argument("--apply", action="store_true", help="write the new records to the workbook")
     parser.add_argument("--format", choices=("csv", "json"), help="the file's kind, if its name does not say")
+
+
+def _practice_card(verbs: Verbs) -> None:
+    parser = verbs.add_parser(
+        "practice-card",
+        help="write a role-play card for a friend playing the hiring manager",
+        description="A one-page card for the friend who plays the interviewer in a practice call: who they "
+        "are, how to answer, what to ask and what to listen for. Markdown, or plain text with --plain "
+        "(or an -o FILE ending in .txt).",
+    )
+    parser.add_argument("id", metavar="ID", help="the interview's id (any unique start of it)")
+    parser.add_argument("--plain", action="store_true", help="plain text instead of Markdown")
+    _output(parser)
+
+
+def _output(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "-o", "--output", metavar="FILE", help="write to FILE (created readable by you alone) instead of stdout"
+    )

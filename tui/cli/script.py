@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from ..domain.scripts import Draft, draft
+from ..domain.speaking import spoken_length
 from ..domain.templates import ScriptKind
 from .common import open_session
 
@@ -24,6 +25,8 @@ def run(args: argparse.Namespace) -> int:
         interview = session.find(args.id)
         result = draft(KINDS[args.kind], interview, session.profile, session.now(), session.templates or None)
     print(render_draft(result))
+    if result.kind is ScriptKind.VOICEMAIL:
+        print(spoken_length(result.text).line, file=sys.stderr)
     if result.missing:
         print("Missing:", file=sys.stderr)
         for note in result.missing:

@@ -14,6 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from ..domain.scripts import Draft
+from ..domain.speaking import spoken_length
 
 __all__ = ["DRAFT_KEYS", "DraftsDialog"]
 
@@ -51,6 +52,7 @@ class DraftsDialog(ModalScreen[str | None]):
             yield Static("", classes="dialog-title", id="draft-tabs")
             with VerticalScroll(id="draft-scroll"):
                 yield Static("", id="draft-text")
+            yield Static("", classes="dialog-hint", id="draft-length")
             yield Static("", classes="field-error", id="draft-missing")
             yield Static("v t m: switch · y: copy · e: your own words · escape: close", classes="dialog-hint")
 
@@ -66,6 +68,9 @@ class DraftsDialog(ModalScreen[str | None]):
         draft = self.drafts[kind]
         head = f"[b]To:[/b] {escape(draft.to)}\n[b]Subject:[/b] {escape(draft.subject)}\n\n" if draft.subject else ""
         self.query_one("#draft-text", Static).update(head + escape(draft.text))
+        length = self.query_one("#draft-length", Static)
+        length.update(spoken_length(draft.text).line if kind == "voicemail" else "")
+        length.display = kind == "voicemail"
         self.query_one("#draft-missing", Static).update("\n".join(f"! {escape(gap)}" for gap in draft.missing))
 
     def action_show(self, kind: str) -> None:

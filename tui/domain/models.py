@@ -22,6 +22,8 @@ __all__ = [
     "Profile",
     "Qualification",
     "Reference",
+    "Rehearsal",
+    "RehearsalBranch",
     "Settings",
     "ThankYou",
     "new_id",
@@ -209,6 +211,35 @@ class ChecklistItem:
         self.label = _required(self.label, "label")
 
 
+class RehearsalBranch(StrEnum):
+    """Which way a practice call went (D6): the person picked up, or the voicemail answered."""
+
+    PICKED_UP = "picked_up"
+    VOICEMAIL = "voicemail"
+
+    @property
+    def label(self) -> str:
+        return "They picked up" if self is RehearsalBranch.PICKED_UP else "Voicemail"
+
+
+@dataclass
+class Rehearsal:
+    """One practice run of the call (D6): never a call attempt, kept on the interview it was for."""
+
+    at: datetime
+    branch: RehearsalBranch = RehearsalBranch.PICKED_UP
+    seconds: int = 0
+    #: The self-check afterwards, by question key ("parts", "short", "points", "timing").
+    checks: dict[str, bool] = field(default_factory=dict)
+    #: What the user typed while practising, apart from the real call notes.
+    notes: str = ""
+
+    def __post_init__(self) -> None:
+        _aware(self.at, "at")
+        if self.seconds < 0:
+            raise ValidationError("seconds", "A rehearsal cannot take less than no time.")
+
+
 @dataclass
 class Interview:
     """One interview you are following up on."""
@@ -231,6 +262,8 @@ class Interview:
     archived: bool = False
     created_at: datetime | None = None
     id: str = field(default_factory=new_id)
+    #: Practice runs of the call (D6), oldest first; none of them is an attempt.
+    rehearsals: list[Rehearsal] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.company = _required(self.company, "company")

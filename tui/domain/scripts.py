@@ -15,6 +15,7 @@ from string import Template
 from .dates import humanize_day
 from .models import Interview, Profile
 from .phones import DEFAULT_REGION, display_phone, region_for_zone
+from .speaking import VOICEMAIL_SECONDS, spoken_seconds
 from .templates import (
     DEFAULT_TEMPLATES,
     VOICEMAIL_PLACEHOLDERS,
@@ -26,6 +27,7 @@ from .templates import (
 from .windows import interviewer_zone, user_zone
 
 __all__ = [
+    "VOICEMAIL_SECONDS",
     "Draft",
     "draft",
     "fill",
@@ -39,10 +41,6 @@ __all__ = [
     "voicemail",
 ]
 
-#: D6: a voicemail said aloud takes about 20-30 seconds; longer loses the listener.
-VOICEMAIL_SECONDS = (20, 30)
-#: An easy speaking pace, about 150 words a minute.
-WORDS_PER_SECOND = 2.5
 #: What stands in the text for a value the record does not have yet.
 MARKERS = {
     "my_name": "[your name]",
@@ -219,12 +217,6 @@ def _gaps(
         if name in _MISSING and not values.get(name):
             notes.append(to_come if to_come and name in ("interviewed_when", "interview_day") else _MISSING[name])
     return list(dict.fromkeys(notes))
-
-
-def spoken_seconds(text: str) -> int:
-    """D6: about how long the text takes said aloud at an easy pace (each digit of a number is said)."""
-    said = len(re.findall(r"[A-Za-z']+", text)) + len(re.findall(r"\d", text))
-    return round(said / WORDS_PER_SECOND)
 
 
 def opening_line(interview: Interview, profile: Profile | None, now: datetime) -> str:

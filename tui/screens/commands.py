@@ -31,6 +31,8 @@ PALETTE_TITLES = {
     "profile": "Your profile",
     "drafts": "Scripts: voicemail, talking points, thank-you email",
     "thank-you": "Record a thank-you",
+    "practise": "Practise the call (a rehearsal)",
+    "practice-card": "Role-play card for a friend",
     "pane-list": "Go to the interview list",
     "pane-checklist": "Go to the checklist",
     "pane-notes": "Go to the call notes",
@@ -68,6 +70,7 @@ def app_commands(
     """Every action the workbook allows right now, the same ones its keys run, after Textual's own."""
     from ..widgets.checklist import Checklist
     from .main import MainScreen
+    from .practice import PracticeScreen
 
     for command in textual:
         if command.title != "Quit":  # Textual's words; the app's own Quit (which saves) comes below
@@ -77,6 +80,8 @@ def app_commands(
     if isinstance(screen, MainScreen):
         yield from _bound(app, screen, keymap)
         yield from _bound(app, screen.query_one(Checklist), keymap)
+    elif isinstance(screen, PracticeScreen):
+        yield from _bound(app, screen, keymap)
 
 
 class InterviewCommands(Provider):

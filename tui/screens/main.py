@@ -21,7 +21,7 @@ from ..widgets.list_pane import ListPane
 from ..widgets.notes_pane import NotesPane
 from ..widgets.panes import Panes
 from ..widgets.save_warning import SaveWarning
-from . import flows
+from . import flows, practice_flows
 from .call_view import CallView
 from .file_changed import FileChangedWatch
 from .main_keys import MAIN_BINDINGS, allowed
@@ -297,6 +297,14 @@ class MainScreen(Screen[None]):
 
     def action_profile(self) -> None:
         self._dialog(flows.ask_profile)
+
+    def action_practise(self) -> None:
+        if self.selected is not None:
+            self._dialog(practice_flows.practise, self.selected)
+
+    def action_practice_card(self) -> None:
+        if self.selected is not None:
+            self._dialog(practice_flows.show_card, self.selected)
 
     # the call
     def action_start_call(self) -> None:

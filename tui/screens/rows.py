@@ -135,6 +135,7 @@ def call_scripts(
     """
     from ..domain import scripts
     from ..domain.rounds import since_contact, unanswered
+    from ..domain.speaking import spoken_length
 
     talking = scripts.talking_points(interview, profile, now, templates)
     voicemail = scripts.voicemail(interview, profile, now, templates)
@@ -147,8 +148,9 @@ def call_scripts(
             "Next time, leave this:[/]\n"
         )
     )
+    said = f"\n[$text-muted]{escape(spoken_length(voicemail.text).line)}[/]"
     texts = [
-        f"{note if draft is voicemail else ''}{escape(draft.text)}"
+        f"{note if draft is voicemail else ''}{escape(draft.text)}{said if draft is voicemail else ''}"
         + "".join(f"\n[i]! {escape(gap)}[/i]" for gap in draft.missing)
         for draft in (talking, voicemail)
     ]

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Literal, TypeVar
 
-from ..domain import checklist
+from ..domain import checklist, practice
 from ..domain.guardrails import before_the_call
 from ..domain.guidance import NextStep, attention_key, next_step
 from ..domain.models import (
@@ -22,6 +22,7 @@ from ..domain.models import (
     Profile,
     Qualification,
     Reference,
+    Rehearsal,
     ThankYou,
 )
 from ..domain.recording import Recorded, default_follow_up, read_day, record_outcome
@@ -101,15 +102,15 @@ class Session:
 
     def find(self, prefix: str) -> Interview:
         """By id or a unique start of it, as the verbs take it."""
+        return self._by_prefix(self._index.interviews, prefix, "interview")
+
+    def _by_prefix(self, records: dict[str, T], prefix: str, what: str) -> T:
         prefix = prefix.strip().lower()
-        found = [i for key, i in self._index.interviews.items() if key.startswith(prefix)] if prefix else []
+        found = [record for key, record in records.items() if key.startswith(prefix)] if prefix else []
         if len(found) == 1:
             return found[0]
-        if not found:
-            raise NotFoundError(self.workbook.path, f"No interview has an id starting with “{prefix}”.")
-        raise NotFoundError(
-            self.workbook.path, f"{len(found)} interviews have ids starting with “{prefix}”; type more of it."
-        )
+        many = f"{len(found)} {what}s have ids starting with “{prefix}”; type more of it."
+        raise NotFoundError(self.workbook.path, many if found else f"No {what} has an id starting with “{prefix}”.")
 
     @property
     def count(self) -> int:
@@ -225,6 +226,10 @@ class Session:
     def remove_item(self, interview_id: str, item_id: str) -> Interview:
         return self._edit(interview_id, lambda i: checklist.remove_item(i, item_id))
 
+    def record_rehearsal(self, interview_id: str, rehearsal: Rehearsal) -> Interview:
+        """A practice run kept on its interview (D6); it is no attempt, so the next step stays as it was."""
+        return self._edit(interview_id, lambda i: practice.record_rehearsal(i, rehearsal))
+
     def type_notes(self, owner: NotesOwner | None, text: str) -> None:
         """The typing path: the text goes to the record it was typed for, in memory; saved soon after."""
         if owner is None:
@@ -310,16 +315,7 @@ class Session:
 
     def find_call(self, prefix: str) -> CallAttempt:
         """By id or a unique start of it, as the verbs take it."""
-        prefix = prefix.strip().lower()
-        found = [c for key, c in self._index.call_by_id.items() if key.startswith(prefix)] if prefix else []
-        if len(found) == 1:
-            return found[0]
-        what = (
-            f"{len(found)} calls have ids starting with “{prefix}”; type more of it."
-            if found
-            else f"No call has an id starting with “{prefix}”."
-        )
-        raise NotFoundError(self.workbook.path, what)
+        return self._by_prefix(self._index.call_by_id, prefix, "call")
 
     def remove_call(self, call: CallAttempt) -> None:
         self.workbook.remove_call(call)

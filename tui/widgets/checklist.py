@@ -68,6 +68,10 @@ def describe(rule: str, interview: Interview) -> str:
         return escape(f"{number} — {who.name or 'interviewer'}") + (
             "" if who.decision_maker else " (not the decision-maker)"
         )
+    if rule == "D6":
+        from ..domain.practice import practised_line
+
+        return escape(practised_line(interview))
     if rule == "D8":
         return escape(interview.wish_said.strip().splitlines()[0]) if interview.wish_said.strip() else ""
     return ""
