@@ -30,6 +30,8 @@ OUTCOME_WORDS = (
     "wrong-number",
     "will-call-back",
 )
+#: The results `followup result` takes (domain.results.RESULT_WORDS, spelled out so no domain module loads).
+RESULT_CHOICES = ("next-round", "offer", "rejected", "withdrawn", "no-reply", "waiting")
 FORMATS = ("csv", "json", "md", "ics")
 SCRIPT_KINDS = ("voicemail", "talking-points", "thank-you")
 
@@ -56,6 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     _script(verbs)
     _export(verbs)
     _import(verbs)
+    _result(verbs)
     return parser
 
 
@@ -65,7 +68,9 @@ def _list(verbs: Verbs) -> None:
         help="list interviews with their next step",
         description="One line per interview: id, company, role, interviewer, next step, due. Most urgent first.",
     )
-    parser.add_argument("--due", action="store_true", help="only what is due or overdue now")
+    parser.add_argument(
+        "--due", action="store_true", help="only what is due or overdue now; exits 1 when nothing is"
+    )
     parser.add_argument("--archived", action="store_true", help="include archived interviews")
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
 
@@ -203,3 +208,17 @@ def _import(verbs: Verbs) -> None:
     parser.add_argument("file", metavar="FILE", help="a .csv file, or a .json file from `followup export`")
     parser.add_argument("--apply", action="store_true", help="write the new records to the workbook")
     parser.add_argument("--format", choices=("csv", "json"), help="the file's kind, if its name does not say")
+
+
+def _result(verbs: Verbs) -> None:
+    parser = verbs.add_parser(
+        "result",
+        help="record how an application ended (closes its follow-up)",
+        description="Record the result: no more call windows, reminders or calendar events for it. "
+        "next-round also opens the next interview with the company, role, interviewer, references, "
+        "qualifications and resume carried over; waiting opens the follow-up again.",
+    )
+    parser.add_argument("id", metavar="ID", help="the interview's id (any unique start of it)")
+    parser.add_argument("result", metavar="RESULT", help=f"one of: {', '.join(RESULT_CHOICES)}")
+    parser.add_argument("--when", default="", metavar="DAY", help='the day word came (default: today), e.g. "yesterday"')
+    parser.add_argument("--notes", default="", metavar="TEXT", help="what they said; - reads it from stdin")

@@ -27,6 +27,7 @@ VERB_MODULES = {
     "script": "script",
     "export": "export",
     "import": "importing",
+    "result": "result",
 }
 
 

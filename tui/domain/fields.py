@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
 
 from .errors import ValidationError
+from .job_fields import JOB_FIELDS, job_field, posting_url
+from .job_fields import result_day as _result_day
 from .models import CallAttempt, Interview, Interviewer, Profile, Qualification, Reference, ThankYou
 from .phones import DEFAULT_REGION, parse_phone, region_for_zone, zone_for_number
 from .zones import normal_zone
@@ -40,6 +42,7 @@ __all__ = [
     "printable",
     "profile_from_text",
     "required",
+    "result_day",
     "resume_path",
     "round_number",
     "zone_name",
@@ -80,6 +83,7 @@ INTERVIEW_FIELDS = (
     "wish_said",
     "notes",
     "decision_expected",
+    *JOB_FIELDS,
 )
 _MULTI_LINE = frozenset({"references", "qualifications", "wish_said", "notes"})
 PROFILE_FIELDS = ("name", "phone", "email", "timezone", "pitch")
@@ -208,6 +212,11 @@ def moment(text: str, now: datetime, field: str, *, past: bool = True, day_first
     return parse_when(text, now, past=past, field=field, day_first=day_first) if text else None
 
 
+def result_day(text: str, now: datetime, field: str = "when", *, day_first: bool = False) -> date:
+    """The day a result came, as people say it; today when nothing is typed."""
+    return _result_day(plain(text or "", field), now, field, day_first=day_first)
+
+
 def _rows(text: str, width: int) -> list[list[str]]:
     """Lines of "a | b | c" as cells, padded to `width`; empty lines skipped."""
     rows = []
@@ -277,6 +286,9 @@ def interview_from_text(
         changes["references"] = [Reference(*row) for row in _rows(given["references"], 3)]
     if "qualifications" in given:
         changes["qualifications"] = [Qualification(*row) for row in _rows(given["qualifications"], 2)]
+    for name in JOB_FIELDS:
+        if name in given:
+            changes[name] = check(job_field, name, given[name], now, day_first=day_first)
     for name in ("wish_said", "notes"):
         if name in given:
             changes[name] = given[name].strip() if name == "wish_said" else given[name]
@@ -359,11 +371,15 @@ def check_interview(interview: Interview) -> None:
         ("interviewer_tz", interview.interviewer_tz),
         ("resume_path", interview.resume_path),
         ("decision_text", interview.decision_text),
+        ("posting_url", interview.posting_url),
+        ("salary", interview.salary),
+        ("location", interview.location),
     ):
         plain(text, name)
     for name, text in (("notes", interview.notes), ("wish_said", interview.wish_said)):
         plain(text, name, one_line=False)
     email(who.email, "interviewer_email")
+    posting_url(interview.posting_url, "posting_url")
     zone_name(interview.interviewer_tz, "interviewer_tz")
     round_number(interview.round, "round")
     if who.phone:
