@@ -96,6 +96,10 @@ def _add(verbs: Verbs) -> None:
     parser.add_argument("--resume", default="", metavar="PATH", help="the resume you sent")
     parser.add_argument("--wish", default="", metavar="TEXT", help="what you wish you had said")
     parser.add_argument("--notes", default="", metavar="TEXT", help="notes on the interview; - reads them from stdin")
+    parser.add_argument("--url", default="", help="the job posting's web address")
+    parser.add_argument("--salary", default="", help='the salary or its range, e.g. "$90-110k"')
+    parser.add_argument("--location", default="", help='where the job is, e.g. "Remote" or "Berlin"')
+    parser.add_argument("--applied", default="", metavar="DAY", help='the day you applied, e.g. "2026-11-02"')
 
 
 def _log_call(verbs: Verbs) -> None:
