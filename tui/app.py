@@ -56,6 +56,7 @@ def binding_classes() -> list[type[DOMNode]]:
     from .dialogs.correct_call import CorrectCallDialog
     from .dialogs.file_changed import FileChangedDialog
     from .dialogs.interrupted import InterruptedCallDialog
+    from .dialogs.result import ResultDialog
     from .screens.help import HelpScreen
     from .widgets.call_history import CallHistory
     from .widgets.checklist import Checklist
@@ -68,7 +69,7 @@ def binding_classes() -> list[type[DOMNode]]:
         FollowupApp, MainScreen, InterviewList, ListPane, Checklist, QualificationsEditor, NotesEditor, CallHistory,
         HelpScreen, OutcomeDialog, DecisionDialog, DraftsDialog, ChannelDialog, ConfirmDialog, InterviewForm,
         ProfileDialog, ReferencesDialog, TemplateEditor, TextPrompt, FileChangedDialog, CorrectCallDialog,
-        InterruptedCallDialog,
+        InterruptedCallDialog, ResultDialog,
     ]  # fmt: skip
 
 

@@ -14,6 +14,7 @@ from textual.widgets import Footer, Input, Static, TextArea
 
 from ..domain.models import Interview
 from ..session import Session
+from ..session.results import rounds
 from ..widgets.call_history import CallHistory
 from ..widgets.checklist import Checklist
 from ..widgets.interview_list import InterviewList
@@ -21,7 +22,7 @@ from ..widgets.list_pane import ListPane
 from ..widgets.notes_pane import NotesPane
 from ..widgets.panes import Panes
 from ..widgets.save_warning import SaveWarning
-from . import flows
+from . import after_flows, flows
 from .call_view import CallView
 from .file_changed import FileChangedWatch
 from .main_keys import MAIN_BINDINGS, allowed
@@ -150,8 +151,8 @@ class MainScreen(Screen[None]):
             return
         notes.load_text(interview.notes, "Notes on this interview", ("interview", interview.id))
         if notes.built:
-            lines = history(session.calls_for(interview.id), session.thank_yous_for(interview.id), session.now())
-            notes.history.show_lines(lines)
+            calls, thanks = session.calls_for(interview.id), session.thank_yous_for(interview.id)
+            notes.history.show_lines(history(calls, thanks, session.now(), rounds(session, interview.id)))
         self.refresh_bindings()
 
     def open_interview(self, interview_id: str) -> None:
@@ -291,6 +292,10 @@ class MainScreen(Screen[None]):
 
     def action_profile(self) -> None:
         self._dialog(flows.ask_profile)
+
+    def action_result(self) -> None:
+        if self.selected is not None:
+            self._dialog(after_flows.record_result, self.selected)
 
     # the call
     def action_start_call(self) -> None:

@@ -13,7 +13,8 @@ __all__ = ["MAIN_BINDINGS", "allowed"]
 
 #: Actions whose key is a letter or digit: while an editor has focus those keys are text, not actions.
 TYPED_KEYS = frozenset(
-    {"add", "edit", "start_call", "filter", "archive", "restore", "toggle_archived", "drafts", "thank_you", "profile"}
+    {"add", "edit", "start_call", "filter", "archive", "restore", "toggle_archived", "drafts", "thank_you", "profile",
+     "result", "agenda", "stats"}
 )
 #: What a call in progress leaves on offer (besides the panes and ending it).
 IN_CALL = frozenset({"drafts", "switch_script", "scroll_script"})
@@ -45,6 +46,7 @@ MAIN_BINDINGS: list[BindingType] = [
     Binding("s", "drafts", "Scripts", tooltip="Voicemail, talking points and thank-you email, to copy", id="drafts"),
     Binding("t", "thank_you", "Thanked", tooltip="Record that a thank-you went out, and how", id="thank-you"),
     Binding("p", "profile", "Profile", tooltip="Your name, phone, time zone and pitch", id="profile"),
+    Binding("r", "result", "Result", tooltip="How the application ended; next round carries it over", id="result"),
     *_pane("list-pane", "List", "1", "f2"),
     *_pane("checklist", "Checklist", "2", "f3"),
     *_pane("notes-pane", "Notes", "3", "f4"),
@@ -64,7 +66,7 @@ def allowed(screen: MainScreen, action: str) -> bool:
         return not in_call and not typing  # a digit typed in an editor is text
     if (typing and action in TYPED_KEYS) or (in_call and action not in IN_CALL):
         return False  # the key is text here, or the call has the screen
-    if action in ("edit", "start_call", "drafts", "thank_you"):
+    if action in ("edit", "start_call", "drafts", "thank_you", "result"):
         return current is not None
     if action in ("archive", "restore"):
         return current is not None and current.archived == (action == "restore")
