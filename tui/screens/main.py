@@ -26,6 +26,7 @@ from . import after_flows, flows
 from .call_view import CallView
 from .file_changed import FileChangedWatch
 from .main_keys import MAIN_BINDINGS, allowed
+from .reminders import Reminders
 from .rows import build_row, guidance_line, history, next_window, recorded_line, whose_time
 
 __all__ = ["MainScreen"]
@@ -48,6 +49,7 @@ class MainScreen(Screen[None]):
         self._filter_words: list[str] = []
         self._save_shown: tuple[object, ...] | None = None
         self.call_view = CallView(self)
+        self.reminders = Reminders(self)
 
     @property
     def in_call(self) -> bool:
@@ -93,6 +95,7 @@ class MainScreen(Screen[None]):
     @work(group="dialogs")
     async def _loaded(self, asked: bool) -> None:
         self.refresh_list()
+        self.reminders.start()
         if not asked:
             await flows.ask_profile(self.app, self.session, first_run=True)
         if await flows.interrupted_call(self.app, self.session) is not None:
@@ -131,7 +134,8 @@ class MainScreen(Screen[None]):
     def _shown(self, interview: Interview | None) -> None:
         self.show_interview(interview.id if interview is not None else None)
 
-    def watch_selected(self) -> None:
+    def show_guidance(self) -> None:
+        """The guidance line for the interview shown, as its next step is now."""
         interview, session = self.current, self.session
         guidance = self.query_one("#guidance", Static)
         if interview is not None:
@@ -139,6 +143,10 @@ class MainScreen(Screen[None]):
             window = next_window(interview, step, now)
             guidance.update(guidance_line(step, now, window, whose_time(interview, now)))
         guidance.display = interview is not None
+
+    def watch_selected(self) -> None:
+        interview, session = self.current, self.session
+        self.show_guidance()
         self.query_one(Checklist).interview = interview
         self.refresh_bindings()  # what the footer offers depends on the interview shown
         if self.in_call:
