@@ -35,7 +35,7 @@ async def test_next_round_opens_round_two_carried_over_and_the_history_shows_bot
     first = acme()
     seed(db, [first])
     async with running(db) as pilot:
-        await pilot.press("r")
+        await pilot.press("o")
         await settle(pilot)
         await pilot.press("n")  # next round
         await settle(pilot)
@@ -59,7 +59,7 @@ async def test_an_offer_closes_the_follow_up_and_the_row_says_so(tmp_path):
     db = tmp_path / "wb.json"
     seed(db, [acme()])
     async with running(db) as pilot:
-        await pilot.press("r", "o")
+        await pilot.press("o", "o")
         await settle(pilot)
         await pilot.press("enter")
         await settle(pilot)
@@ -74,7 +74,7 @@ async def test_escape_leaves_the_result_as_it_was(tmp_path):
     db = tmp_path / "wb.json"
     seed(db, [acme()])
     async with running(db) as pilot:
-        await pilot.press("r", "escape")
+        await pilot.press("o", "escape")
         await settle(pilot)
     (doc,) = stored(db)["interviews"]
     assert doc.get("result", "waiting") == "waiting"
