@@ -69,6 +69,7 @@ def binding_classes() -> list[type[DOMNode]]:
     from .dialogs.file_changed import FileChangedDialog
     from .dialogs.interrupted import InterruptedCallDialog
     from .dialogs.result import ResultDialog
+    from .screens.agenda import AgendaScreen
     from .screens.help import HelpScreen
     from .widgets.call_history import CallHistory
     from .widgets.checklist import Checklist
@@ -81,7 +82,7 @@ def binding_classes() -> list[type[DOMNode]]:
         FollowupApp, MainScreen, InterviewList, ListPane, Checklist, QualificationsEditor, NotesEditor, CallHistory,
         HelpScreen, OutcomeDialog, DecisionDialog, DraftsDialog, ChannelDialog, ConfirmDialog, InterviewForm,
         ProfileDialog, ReferencesDialog, TemplateEditor, TextPrompt, FileChangedDialog, CorrectCallDialog,
-        InterruptedCallDialog, ResultDialog,
+        InterruptedCallDialog, ResultDialog, AgendaScreen,
     ]  # fmt: skip
 
 

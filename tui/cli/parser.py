@@ -59,6 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     _export(verbs)
     _import(verbs)
     _result(verbs)
+    _agenda(verbs)
     return parser
 
 
@@ -226,3 +227,14 @@ def _result(verbs: Verbs) -> None:
     parser.add_argument("result", metavar="RESULT", help=f"one of: {', '.join(RESULT_CHOICES)}")
     parser.add_argument("--when", default="", metavar="DAY", help='the day word came (default: today), e.g. "yesterday"')
     parser.add_argument("--notes", default="", metavar="TEXT", help="what they said; - reads it from stdin")
+
+
+def _agenda(verbs: Verbs) -> None:
+    parser = verbs.add_parser(
+        "agenda",
+        help="the coming days: call windows, follow-ups and decision dates",
+        description="A small calendar of the next days: each day's good times to call (your time, "
+        "theirs beside it when it differs), follow-ups and decision dates; what is late comes first.",
+    )
+    parser.add_argument("--days", type=int, default=7, metavar="N", help="how many days, 1 to 14 (default 7)")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of the calendar")

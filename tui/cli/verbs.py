@@ -28,6 +28,7 @@ VERB_MODULES = {
     "export": "export",
     "import": "importing",
     "result": "result",
+    "agenda": "agenda",
 }
 
 

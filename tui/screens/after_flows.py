@@ -10,7 +10,16 @@ from textual.app import App
 from ..domain.models import Interview, Result
 from ..session import Session
 
-__all__ = ["record_result"]
+__all__ = ["record_result", "show_agenda"]
+
+
+async def show_agenda(app: App[Any], session: Session) -> Interview | None:
+    """The next days as a small calendar; enter on a line opens its interview."""
+    from ..session.views import agenda
+    from .agenda import AgendaScreen
+
+    chosen = await app.push_screen_wait(AgendaScreen(agenda(session)))
+    return session.get(chosen)
 
 
 async def record_result(app: App[Any], session: Session, interview_id: str) -> Interview | None:

@@ -301,6 +301,9 @@ class MainScreen(Screen[None]):
     def action_profile(self) -> None:
         self._dialog(flows.ask_profile)
 
+    def action_agenda(self) -> None:
+        self._dialog(after_flows.show_agenda)
+
     def action_result(self) -> None:
         if self.selected is not None:
             self._dialog(after_flows.record_result, self.selected)
