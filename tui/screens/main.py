@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Static, TextArea
 
 from ..domain.models import Interview
+from ..domain.search import found_in
 from ..session import Session
 from ..session.results import rounds
 from ..widgets.call_history import CallHistory
@@ -118,11 +119,15 @@ class MainScreen(Screen[None]):
         now = self.session.now()
         keep = keep or self.selected
         ordered = self.session.ordered(self.show_archived, self._filter_words)
-        rows = [build_row(i, self.session.step(i.id), now) for i in ordered]
+        rows = [build_row(i, self.session.step(i.id), now, self._found(i)) for i in ordered]
         title = "Interviews (with archived)" if self.show_archived else "Interviews"
         self.query_one(ListPane).show_rows(rows, total=self.session.count, keep=keep, title=title)
         if not rows:
             self.selected = None
+
+    def _found(self, interview: Interview) -> str:
+        found = found_in(interview, self.session.calls_for(interview.id), self._filter_words)
+        return found.mark if found is not None else ""
 
     def show_interview(self, interview_id: str | None, relist: bool = True) -> None:
         """After a change: the list and the panes show the interview as the session now has it."""

@@ -39,7 +39,7 @@ MAIN_BINDINGS: list[BindingType] = [
     Binding("f5", "switch_script", "Other script", tooltip="Talking points or the voicemail", id="switch-script", priority=True),
     Binding("ctrl+down", "scroll_script(3)", "Script ↓", tooltip="Scroll the script on", id="scroll-script-down", priority=True),
     Binding("ctrl+up", "scroll_script(-3)", "Script ↑", tooltip="Scroll the script back", id="scroll-script-up", priority=True, show=False),
-    Binding("slash", "filter", "Filter", tooltip="Filter by company, role or interviewer", id="filter", priority=True),
+    Binding("slash", "filter", "Filter", tooltip="Filter by company, role, interviewer or notes", id="filter", priority=True),
     Binding("x", "archive", "Archive", tooltip="Archive the selected interview (asks first)", id="archive"),
     Binding("u", "restore", "Restore", tooltip="Bring an archived interview back", id="restore"),
     Binding("v", "toggle_archived", "Archived", tooltip="Show or hide archived interviews", id="toggle-archived"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
@@ -30,7 +31,13 @@ __all__ = [
 ]
 
 
-def build_row(interview: Interview, step: NextStep | None, now: datetime) -> ListRow:
+def build_row(interview: Interview, step: NextStep | None, now: datetime, found: str = "") -> ListRow:
+    """One row of the list; `found` marks where the filter's words were found in the notes."""
+    row = _row(interview, step, now)
+    return replace(row, found=found) if found else row
+
+
+def _row(interview: Interview, step: NextStep | None, now: datetime) -> ListRow:
     from ..domain.guidance import StepKind
 
     who = interview.interviewer.name
