@@ -41,3 +41,30 @@ class TestAgenda:
     @pytest.mark.parametrize("size", SIZES)
     def test_the_week(self, snap_compare, tmp_path, size):
         assert _snap(snap_compare, tmp_path, "w", size)
+
+
+class TestStats:
+    @pytest.mark.parametrize("size", SIZES)
+    def test_what_worked(self, snap_compare, tmp_path, size):
+        from stats_support import known_record
+        from ui_support import seed
+
+        from tui.app import make_app
+        from tui.store import Workbook
+
+        record = known_record()
+        db = tmp_path / "wb.json"
+        seed(db, record.interviews, record.all_calls(), thank_yous=record.all_thank_yous())
+        book = Workbook.open(db)
+        app = make_app(book, clock=fixed_clock)
+
+        async def opened(pilot) -> None:
+            await ready(pilot)
+            await pilot.press("i")
+            await settle(pilot)
+
+        try:
+            assert snap_compare(app, terminal_size=size, run_before=opened)
+        finally:
+            app.finish_work()
+            book.close()

@@ -70,6 +70,7 @@ def binding_classes() -> list[type[DOMNode]]:
     from .dialogs.interrupted import InterruptedCallDialog
     from .dialogs.result import ResultDialog
     from .screens.agenda import AgendaScreen
+    from .screens.stats import StatsScreen
     from .screens.help import HelpScreen
     from .widgets.call_history import CallHistory
     from .widgets.checklist import Checklist
@@ -82,7 +83,7 @@ def binding_classes() -> list[type[DOMNode]]:
         FollowupApp, MainScreen, InterviewList, ListPane, Checklist, QualificationsEditor, NotesEditor, CallHistory,
         HelpScreen, OutcomeDialog, DecisionDialog, DraftsDialog, ChannelDialog, ConfirmDialog, InterviewForm,
         ProfileDialog, ReferencesDialog, TemplateEditor, TextPrompt, FileChangedDialog, CorrectCallDialog,
-        InterruptedCallDialog, ResultDialog, AgendaScreen,
+        InterruptedCallDialog, ResultDialog, AgendaScreen, StatsScreen,
     ]  # fmt: skip
 
 

@@ -60,6 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     _import(verbs)
     _result(verbs)
     _agenda(verbs)
+    _stats(verbs)
     return parser
 
 
@@ -238,3 +239,14 @@ def _agenda(verbs: Verbs) -> None:
     )
     parser.add_argument("--days", type=int, default=7, metavar="N", help="how many days, 1 to 14 (default 7)")
     parser.add_argument("--json", action="store_true", help="print JSON instead of the calendar")
+
+
+def _stats(verbs: Verbs) -> None:
+    parser = verbs.add_parser(
+        "stats",
+        help="what worked: answered calls by time, call-backs, what follow-ups led to",
+        description="From your own record: calls answered by window and weekday, messages that got a "
+        "call back, follow-ups that led to a next round or offer, days from interview to result, and "
+        "results by how you said thank you. With too little data it says how much more it needs.",
+    )
+    parser.add_argument("--json", action="store_true", help="print JSON instead of the bars")

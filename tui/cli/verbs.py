@@ -29,6 +29,7 @@ VERB_MODULES = {
     "import": "importing",
     "result": "result",
     "agenda": "agenda",
+    "stats": "stats",
 }
 
 

@@ -10,7 +10,15 @@ from textual.app import App
 from ..domain.models import Interview, Result
 from ..session import Session
 
-__all__ = ["record_result", "show_agenda"]
+__all__ = ["record_result", "show_agenda", "show_stats"]
+
+
+async def show_stats(app: App[Any], session: Session) -> None:
+    """What worked in the user's own record."""
+    from ..session.views import what_worked
+    from .stats import StatsScreen
+
+    await app.push_screen_wait(StatsScreen(what_worked(session)))
 
 
 async def show_agenda(app: App[Any], session: Session) -> Interview | None:

@@ -309,6 +309,9 @@ class MainScreen(Screen[None]):
     def action_agenda(self) -> None:
         self._dialog(after_flows.show_agenda)
 
+    def action_stats(self) -> None:
+        self._dialog(after_flows.show_stats)
+
     def action_result(self) -> None:
         if self.selected is not None:
             self._dialog(after_flows.record_result, self.selected)

@@ -48,6 +48,7 @@ MAIN_BINDINGS: list[BindingType] = [
     Binding("p", "profile", "Profile", tooltip="Your name, phone, time zone and pitch", id="profile"),
     Binding("o", "result", "Result", tooltip="How the application ended; next round carries it over", id="result"),
     Binding("w", "agenda", "Week", tooltip="The coming days: call windows, follow-ups, decisions", id="agenda"),
+    Binding("i", "stats", "What worked", tooltip="Which call times got answers; what follow-ups led to", id="stats"),
     *_pane("list-pane", "List", "1", "f2"),
     *_pane("checklist", "Checklist", "2", "f3"),
     *_pane("notes-pane", "Notes", "3", "f4"),
