@@ -35,7 +35,9 @@ def known_record() -> Records:
     ]  # fmt: skip
     calls: dict[str, list[CallAttempt]] = {}
     for interview, start, outcome in plan:
-        calls.setdefault(interview.id, []).append(CallAttempt(interview.id, start, start + timedelta(minutes=3), outcome))
+        calls.setdefault(interview.id, []).append(
+            CallAttempt(interview.id, start, start + timedelta(minutes=3), outcome)
+        )
     thanks = {
         a.id: [ThankYou(a.id, Channel.EMAIL, _at(2, 18))],
         b.id: [ThankYou(b.id, Channel.HANDWRITTEN, _at(3, 18))],

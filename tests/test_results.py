@@ -11,9 +11,9 @@ from verbs_support import NOW, NY, followup, ready, seed, tables
 from tui.domain.errors import ValidationError
 from tui.domain.guidance import StepKind, next_step
 from tui.domain.models import Interview, Interviewer, Qualification, Reference, Result
+from tui.domain.records import Records
 from tui.domain.results import next_round, result_word, rounds_of, settle
 from tui.formats.icsfile import render_ics
-from tui.domain.records import Records
 
 
 def _acme() -> Interview:

@@ -2,28 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 import pytest
-from ui_support import FIXED_NOW, running, seed, settle, stored
+from test_ui_flows import acme
+from ui_support import running, seed, settle, stored
 
-from tui.domain.models import Interview, Interviewer, Reference
+from tui.domain.models import Reference
 from tui.widgets.call_history import CallHistory
 from tui.widgets.interview_list import InterviewList
 
 pytestmark = pytest.mark.asyncio
-
-
-def acme(**changes) -> Interview:
-    fields = dict(
-        company="Acme",
-        role="Product Designer",
-        interviewed_at=FIXED_NOW - timedelta(days=1, hours=-5),
-        interviewer=Interviewer(name="Dana Reyes", phone="+12025550123"),
-        references=[Reference("Jo Kim", "former manager")],
-    )
-    fields.update(changes)
-    return Interview(**fields)
 
 
 def _titles(pilot) -> list[str]:
@@ -32,7 +19,7 @@ def _titles(pilot) -> list[str]:
 
 async def test_next_round_opens_round_two_carried_over_and_the_history_shows_both(tmp_path):
     db = tmp_path / "wb.json"
-    first = acme()
+    first = acme(references=[Reference("Jo Kim", "former manager")])
     seed(db, [first])
     async with running(db) as pilot:
         await pilot.press("o")

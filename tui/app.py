@@ -70,8 +70,8 @@ def binding_classes() -> list[type[DOMNode]]:
     from .dialogs.interrupted import InterruptedCallDialog
     from .dialogs.result import ResultDialog
     from .screens.agenda import AgendaScreen
-    from .screens.stats import StatsScreen
     from .screens.help import HelpScreen
+    from .screens.stats import StatsScreen
     from .widgets.call_history import CallHistory
     from .widgets.checklist import Checklist
     from .widgets.interview_list import InterviewList

@@ -52,7 +52,9 @@ def render(agenda: Agenda) -> str:
     lines: list[str] = []
     if agenda.late:
         lines.append("Late")
-        lines += [f"  ! {e.what}: {e.title} (was due {e.day:%a %-d %b})  [{short_id(e.interview_id)}]" for e in agenda.late]
+        lines += [
+            f"  ! {e.what}: {e.title} (was due {e.day:%a %-d %b})  [{short_id(e.interview_id)}]" for e in agenda.late
+        ]
         lines.append("")
     for day in agenda.days:
         label = f"{day:%a %-d %b}"

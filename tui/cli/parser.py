@@ -70,9 +70,7 @@ def _list(verbs: Verbs) -> None:
         help="list interviews with their next step",
         description="One line per interview: id, company, role, interviewer, next step, due. Most urgent first.",
     )
-    parser.add_argument(
-        "--due", action="store_true", help="only what is due or overdue now; exits 1 when nothing is"
-    )
+    parser.add_argument("--due", action="store_true", help="only what is due or overdue now; exits 1 when nothing is")
     parser.add_argument("--archived", action="store_true", help="include archived interviews")
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
 
@@ -226,7 +224,9 @@ def _result(verbs: Verbs) -> None:
     )
     parser.add_argument("id", metavar="ID", help="the interview's id (any unique start of it)")
     parser.add_argument("result", metavar="RESULT", help=f"one of: {', '.join(RESULT_CHOICES)}")
-    parser.add_argument("--when", default="", metavar="DAY", help='the day word came (default: today), e.g. "yesterday"')
+    parser.add_argument(
+        "--when", default="", metavar="DAY", help='the day word came (default: today), e.g. "yesterday"'
+    )
     parser.add_argument("--notes", default="", metavar="TEXT", help="what they said; - reads it from stdin")
 
 

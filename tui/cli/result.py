@@ -23,5 +23,7 @@ def run(args: argparse.Namespace) -> int:
     later = settled.next_round
     if later is not None:
         what = "Opened" if settled.opened else "Already there:"
-        print(f"{what} round {later.round}, id {short_id(later.id)}, with the interviewer, references and qualifications carried over.")
+        print(
+            f"{what} round {later.round}, id {short_id(later.id)}, with the interviewer, references and qualifications carried over."
+        )
     return 0

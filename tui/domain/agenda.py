@@ -117,5 +117,7 @@ def _placed(interview: Interview, step: NextStep, now: datetime, mine: tzinfo) -
             their_start = window.start.astimezone(theirs_tz)
             other_day = "" if their_start.date() == start.date() else f"{their_start:%a} "
             theirs = f"their {other_day}{clock_span(their_start, window.end)}"
-        placed.append(Entry(interview.id, interview.title, what, start.date(), start, end, theirs, their_start=their_start))
+        placed.append(
+            Entry(interview.id, interview.title, what, start.date(), start, end, theirs, their_start=their_start)
+        )
     return placed

@@ -98,6 +98,7 @@ _CHANNEL_LABELS = {
     Channel.TEXT_MESSAGE: "Text message",
 }
 
+
 class Result(StrEnum):
     """How the application ended, or that it is still open (a result closes the follow-up)."""
 

@@ -39,4 +39,3 @@ class Records:
 
     def all_thank_yous(self) -> list[ThankYou]:
         return [thanks for found in self.thank_yous.values() for thanks in found]
-

@@ -77,7 +77,9 @@ def work_out(records: Records, mine: tzinfo) -> Stats:
         (i, c) for i in records.interviews for c in records.calls_for(i.id) if c.outcome is not None
     ]
     settled = [i for i in records.interviews if i.settled and i.result is not Result.WAITING]
-    stats = Stats(calls=len(finished), results=len(settled), results_seen=dict(Counter(i.result.label for i in settled)))
+    stats = Stats(
+        calls=len(finished), results=len(settled), results_seen=dict(Counter(i.result.label for i in settled))
+    )
     parts: dict[str, list[int]] = {"Early window": [0, 0], "Late window": [0, 0], "Other times": [0, 0]}
     days: dict[str, list[int]] = {}
     for interview, call in finished:

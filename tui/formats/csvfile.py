@@ -10,8 +10,8 @@ from datetime import datetime
 
 from ..domain.errors import ValidationError
 from ..domain.fields import FieldProblems, interview_from_text, printable
-from ..domain.job_fields import JOB_FIELDS
 from ..domain.guidance import next_follow_up, next_step
+from ..domain.job_fields import JOB_FIELDS
 from ..domain.models import Interview
 from ..domain.phones import display_phone
 from ..domain.records import Records

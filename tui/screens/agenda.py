@@ -41,11 +41,7 @@ class AgendaScreen(ModalScreen[str | None]):
 
     DEFAULT_CSS = """
     AgendaScreen { align: center middle; }
-    AgendaScreen #agenda {
-        width: 100%; max-width: 140; height: 100%; max-height: 44;
-        border: round $primary; border-title-color: $primary; border-title-style: bold;
-        border-subtitle-color: $text-muted; background: $surface; padding: 0 1;
-    }
+    AgendaScreen #agenda { max-width: 140; max-height: 44; }
     AgendaScreen #agenda-days { height: auto; color: $text; padding: 0 0 1 0; }
     AgendaScreen #agenda-table { height: 1fr; }
     AgendaScreen #agenda-empty { color: $text-muted; }
@@ -62,7 +58,7 @@ class AgendaScreen(ModalScreen[str | None]):
         self._rows: dict[str, str] = {}
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="agenda") as box:
+        with Vertical(id="agenda", classes="view-box") as box:
             box.border_title = f"The next {len(self.agenda.days)} days"
             box.border_subtitle = "enter opens the interview · escape closes"
             yield Static(day_strip(self.agenda, self._theme("accent")), id="agenda-days")
@@ -102,7 +98,9 @@ class AgendaScreen(ModalScreen[str | None]):
 
     def _add(self, table: DataTable[object], key: str, day: Text | str, when: Text, entry: Entry) -> None:
         start = entry.their_start
-        theirs = "" if start is None else ("" if start.date() == entry.day else f"{start:%a} ") + f"{start.hour}:{start:%M}"
+        theirs = (
+            "" if start is None else ("" if start.date() == entry.day else f"{start:%a} ") + f"{start.hour}:{start:%M}"
+        )
         what = Text(entry.what, style=self._theme("warning") if entry.decision else "")
         table.add_row(day, when, Text(theirs, style="dim"), what, Text(printable(entry.title)), key=key)
         self._rows[key] = entry.interview_id

@@ -13,8 +13,21 @@ __all__ = ["MAIN_BINDINGS", "allowed"]
 
 #: Actions whose key is a letter or digit: while an editor has focus those keys are text, not actions.
 TYPED_KEYS = frozenset(
-    {"add", "edit", "start_call", "filter", "archive", "restore", "toggle_archived", "drafts", "thank_you", "profile",
-     "result", "agenda", "stats"}
+    {
+        "add",
+        "edit",
+        "start_call",
+        "filter",
+        "archive",
+        "restore",
+        "toggle_archived",
+        "drafts",
+        "thank_you",
+        "profile",
+        "result",
+        "agenda",
+        "stats",
+    }
 )
 #: What a call in progress leaves on offer (besides the panes and ending it).
 IN_CALL = frozenset({"drafts", "switch_script", "scroll_script"})

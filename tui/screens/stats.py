@@ -20,11 +20,7 @@ class StatsScreen(ModalScreen[None]):
 
     DEFAULT_CSS = """
     StatsScreen { align: center middle; }
-    StatsScreen #stats {
-        width: 100%; max-width: 90; height: 100%; max-height: 40;
-        border: round $primary; border-title-color: $primary; border-title-style: bold;
-        border-subtitle-color: $text-muted; background: $surface; padding: 0 1;
-    }
+    StatsScreen #stats { max-width: 90; max-height: 40; }
     """
 
     BINDINGS = [Binding("escape,q,i", "close", "Close", tooltip="Back to the workbook", id="stats-close")]
@@ -34,7 +30,7 @@ class StatsScreen(ModalScreen[None]):
         self.stats = stats
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="stats") as box:
+        with VerticalScroll(id="stats", classes="view-box") as box:
             box.border_title = "What worked"
             box.border_subtitle = "↑ ↓ scroll · escape closes"
             yield Static(self._text(), markup=False)

@@ -147,8 +147,9 @@ class Session:
         """
         now = self.now()
         found = [
-            i for i in self._index.interviews.values() if (include_archived or not i.archived)
-            and found_in(i, self.calls_for(i.id), words) is not None
+            i
+            for i in self._index.interviews.values()
+            if (include_archived or not i.archived) and found_in(i, self.calls_for(i.id), words) is not None
         ]
         return sorted(
             found, key=lambda i: (i.archived, attention_key(self.step(i.id), now), i.company.lower(), i.role.lower())
