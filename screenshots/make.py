@@ -29,6 +29,8 @@ STATES = [
     ("checklist", ["2"]),
     ("call", ["c"]),
     ("outcome", ["c", "ctrl+e"]),
+    ("agenda", ["w"]),
+    ("stats", ["i"]),
 ]
 
 
