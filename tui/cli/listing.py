@@ -95,7 +95,7 @@ def _table(found: list[Row], now: datetime) -> str:
                 interview.company,
                 interview.role + (f" (round {interview.round})" if interview.round > 1 else ""),
                 interview.interviewer.name or "-",
-                row.step.label,
+                interview.result.label if interview.settled else row.step.label,
                 row.step.due_phrase(now) or "-",
             )
         )

@@ -15,6 +15,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
 
+from .display import UNSHOWABLE, printable
 from .errors import ValidationError
 from .job_fields import JOB_FIELDS, job_field, posting_url
 from .job_fields import result_day as _result_day
@@ -57,8 +58,6 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
 #: Halves of characters: what is left of bytes that were not UTF-8 (they cannot be saved or printed).
 _BROKEN = re.compile(r"[\ud800-\udfff]")
-#: What must never reach a terminal as it is: control characters, direction marks, broken characters.
-UNSHOWABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 #: The longest text one field takes (about 2,000 pages); more is a paste gone wrong, not a note.
 MAX_TEXT = 4_000_000
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
@@ -410,20 +409,3 @@ def check_call(call: CallAttempt) -> None:
 
 def check_thank_you(thanks: ThankYou) -> None:
     plain(thanks.note, "note", one_line=False)
-
-
-def printable(text: str, *, keep_width: bool = False) -> str:
-    """For display: what a terminal would obey (escape sequences, direction marks) shown as visible symbols.
-
-    `keep_width` removes them instead, for text already laid out: none of them takes a cell.
-    """
-    if keep_width:
-        return UNSHOWABLE.sub("", text)
-    return UNSHOWABLE.sub(_symbol, text)
-
-
-def _symbol(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    if code < 0x20:
-        return chr(0x2400 + code)  # ␛ for ESC, ␇ for BEL ...
-    return "\u2421" if code == 0x7F else "\ufffd"

@@ -146,11 +146,8 @@ class Session:
         `words`: only interviews whose names, notes or call notes hold every one of them.
         """
         now = self.now()
-        found = [
-            i
-            for i in self._index.interviews.values()
-            if (include_archived or not i.archived) and found_in(i, self.calls_for(i.id), words) is not None
-        ]
+        shown = [i for i in self._index.interviews.values() if include_archived or not i.archived]
+        found = [i for i in shown if found_in(i, self.calls_for(i.id), words) is not None]
         return sorted(
             found, key=lambda i: (i.archived, attention_key(self.step(i.id), now), i.company.lower(), i.role.lower())
         )
