@@ -136,3 +136,10 @@ def test_list_due_exits_1_once_the_only_due_call_has_its_result(tmp_path):
     followup(db, "result", acme[:6], "rejected", "--when", "today")
     nothing = followup(db, "list", "--due", now=NOW + timedelta(minutes=1))
     assert nothing.returncode == 1 and nothing.stdout.strip() == "Nothing is due now."
+
+
+def test_the_parser_offers_the_results_the_domain_reads():
+    from tui.cli.parser import RESULT_CHOICES
+    from tui.domain.results import RESULT_WORDS
+
+    assert set(RESULT_CHOICES) == {*RESULT_WORDS, "waiting"}

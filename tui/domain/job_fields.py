@@ -9,7 +9,6 @@ import re
 from datetime import date, datetime
 from urllib.parse import urlsplit
 
-from .dates import parse_when
 from .errors import ValidationError
 
 __all__ = ["JOB_FIELDS", "applied_day", "job_field", "posting_url", "result_day", "short_text"]
@@ -47,6 +46,8 @@ def short_text(text: str, field: str) -> str:
 
 
 def _day(text: str, now: datetime, field: str, day_first: bool) -> date | None:
+    from .dates import parse_when  # the date parser loads only when a date is read
+
     text = _one_line(text, field)
     if not text:
         return None
