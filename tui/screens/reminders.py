@@ -60,11 +60,20 @@ class Reminders:
         return found
 
     def check(self) -> None:
-        """Work every step out again; show the new order; say what has just come due."""
+        """Work every step out again off the UI thread (thousands of interviews take a while), then show it."""
+        if self.screen.session.loaded:
+            self.screen.run_worker(self._work_out, thread=True, group="reminders", exclusive=True)
+
+    def _work_out(self) -> None:
         session = self.screen.session
-        if not session.loaded:
-            return
         session.restep()
+        for interview in session.interviews():
+            session.step(interview.id)
+        self.screen.app.call_from_thread(self._show)
+
+    def _show(self) -> None:
+        """The new order and guidance; a notice for what has just come due."""
+        session = self.screen.session
         now = session.now()
         fresh = [(key, iid) for key, iid in self._due(now) if key not in self._said]
         self.screen.refresh_list()
