@@ -31,6 +31,8 @@ STATES = [
     ("outcome", ["c", "ctrl+e"]),
     ("practice", ["h", "f6"]),
     ("practice-voicemail", ["h", "f5"]),
+    ("agenda", ["w"]),
+    ("stats", ["i"]),
 ]
 
 

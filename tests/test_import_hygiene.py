@@ -46,6 +46,10 @@ VERB_RUNS = [
     ["export", "--format", "json"],
     ["export", "--format", "md"],
     ["import", "IN.csv"],
+    ["agenda"],
+    ["agenda", "--json", "--days", "14"],
+    ["stats"],
+    ["result", "ID", "offer"],
 ]
 
 RUN_VERB = """

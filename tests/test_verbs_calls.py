@@ -38,9 +38,9 @@ def test_list_shows_each_open_interview_with_its_next_step_most_urgent_first(tmp
     assert row["due_now"] is True and row["overdue"] is False
 
 
-def test_list_on_an_empty_workbook_says_so(tmp_path):
+def test_list_due_with_nothing_due_says_so_and_exits_1_for_a_prompt_or_cron(tmp_path):
     result = followup(tmp_path / "wb.json", "list", "--due")
-    assert result.returncode == 0
+    assert result.returncode == 1
     assert result.stdout.strip() == "Nothing is due now."
 
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import gc
+import os
+import time
 from collections.abc import Callable, Iterable, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from rich.segment import Segment
@@ -28,8 +30,18 @@ __all__ = ["FollowupApp", "binding_classes", "make_app"]
 
 
 def user_clock(workbook: Workbook) -> Callable[[], datetime]:
-    """The default clock: now on the machine (the session reads it in the user's zone)."""
-    return lambda: datetime.now().astimezone()
+    """The default clock: now on the machine (the session reads it in the user's zone).
+
+    FOLLOWUP_NOW (an ISO-8601 moment, as the verbs take it) starts the clock there and lets it run on,
+    so a test in a real terminal can watch a call window open.
+    """
+    try:
+        start = datetime.fromisoformat(os.environ.get("FOLLOWUP_NOW", "").strip())
+    except ValueError:
+        return lambda: datetime.now().astimezone()
+    start = start if start.tzinfo is not None else start.astimezone()
+    began = time.monotonic()
+    return lambda: start + timedelta(seconds=time.monotonic() - began)
 
 
 def interview_commands():
@@ -57,9 +69,12 @@ def binding_classes() -> list[type[DOMNode]]:
     from .dialogs.correct_call import CorrectCallDialog
     from .dialogs.file_changed import FileChangedDialog
     from .dialogs.interrupted import InterruptedCallDialog
+    from .dialogs.result import ResultDialog
     from .dialogs.self_check import SelfCheckDialog
+    from .screens.agenda import AgendaScreen
     from .screens.help import HelpScreen
     from .screens.practice import PracticeScreen
+    from .screens.stats import StatsScreen
     from .widgets.call_history import CallHistory
     from .widgets.checklist import Checklist
     from .widgets.interview_list import InterviewList
@@ -71,7 +86,7 @@ def binding_classes() -> list[type[DOMNode]]:
         FollowupApp, MainScreen, InterviewList, ListPane, Checklist, QualificationsEditor, NotesEditor, CallHistory,
         HelpScreen, OutcomeDialog, DecisionDialog, DraftsDialog, ChannelDialog, ConfirmDialog, InterviewForm,
         ProfileDialog, ReferencesDialog, TemplateEditor, TextPrompt, FileChangedDialog, CorrectCallDialog,
-        InterruptedCallDialog, PracticeScreen, SelfCheckDialog, CardDialog,
+        InterruptedCallDialog, PracticeScreen, SelfCheckDialog, CardDialog, ResultDialog, AgendaScreen, StatsScreen,
     ]  # fmt: skip
 
 

@@ -27,6 +27,10 @@ OPTION_FOR = {
     "resume_path": "--resume",
     "wish_said": "--wish",
     "notes": "--notes",
+    "posting_url": "--url",
+    "salary": "--salary",
+    "location": "--location",
+    "applied_on": "--applied",
 }
 
 
@@ -46,6 +50,10 @@ def typed_values(args: argparse.Namespace) -> dict[str, str]:
         "resume_path": args.resume,
         "wish_said": args.wish,
         "notes": read_text_arg(args.notes) or "",
+        "posting_url": args.url,
+        "salary": args.salary,
+        "location": args.location,
+        "applied_on": args.applied,
     }
 
 

@@ -50,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
         if unthanked:
             names = ", ".join(r.interview.company for r in unthanked)
             print(f"\nNo thank-you yet: {names}. An email or a handwritten note is best.")
-    return 0
+    return 1 if args.due and not found else 0  # for a shell prompt or a cron line: nothing to do now
 
 
 def _as_json(row: Row, now: datetime) -> dict[str, object]:
@@ -62,6 +62,9 @@ def _as_json(row: Row, now: datetime) -> dict[str, object]:
         "interviewer": interview.interviewer.name,
         "interviewed_at": interview.interviewed_at.isoformat() if interview.interviewed_at else None,
         "archived": interview.archived,
+        "round": interview.round,
+        "result": interview.result.value,
+        "result_on": interview.result_on.isoformat() if interview.result_on else None,
         "next_step": step.kind.value,
         "next_step_label": step.label,
         "reason": step.reason,
@@ -90,9 +93,9 @@ def _table(found: list[Row], now: datetime) -> str:
             (
                 short_id(interview.id),
                 interview.company,
-                interview.role,
+                interview.role + (f" (round {interview.round})" if interview.round > 1 else ""),
                 interview.interviewer.name or "-",
-                row.step.label,
+                interview.result.label if interview.settled else row.step.label,
                 row.step.due_phrase(now) or "-",
             )
         )

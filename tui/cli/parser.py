@@ -30,6 +30,8 @@ OUTCOME_WORDS = (
     "wrong-number",
     "will-call-back",
 )
+#: The results `followup result` takes (domain.results.RESULT_WORDS, spelled out so no domain module loads).
+RESULT_CHOICES = ("next-round", "offer", "rejected", "withdrawn", "no-reply", "waiting")
 FORMATS = ("csv", "json", "md", "ics")
 SCRIPT_KINDS = ("voicemail", "talking-points", "thank-you")
 
@@ -57,6 +59,9 @@ def build_parser() -> argparse.ArgumentParser:
     _export(verbs)
     _import(verbs)
     _practice_card(verbs)
+    _result(verbs)
+    _agenda(verbs)
+    _stats(verbs)
     return parser
 
 
@@ -66,7 +71,7 @@ def _list(verbs: Verbs) -> None:
         help="list interviews with their next step",
         description="One line per interview: id, company, role, interviewer, next step, due. Most urgent first.",
     )
-    parser.add_argument("--due", action="store_true", help="only what is due or overdue now")
+    parser.add_argument("--due", action="store_true", help="only what is due or overdue now; exits 1 when nothing is")
     parser.add_argument("--archived", action="store_true", help="include archived interviews")
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
 
@@ -95,6 +100,10 @@ def _add(verbs: Verbs) -> None:
     parser.add_argument("--resume", default="", metavar="PATH", help="the resume you sent")
     parser.add_argument("--wish", default="", metavar="TEXT", help="what you wish you had said")
     parser.add_argument("--notes", default="", metavar="TEXT", help="notes on the interview; - reads them from stdin")
+    parser.add_argument("--url", default="", help="the job posting's web address")
+    parser.add_argument("--salary", default="", help='the salary or its range, e.g. "$90-110k"')
+    parser.add_argument("--location", default="", help='where the job is, e.g. "Remote" or "Berlin"')
+    parser.add_argument("--applied", default="", metavar="DAY", help='the day you applied, e.g. "2026-11-02"')
 
 
 def _log_call(verbs: Verbs) -> None:
@@ -224,3 +233,41 @@ def _output(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "-o", "--output", metavar="FILE", help="write to FILE (created readable by you alone) instead of stdout"
     )
+
+
+def _result(verbs: Verbs) -> None:
+    parser = verbs.add_parser(
+        "result",
+        help="record how an application ended (closes its follow-up)",
+        description="Record the result: no more call windows, reminders or calendar events for it. "
+        "next-round also opens the next interview with the company, role, interviewer, references, "
+        "qualifications and resume carried over; waiting opens the follow-up again.",
+    )
+    parser.add_argument("id", metavar="ID", help="the interview's id (any unique start of it)")
+    parser.add_argument("result", metavar="RESULT", help=f"one of: {', '.join(RESULT_CHOICES)}")
+    parser.add_argument(
+        "--when", default="", metavar="DAY", help='the day word came (default: today), e.g. "yesterday"'
+    )
+    parser.add_argument("--notes", default="", metavar="TEXT", help="what they said; - reads it from stdin")
+
+
+def _agenda(verbs: Verbs) -> None:
+    parser = verbs.add_parser(
+        "agenda",
+        help="the coming days: call windows, follow-ups and decision dates",
+        description="A small calendar of the next days: each day's good times to call (your time, "
+        "theirs beside it when it differs), follow-ups and decision dates; what is late comes first.",
+    )
+    parser.add_argument("--days", type=int, default=7, metavar="N", help="how many days, 1 to 14 (default 7)")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of the calendar")
+
+
+def _stats(verbs: Verbs) -> None:
+    parser = verbs.add_parser(
+        "stats",
+        help="what worked: answered calls by time, call-backs, what follow-ups led to",
+        description="From your own record: calls answered by window and weekday, messages that got a "
+        "call back, follow-ups that led to a next round or offer, days from interview to result, and "
+        "results by how you said thank you. With too little data it says how much more it needs.",
+    )
+    parser.add_argument("--json", action="store_true", help="print JSON instead of the bars")

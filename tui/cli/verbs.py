@@ -28,6 +28,9 @@ VERB_MODULES = {
     "export": "export",
     "import": "importing",
     "practice-card": "practice_card",
+    "result": "result",
+    "agenda": "agenda",
+    "stats": "stats",
 }
 
 

@@ -38,6 +38,10 @@ _INPUTS = (
     ("interviewer_tz", "Their time zone", "e.g. Chicago, London, CET; empty: from their number, else yours"),
     ("resume_path", "Resume file", "e.g. ~/cv/resume.pdf"),
     ("decision_expected", "Decision expected", "e.g. Friday, 4 Dec"),
+    ("posting_url", "Job posting", "Its web address, e.g. https://acme.example/jobs/42"),
+    ("salary", "Salary or range", "e.g. $90-110k"),
+    ("location", "Location", "e.g. Remote, Berlin"),
+    ("applied_on", "Applied on", "e.g. 2026-11-02, last Monday"),
 )
 _AREAS = (
     ("references", "References: one per line, name | relation | contact"),
@@ -103,6 +107,10 @@ class InterviewForm(ModalScreen[Interview | None]):
             "references": _lines(i.references, ("name", "relation", "contact")),
             "qualifications": _lines(i.qualifications, ("qualification", "employer_need")),
             "wish_said": i.wish_said,
+            "posting_url": i.posting_url,
+            "salary": i.salary,
+            "location": i.location,
+            "applied_on": i.applied_on.isoformat() if i.applied_on else "",
         }
 
     def compose(self) -> ComposeResult:

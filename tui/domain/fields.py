@@ -15,7 +15,10 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
 
+from .display import UNSHOWABLE, printable
 from .errors import ValidationError
+from .job_fields import JOB_FIELDS, job_field, posting_url
+from .job_fields import result_day as _result_day
 from .models import (
     MAX_ROUND,
     REQUIRED_MESSAGES,
@@ -51,6 +54,7 @@ __all__ = [
     "printable",
     "profile_from_text",
     "required",
+    "result_day",
     "resume_path",
     "round_number",
     "zone_name",
@@ -65,8 +69,6 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
 #: Halves of characters: what is left of bytes that were not UTF-8 (they cannot be saved or printed).
 _BROKEN = re.compile(r"[\ud800-\udfff]")
-#: What must never reach a terminal as it is: control characters, direction marks, broken characters.
-UNSHOWABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 #: The longest text one field takes (about 2,000 pages); more is a paste gone wrong, not a note.
 MAX_TEXT = 4_000_000
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
@@ -89,6 +91,7 @@ INTERVIEW_FIELDS = (
     "wish_said",
     "notes",
     "decision_expected",
+    *JOB_FIELDS,
 )
 _MULTI_LINE = frozenset({"references", "qualifications", "wish_said", "notes"})
 PROFILE_FIELDS = ("name", "phone", "email", "timezone", "pitch")
@@ -211,6 +214,11 @@ def moment(text: str, now: datetime, field: str, *, past: bool = True, day_first
     return parse_when(text, now, past=past, field=field, day_first=day_first) if text else None
 
 
+def result_day(text: str, now: datetime, field: str = "when", *, day_first: bool = False) -> date:
+    """The day a result came, as people say it; today when nothing is typed."""
+    return _result_day(plain(text or "", field), now, field, day_first=day_first)
+
+
 def _rows(text: str, width: int) -> list[list[str]]:
     """Lines of "a | b | c" as cells, padded to `width`; empty lines skipped."""
     rows = []
@@ -280,6 +288,9 @@ def interview_from_text(
         changes["references"] = [Reference(*row) for row in _rows(given["references"], 3)]
     if "qualifications" in given:
         changes["qualifications"] = [Qualification(*row) for row in _rows(given["qualifications"], 2)]
+    for name in JOB_FIELDS:
+        if name in given:
+            changes[name] = check(job_field, name, given[name], now, day_first=day_first)
     for name in ("wish_said", "notes"):
         if name in given:
             changes[name] = given[name].strip() if name == "wish_said" else given[name]
@@ -362,11 +373,15 @@ def check_interview(interview: Interview) -> None:
         ("interviewer_tz", interview.interviewer_tz),
         ("resume_path", interview.resume_path),
         ("decision_text", interview.decision_text),
+        ("posting_url", interview.posting_url),
+        ("salary", interview.salary),
+        ("location", interview.location),
     ):
         plain(text, name)
     for name, text in (("notes", interview.notes), ("wish_said", interview.wish_said)):
         plain(text, name, one_line=False)
     email(who.email, "interviewer_email")
+    posting_url(interview.posting_url, "posting_url")
     zone_name(interview.interviewer_tz, "interviewer_tz")
     round_number(interview.round, "round")
     if who.phone:
@@ -397,20 +412,3 @@ def check_call(call: CallAttempt) -> None:
 
 def check_thank_you(thanks: ThankYou) -> None:
     plain(thanks.note, "note", one_line=False)
-
-
-def printable(text: str, *, keep_width: bool = False) -> str:
-    """For display: what a terminal would obey (escape sequences, direction marks) shown as visible symbols.
-
-    `keep_width` removes them instead, for text already laid out: none of them takes a cell.
-    """
-    if keep_width:
-        return UNSHOWABLE.sub("", text)
-    return UNSHOWABLE.sub(_symbol, text)
-
-
-def _symbol(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    if code < 0x20:
-        return chr(0x2400 + code)  # ␛ for ESC, ␇ for BEL ...
-    return "\u2421" if code == 0x7F else "\ufffd"

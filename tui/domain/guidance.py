@@ -142,6 +142,8 @@ def next_step(
     calls, thank_yous = list(calls), list(thank_yous)
     if interview.archived:
         return NextStep(StepKind.CLOSED, "Archived; nothing more to do here.")
+    if interview.settled:
+        return NextStep(StepKind.CLOSED, _settled_reason(interview, now))
     if (live := live_attempt(interview, calls, now)) is not None:
         return NextStep(StepKind.ON_CALL, "A call is under way; jot down what you hear.", due=live.started_at)
     held = interview.interviewed_at
@@ -170,6 +172,12 @@ def next_step(
     if current:
         return _retry(plan, current)
     return _first_call(plan, is_thanked)
+
+
+def _settled_reason(interview: Interview, now: datetime) -> str:
+    """'Offer, word came yesterday; no more follow-up calls.': a result closes the follow-up."""
+    when = f", word came {humanize_day(interview.result_on, now)}" if interview.result_on is not None else ""
+    return f"{interview.result.label}{when}; no more follow-up calls for this round."
 
 
 class _Plan:

@@ -24,6 +24,7 @@ __all__ = [
     "Reference",
     "Rehearsal",
     "RehearsalBranch",
+    "Result",
     "Settings",
     "ThankYou",
     "new_id",
@@ -97,6 +98,31 @@ _CHANNEL_LABELS = {
     Channel.PHONE: "Phone call",
     Channel.LINKEDIN: "LinkedIn message",
     Channel.TEXT_MESSAGE: "Text message",
+}
+
+
+class Result(StrEnum):
+    """How the application ended, or that it is still open (a result closes the follow-up)."""
+
+    WAITING = "waiting"
+    NEXT_ROUND = "next_round"
+    OFFER = "offer"
+    REJECTED = "rejected"
+    WITHDRAWN = "withdrawn"
+    NO_REPLY = "no_reply"
+
+    @property
+    def label(self) -> str:
+        return _RESULT_LABELS[self]
+
+
+_RESULT_LABELS = {
+    Result.WAITING: "Still waiting",
+    Result.NEXT_ROUND: "Next round",
+    Result.OFFER: "Offer",
+    Result.REJECTED: "Rejected",
+    Result.WITHDRAWN: "Withdrawn",
+    Result.NO_REPLY: "No reply",
 }
 
 #: The pre-call practice, D1-D9, as (rule id, short label).
@@ -264,6 +290,16 @@ class Interview:
     id: str = field(default_factory=new_id)
     #: Practice runs of the call (D6), oldest first; none of them is an attempt.
     rehearsals: list[Rehearsal] = field(default_factory=list)
+    #: How the application ended (WAITING while it is open), the day word came, and what was said.
+    result: Result = Result.WAITING
+    result_on: date | None = None
+    result_notes: str = ""
+    #: The id of the round before this one ("" for a first interview).
+    previous_round: str = ""
+    posting_url: str = ""
+    salary: str = ""
+    location: str = ""
+    applied_on: date | None = None
 
     def __post_init__(self) -> None:
         self.company = _required(self.company, "company")
@@ -275,8 +311,13 @@ class Interview:
 
     @property
     def title(self) -> str:
-        """How the interview is named in lists and the palette."""
-        return f"{self.company} – {self.role}"
+        """How the interview is named in lists and the palette; a later round says which."""
+        return f"{self.company} – {self.role}" + (f" (round {self.round})" if self.round > 1 else "")
+
+    @property
+    def settled(self) -> bool:
+        """A result has come: nothing more to follow up on for this round."""
+        return self.result is not Result.WAITING
 
     def ticked(self, rule: str) -> bool:
         return bool(self.checks.get(rule, False))

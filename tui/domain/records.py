@@ -8,7 +8,7 @@ from typing import Any
 
 from .models import CallAttempt, Interview, Profile, ThankYou
 
-__all__ = ["Records", "matches"]
+__all__ = ["Records"]
 
 _NONE: tuple[Any, ...] = ()
 
@@ -39,11 +39,3 @@ class Records:
 
     def all_thank_yous(self) -> list[ThankYou]:
         return [thanks for found in self.thank_yous.values() for thanks in found]
-
-
-def matches(interview: Interview, words: Sequence[str]) -> bool:
-    """Every word appears in the company, role or interviewer's name (any case)."""
-    if not words:
-        return True
-    haystack = f"{interview.company} {interview.role} {interview.interviewer.name}".lower()
-    return all(word.lower() in haystack for word in words)

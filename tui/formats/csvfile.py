@@ -11,10 +11,12 @@ from datetime import datetime
 from ..domain.errors import ValidationError
 from ..domain.fields import FieldProblems, interview_from_text, printable
 from ..domain.guidance import next_follow_up, next_step
+from ..domain.job_fields import JOB_FIELDS
 from ..domain.models import Interview
 from ..domain.phones import DEFAULT_REGION, display_phone
 from ..domain.records import Records
 from ..domain.windows import user_zone
+from .trackers import TRACKER_ALIASES, status_result
 
 __all__ = ["COLUMNS", "CsvImport", "neutralise", "parse_csv", "render_csv", "restore"]
 
@@ -39,6 +41,9 @@ COLUMNS = (
     "next_step_due",
     "next_follow_up",
     "decision_expected",
+    *JOB_FIELDS,
+    "result",
+    "result_on",
 )
 #: Other names people give the columns import reads.
 _ALIASES = {
@@ -51,9 +56,10 @@ _ALIASES = {
     "tz": "interviewer_tz",
     "time_zone": "interviewer_tz",
     "job_title": "role",
+    **TRACKER_ALIASES,
 }
 #: The columns import reads: from the company to the notes; the rest of the export is worked out.
-_READ = frozenset(COLUMNS[COLUMNS.index("company") : COLUMNS.index("notes") + 1])
+_READ = frozenset(COLUMNS[COLUMNS.index("company") : COLUMNS.index("notes") + 1]) | {*JOB_FIELDS, "status"}
 #: A spreadsheet treats a cell starting with one of these as a formula (CSV injection).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -107,6 +113,12 @@ def render_csv(records: Records, now: datetime, include_archived: bool = True) -
             _moment(step.due),
             follow.due.isoformat() if follow else "",
             interview.decision_expected.isoformat() if interview.decision_expected else "",
+            interview.posting_url,
+            interview.salary,
+            interview.location,
+            interview.applied_on.isoformat() if interview.applied_on else "",
+            interview.result.value,
+            interview.result_on.isoformat() if interview.result_on else "",
         )
         writer.writerow([neutralise(printable(cell)) for cell in row])
     return out.getvalue()
@@ -185,4 +197,5 @@ def _interview(cells: dict[str, str], now: datetime, region: str, day_first: boo
     typed.setdefault("role", "")
     interview = interview_from_text(typed, now, region=region, day_first=day_first)
     interview.archived = archived in ("yes", "true", "1")
+    interview.result = status_result(cells.get("status", ""))  # a tracker's status; ours is the result column
     return interview

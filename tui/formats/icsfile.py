@@ -50,6 +50,8 @@ def render_ics(records: Records, now: datetime) -> bytes:
     profile = records.profile
     mine = user_zone(profile, now)
     for interview in sorted(records.open_interviews(), key=lambda i: i.id):
+        if interview.settled:
+            continue  # a result closes the follow-up: no more windows or follow-ups to put in a calendar
         calls = records.calls_for(interview.id)
         step = next_step(interview, calls, records.thank_yous_for(interview.id), now, profile)
         theirs = interviewer_zone(interview, mine)

@@ -13,7 +13,9 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Static, TextArea
 
 from ..domain.models import Interview
+from ..domain.search import found_in
 from ..session import Session
+from ..session.results import rounds
 from ..widgets.call_history import CallHistory
 from ..widgets.checklist import Checklist
 from ..widgets.interview_list import InterviewList
@@ -21,10 +23,11 @@ from ..widgets.list_pane import ListPane
 from ..widgets.notes_pane import NotesPane
 from ..widgets.panes import Panes
 from ..widgets.save_warning import SaveWarning
-from . import flows, practice_flows
+from . import after_flows, flows, practice_flows
 from .call_view import CallView
 from .file_changed import FileChangedWatch
 from .main_keys import MAIN_BINDINGS, allowed
+from .reminders import Reminders
 from .rows import build_row, guidance_line, history, next_window, recorded_line, whose_time
 
 __all__ = ["MainScreen"]
@@ -48,6 +51,7 @@ class MainScreen(Screen[None]):
         self._notes_wanted = False  # 3 was pressed before the editor could take the focus
         self._save_shown: tuple[object, ...] | None = None
         self.call_view = CallView(self)
+        self.reminders = Reminders(self)
 
     @property
     def in_call(self) -> bool:
@@ -93,6 +97,7 @@ class MainScreen(Screen[None]):
     @work(group="dialogs")
     async def _loaded(self, asked: bool) -> None:
         self.refresh_list()
+        self.reminders.start()
         if not asked:
             await flows.ask_profile(self.app, self.session, first_run=True)
         if await flows.interrupted_call(self.app, self.session) is not None:
@@ -115,11 +120,15 @@ class MainScreen(Screen[None]):
         now = self.session.now()
         keep = keep or self.selected
         ordered = self.session.ordered(self.show_archived, self._filter_words)
-        rows = [build_row(i, self.session.step(i.id), now) for i in ordered]
+        rows = [build_row(i, self.session.step(i.id), now, self._found(i)) for i in ordered]
         title = "Interviews (with archived)" if self.show_archived else "Interviews"
         self.query_one(ListPane).show_rows(rows, total=self.session.count, keep=keep, title=title)
         if not rows:
             self.selected = None
+
+    def _found(self, interview: Interview) -> str:
+        found = found_in(interview, self.session.calls_for(interview.id), self._filter_words)
+        return found.mark if found is not None else ""
 
     def show_interview(self, interview_id: str | None, relist: bool = True) -> None:
         """After a change: the list and the panes show the interview as the session now has it."""
@@ -131,7 +140,8 @@ class MainScreen(Screen[None]):
     def _shown(self, interview: Interview | None) -> None:
         self.show_interview(interview.id if interview is not None else None)
 
-    def watch_selected(self) -> None:
+    def show_guidance(self) -> None:
+        """The guidance line for the interview shown, as its next step is now."""
         interview, session = self.current, self.session
         guidance = self.query_one("#guidance", Static)
         if interview is not None:
@@ -139,6 +149,10 @@ class MainScreen(Screen[None]):
             window = next_window(interview, step, now)
             guidance.update(guidance_line(step, now, window, whose_time(interview, now)))
         guidance.display = interview is not None
+
+    def watch_selected(self) -> None:
+        interview, session = self.current, self.session
+        self.show_guidance()
         self.query_one(Checklist).interview = interview
         self.refresh_bindings()  # what the footer offers depends on the interview shown
         if self.in_call:
@@ -153,8 +167,8 @@ class MainScreen(Screen[None]):
         if self._notes_wanted and notes.built:
             self.action_pane("notes-pane")
         if notes.built:
-            lines = history(session.calls_for(interview.id), session.thank_yous_for(interview.id), session.now())
-            notes.history.show_lines(lines)
+            calls, thanks = session.calls_for(interview.id), session.thank_yous_for(interview.id)
+            notes.history.show_lines(history(calls, thanks, session.now(), rounds(session, interview.id)))
         self.refresh_bindings()
 
     def open_interview(self, interview_id: str) -> None:
@@ -305,6 +319,16 @@ class MainScreen(Screen[None]):
     def action_practice_card(self) -> None:
         if self.selected is not None:
             self._dialog(practice_flows.show_card, self.selected)
+
+    def action_agenda(self) -> None:
+        self._dialog(after_flows.show_agenda)
+
+    def action_stats(self) -> None:
+        self._dialog(after_flows.show_stats)
+
+    def action_result(self) -> None:
+        if self.selected is not None:
+            self._dialog(after_flows.record_result, self.selected)
 
     # the call
     def action_start_call(self) -> None:

@@ -26,6 +26,9 @@ TYPED_KEYS = frozenset(
         "profile",
         "practise",
         "practice_card",
+        "result",
+        "agenda",
+        "stats",
     }
 )
 #: What a call in progress leaves on offer (besides the panes and ending it).
@@ -51,7 +54,7 @@ MAIN_BINDINGS: list[BindingType] = [
     Binding("f5", "switch_script", "Other script", tooltip="Talking points or the voicemail", id="switch-script", priority=True),
     Binding("ctrl+down", "scroll_script(3)", "Script ↓", tooltip="Scroll the script on", id="scroll-script-down", priority=True),
     Binding("ctrl+up", "scroll_script(-3)", "Script ↑", tooltip="Scroll the script back", id="scroll-script-up", priority=True, show=False),
-    Binding("slash", "filter", "Filter", tooltip="Filter by company, role or interviewer", id="filter", priority=True),
+    Binding("slash", "filter", "Filter", tooltip="Filter by company, role, interviewer or notes", id="filter", priority=True),
     Binding("x", "archive", "Archive", tooltip="Archive the selected interview (asks first)", id="archive"),
     Binding("u", "restore", "Restore", tooltip="Bring an archived interview back", id="restore"),
     Binding("v", "toggle_archived", "Archived", tooltip="Show or hide archived interviews", id="toggle-archived"),
@@ -60,6 +63,9 @@ MAIN_BINDINGS: list[BindingType] = [
     Binding("p", "profile", "Profile", tooltip="Your name, phone, time zone and pitch", id="profile"),
     Binding("h", "practise", "Rehearse", tooltip="Practise the call: nothing counts as an attempt", id="practise"),
     Binding("f", "practice_card", "Friend's card", tooltip="A role-play card for a friend playing the hiring manager", id="practice-card", show=False),
+    Binding("o", "result", "Result", tooltip="How the application ended; next round carries it over", id="result"),
+    Binding("w", "agenda", "Week", tooltip="The coming days: call windows, follow-ups, decisions", id="agenda"),
+    Binding("i", "stats", "What worked", tooltip="Which call times got answers; what follow-ups led to", id="stats"),
     *_pane("list-pane", "List", "1", "f2"),
     *_pane("checklist", "Checklist", "2", "f3"),
     *_pane("notes-pane", "Notes", "3", "f4"),
@@ -79,7 +85,7 @@ def allowed(screen: MainScreen, action: str) -> bool:
         return not in_call and not typing  # a digit typed in an editor is text
     if (typing and action in TYPED_KEYS) or (in_call and action not in IN_CALL):
         return False  # the key is text here, or the call has the screen
-    if action in ("edit", "start_call", "drafts", "thank_you", "practise", "practice_card"):
+    if action in ("edit", "start_call", "drafts", "thank_you", "practise", "practice_card", "result"):
         return current is not None
     if action in ("archive", "restore"):
         return current is not None and current.archived == (action == "restore")

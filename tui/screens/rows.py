@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from rich.markup import escape
 
-from ..domain.dates import humanize_since
+from ..domain.dates import humanize_day, humanize_since
 
 if TYPE_CHECKING:
     from ..domain.guidance import NextStep
@@ -25,17 +26,26 @@ __all__ = [
     "history",
     "next_window",
     "recorded_line",
+    "round_lines",
     "thank_you_line",
 ]
 
 
-def build_row(interview: Interview, step: NextStep | None, now: datetime) -> ListRow:
+def build_row(interview: Interview, step: NextStep | None, now: datetime, found: str = "") -> ListRow:
+    """One row of the list; `found` marks where the filter's words were found in the notes."""
+    row = _row(interview, step, now)
+    return replace(row, found=found) if found else row
+
+
+def _row(interview: Interview, step: NextStep | None, now: datetime) -> ListRow:
     from ..domain.guidance import StepKind
 
     who = interview.interviewer.name
     when = humanize_since(interview.interviewed_at, now) if interview.interviewed_at else "no date"
     if interview.archived:
         return ListRow(interview, when, who, "Archived (u restores)", "")
+    if interview.settled:
+        return ListRow(interview, when, who, interview.result.label, "")
     if step is None:
         return ListRow(interview, when, who)
     overdue = step.is_overdue(now)
@@ -115,13 +125,31 @@ def call_line(call: CallAttempt, now: datetime) -> str:
     return text + (f"\n      [i]{escape(first)}[/i]" if first else "")
 
 
-def history(calls: Sequence[CallAttempt], thanks: Sequence[ThankYou], now: datetime) -> list[tuple[str, str | None]]:
-    """Every call (pickable, to correct it) and thank-you of one interview, newest first: (line, call id)."""
-    lines: list[tuple[str, str | None]] = [("[b]Calls[/b]  [$text-muted]enter on one corrects it[/]", None)]
+def history(
+    calls: Sequence[CallAttempt], thanks: Sequence[ThankYou], now: datetime, rounds: Sequence[Interview] = ()
+) -> list[tuple[str, str | None]]:
+    """Every call (pickable, to correct it) and thank-you of one interview, newest first: (line, call id).
+
+    With more than one round of the application, each round and how it ended comes first.
+    """
+    lines: list[tuple[str, str | None]] = round_lines(rounds, now)
+    lines += [("[b]Calls[/b]  [$text-muted]enter on one corrects it[/]", None)]
     lines += [(call_line(c, now), c.id) for c in reversed(calls)] or [("No calls yet. Press c to start one.", None)]
     lines.append(("[b]Thank-yous[/b]", None))
     sent = [(escape(thank_you_line(t, now)), None) for t in reversed(thanks)]
     lines += sent or [("None recorded yet. Press t once one has gone out.", None)]
+    return lines
+
+
+def round_lines(rounds: Sequence[Interview], now: datetime) -> list[tuple[str, str | None]]:
+    """'Round 1  Tue 24 Nov · Next round, word came yesterday', one line per round of the application."""
+    if len(rounds) < 2:
+        return []
+    lines: list[tuple[str, str | None]] = [("[b]Rounds[/b]", None)]
+    for one in rounds:
+        held = f"{one.interviewed_at.astimezone(now.tzinfo):%a %-d %b}" if one.interviewed_at else "no date yet"
+        said = one.result.label + (f", {humanize_day(one.result_on, now)}" if one.result_on else "")
+        lines.append((escape(f"Round {one.round}  {held} · {said}"), None))
     return lines
 
 

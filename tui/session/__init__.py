@@ -26,7 +26,8 @@ from ..domain.models import (
     ThankYou,
 )
 from ..domain.recording import Recorded, default_follow_up, read_day, record_outcome
-from ..domain.records import Records, matches
+from ..domain.records import Records
+from ..domain.search import found_in
 from ..domain.timeline import Timeline
 from ..domain.windows import user_zone
 from ..store import NotFoundError, SaveState, Workbook
@@ -143,12 +144,11 @@ class Session:
     def ordered(self, include_archived: bool = False, words: Sequence[str] = ()) -> list[Interview]:
         """Most urgent first (a live call, late, due now, upcoming, waiting), then by company.
 
-        `words`: only interviews whose company, role or interviewer holds every one of them.
+        `words`: only interviews whose names, notes or call notes hold every one of them.
         """
         now = self.now()
-        found = [
-            i for i in self._index.interviews.values() if (include_archived or not i.archived) and matches(i, words)
-        ]
+        shown = [i for i in self._index.interviews.values() if include_archived or not i.archived]
+        found = [i for i in shown if found_in(i, self.calls_for(i.id), words) is not None]
         return sorted(
             found, key=lambda i: (i.archived, attention_key(self.step(i.id), now), i.company.lower(), i.role.lower())
         )

@@ -33,6 +33,8 @@ class ListRow:
     who: str = ""
     next_step: str = ""
     urgency: str = ""  # "overdue", "today" or ""
+    #: Where the filter's words were found when not in the names ("notes: …redesign…").
+    found: str = ""
 
 
 def _fit(text: str, width: int) -> str:
@@ -57,6 +59,7 @@ class InterviewList(ScrollView, can_focus=True):
         "interview-list--overdue",
         "interview-list--today",
         "interview-list--archived",
+        "interview-list--found",
     }
     BINDINGS = [
         Binding("up,k", "move(-1)", "Up", show=False, id="list-up"),
@@ -183,11 +186,16 @@ class InterviewList(ScrollView, can_focus=True):
         else:  # what to do next, first; how long ago the interview was, if it fits beside it
             urgent = style + self._style(row.urgency) if row.urgency else style
             step = _fit(f"   {row.next_step}", width)
-            when = f" {row.when} "
+            when = f" {row.found or row.when} "
             room = width - cell_len(step)
+            if row.found and room < cell_len(when):
+                step = _fit(f"   {row.next_step}", max(8, width - cell_len(when)))
+                when = _fit(when, width - cell_len(step))
+                room = width - cell_len(step)
             if room < cell_len(when):
                 when = ""
-            segments = [Segment(step, urgent), Segment(" " * (room - cell_len(when)), style), Segment(when, muted)]
+            mark = style + self._style("found") if row.found else muted
+            segments = [Segment(step, urgent), Segment(" " * (room - cell_len(when)), style), Segment(when, mark)]
         return Strip(segments).crop_extend(0, width, style).simplify()
 
     def on_resize(self, event: events.Resize) -> None:

@@ -47,7 +47,7 @@ class ListPane(Vertical):
     def compose(self) -> ComposeResult:
         yield Static("Interviews", classes="pane-title", id="list-title")
         # There from the start, hidden: "/" then typing at once must land every key in it.
-        yield FilterInput(placeholder="Filter: company, role, interviewer", id="filter")
+        yield FilterInput(placeholder="Filter: company, role, interviewer, notes", id="filter")
         yield Static(WELCOME, id="welcome")
         yield Static("Loading interviews…", id="list-empty")
         yield InterviewList(id="interviews")

@@ -1,0 +1,103 @@
+"""Reminders while the app is open: next steps worked out again as the clock moves on.
+
+On a timer, and at the moment the next call window opens or a step falls due, the list re-sorts,
+the guidance line follows, and a notice says so, once for each window or due moment.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from rich.markup import escape
+from textual.timer import Timer
+
+from ..domain.guidance import NextStep, StepKind
+
+if TYPE_CHECKING:
+    from .main import MainScreen
+
+__all__ = ["Reminders"]
+
+#: How often next steps are worked out again even when no window is near (seconds).
+CHECK_EVERY = 60.0
+#: Steps that ask for nothing now, so their coming due is no news.
+_QUIET = frozenset({StepKind.WAIT, StepKind.CLOSED, StepKind.LET_IT_REST, StepKind.ON_CALL})
+
+
+def _news(step: NextStep, now: datetime) -> str:
+    """What falling due means for this step ("" when nothing is due now); the window's start when one is open."""
+    if step.kind in _QUIET or not step.is_due(now):
+        return ""
+    window = step.window
+    if window is not None and window.start <= now < window.end:
+        return f"window {window.start.isoformat()}"
+    return f"due {step.due.isoformat() if step.due else ''}"
+
+
+class Reminders:
+    """Watches the clock for the main screen; the session works out the steps, the screen shows them."""
+
+    def __init__(self, screen: MainScreen) -> None:
+        self.screen = screen
+        self._said: set[tuple[str, str, str]] = set()
+        self._timer: Timer | None = None
+
+    def start(self) -> None:
+        """Begin once the records are loaded: what is due already is on the list, so nothing is said about it."""
+        now = self.screen.session.now()
+        self._said = {key for key, _ in self._due(now)}
+        self.screen.set_interval(CHECK_EVERY, self.check)
+        self._schedule(now)
+
+    def _due(self, now: datetime) -> list[tuple[tuple[str, str, str], str]]:
+        session = self.screen.session
+        found = []
+        for interview in session.interviews():
+            step = session.step(interview.id)
+            if news := _news(step, now):
+                found.append(((interview.id, step.kind.value, news), interview.id))
+        return found
+
+    def check(self) -> None:
+        """Work every step out again off the UI thread (thousands of interviews take a while), then show it."""
+        if self.screen.session.loaded:
+            self.screen.run_worker(self._work_out, thread=True, group="reminders", exclusive=True)
+
+    def _work_out(self) -> None:
+        session = self.screen.session
+        session.restep()
+        for interview in session.interviews():
+            session.step(interview.id)
+        self.screen.app.call_from_thread(self._show)
+
+    def _show(self) -> None:
+        """The new order and guidance; a notice for what has just come due."""
+        session = self.screen.session
+        now = session.now()
+        fresh = [(key, iid) for key, iid in self._due(now) if key not in self._said]
+        self.screen.refresh_list()
+        self.screen.show_guidance()
+        for key, interview_id in fresh:
+            self._said.add(key)
+            interview, step = session.interview(interview_id), session.step(interview_id)
+            what = "a good time to call has begun" if key[2].startswith("window") else "it is due now"
+            self.screen.notify(f"{escape(interview.title)}: {escape(step.label)}; {what}.", title="Now", timeout=12)
+        self._schedule(now)
+
+    def _schedule(self, now: datetime) -> None:
+        """A check at the next moment anything changes: a window opening or closing, a step falling due."""
+        session = self.screen.session
+        moments = []
+        for interview in session.interviews():
+            step = session.step(interview.id)
+            moments += [m for m in (step.due, step.overdue_at) if m is not None and m > now]
+            if step.window is not None:
+                moments += [m for m in (step.window.start, step.window.end) if m > now]
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        if moments:
+            delay = (min(moments) - now).total_seconds() + 0.2
+            if delay < CHECK_EVERY:
+                self._timer = self.screen.set_timer(delay, self.check)
