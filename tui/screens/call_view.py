@@ -18,7 +18,11 @@ from ..widgets.notes_pane import NotesPane
 from .rows import call_scripts, duration
 
 if TYPE_CHECKING:
-    from .main import MainScreen
+    from collections.abc import Callable
+
+    from textual.screen import Screen
+
+    from ..session import Session
 
 __all__ = ["CallView"]
 
@@ -26,17 +30,20 @@ __all__ = ["CallView"]
 class CallView:
     """One call at a time; the session knows which (`session.active_call`)."""
 
-    def __init__(self, screen: MainScreen) -> None:
-        self.screen = screen
+    def __init__(
+        self, screen: Screen[None], session: Session, show: Callable[[str], None], front: Callable[[str], None]
+    ) -> None:
+        """`show` shows an interview as the session has it now; `front` brings a pane to the front."""
+        self.screen, self.session, self.show, self.front = screen, session, show, front
         self._timer: Timer | None = None
 
     def begin(self, cautions: tuple[str, ...] = ()) -> None:
-        screen, session = self.screen, self.screen.session
+        screen, session = self.screen, self.session
         call = session.active_call
         assert call is not None
         interview = session.interview(call.interview_id)
         screen.set_class(True, "-in-call")
-        screen.show_interview(interview.id)  # the next step is now "on a call"
+        self.show(interview.id)  # the next step is now "on a call"
         notes = screen.query_one(NotesPane)
         opening = opening_line(interview, session.profile, session.now())
         notes.show_call(f"[b]Say first:[/b] {escape(opening)}")
@@ -47,7 +54,7 @@ class CallView:
         notes.scripts.show_scripts(talking, voicemail, first, (keys[0], keys[1]))
         notes.load_text(call.notes, escape(interview.title), ("call", call.id))
         screen.query_one(InterviewList).disabled = True
-        screen.action_pane("notes-pane")
+        self.front("notes-pane")
         self.tick()
         self._timer = screen.set_interval(1, self.tick)
         screen.refresh_bindings()
@@ -57,7 +64,7 @@ class CallView:
             )
 
     def tick(self) -> None:
-        session = self.screen.session
+        session = self.session
         if (call := session.active_call) is not None:
             seconds = int((session.now() - call.started_at).total_seconds())
             self.screen.query_one(NotesPane).show_timer(f"[b $error]● on the call {duration(seconds)}[/]")
@@ -72,6 +79,6 @@ class CallView:
         screen.query_one(NotesPane).show_call("")
         screen.set_class(False, "-in-call")
         screen.query_one(InterviewList).disabled = False
-        screen.show_interview(interview_id)
-        screen.action_pane("list-pane")  # the call is over: back to the list, keys are keys again
+        self.show(interview_id)
+        self.front("list-pane")  # the call is over: back to the list, keys are keys again
         screen.refresh_bindings()

@@ -50,8 +50,8 @@ class MainScreen(Screen[None]):
         self._filter_words: list[str] = []
         self._notes_wanted = False  # 3 was pressed before the editor could take the focus
         self._save_shown: tuple[object, ...] | None = None
-        self.call_view = CallView(self)
-        self.reminders = Reminders(self)
+        self.call_view = CallView(self, session, self.show_interview, self.action_pane)
+        self.reminders = Reminders(self, session, self._relist)
 
     @property
     def in_call(self) -> bool:
@@ -139,6 +139,10 @@ class MainScreen(Screen[None]):
 
     def _shown(self, interview: Interview | None) -> None:
         self.show_interview(interview.id if interview is not None else None)
+
+    def _relist(self) -> None:
+        self.refresh_list()
+        self.show_guidance()
 
     def show_guidance(self) -> None:
         """The guidance line for the interview shown, as its next step is now."""
@@ -260,7 +264,8 @@ class MainScreen(Screen[None]):
         return isinstance(self.focused, (Input, TextArea))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        return allowed(self, action)
+        leaving = bool(getattr(self.app, "leaving", False))
+        return allowed(action, self.current, typing=self.typing, in_call=self.in_call, leaving=leaving)
 
     def action_pane(self, pane: str) -> None:
         self.query_one(Panes).front = pane

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from textual.binding import Binding, BindingType
 
 if TYPE_CHECKING:
-    from .main import MainScreen
+    from ..domain.models import Interview
 
 __all__ = ["MAIN_BINDINGS", "allowed"]
 
@@ -72,10 +72,10 @@ MAIN_BINDINGS: list[BindingType] = [
 ]  # fmt: skip
 
 
-def allowed(screen: MainScreen, action: str) -> bool:
-    """Whether an action is on offer now (and so in the footer and the palette)."""
-    current, typing, in_call = screen.current, screen.typing, screen.in_call
-    if getattr(screen.app, "leaving", False):
+def allowed(action: str, current: Interview | None, *, typing: bool, in_call: bool, leaving: bool) -> bool:
+    """Whether an action is on offer now (and so in the footer and the palette): `current` is the
+    interview shown, `typing` whether an editor has the focus, `leaving` whether the app is ending."""
+    if leaving:
         return False
     if action in ("end_call", "switch_script", "scroll_script"):
         return in_call

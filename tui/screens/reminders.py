@@ -15,7 +15,11 @@ from textual.timer import Timer
 from ..domain.guidance import NextStep, StepKind
 
 if TYPE_CHECKING:
-    from .main import MainScreen
+    from collections.abc import Callable
+
+    from textual.screen import Screen
+
+    from ..session import Session
 
 __all__ = ["Reminders"]
 
@@ -38,20 +42,21 @@ def _news(step: NextStep, now: datetime) -> str:
 class Reminders:
     """Watches the clock for the main screen; the session works out the steps, the screen shows them."""
 
-    def __init__(self, screen: MainScreen) -> None:
-        self.screen = screen
+    def __init__(self, screen: Screen[None], session: Session, relist: Callable[[], None]) -> None:
+        """`relist` shows the list and the guidance line again, as the session has them now."""
+        self.screen, self.session, self.relist = screen, session, relist
         self._said: set[tuple[str, str, str]] = set()
         self._timer: Timer | None = None
 
     def start(self) -> None:
         """Begin once the records are loaded: what is due already is on the list, so nothing is said about it."""
-        now = self.screen.session.now()
+        now = self.session.now()
         self._said = {key for key, _ in self._due(now)}
         self.screen.set_interval(CHECK_EVERY, self.check)
         self._schedule(now)
 
     def _due(self, now: datetime) -> list[tuple[tuple[str, str, str], str]]:
-        session = self.screen.session
+        session = self.session
         found = []
         for interview in session.interviews():
             step = session.step(interview.id)
@@ -61,11 +66,11 @@ class Reminders:
 
     def check(self) -> None:
         """Work every step out again off the UI thread (thousands of interviews take a while), then show it."""
-        if self.screen.session.loaded:
+        if self.session.loaded:
             self.screen.run_worker(self._work_out, thread=True, group="reminders", exclusive=True)
 
     def _work_out(self) -> None:
-        session = self.screen.session
+        session = self.session
         session.restep()
         for interview in session.interviews():
             session.step(interview.id)
@@ -73,11 +78,10 @@ class Reminders:
 
     def _show(self) -> None:
         """The new order and guidance; a notice for what has just come due."""
-        session = self.screen.session
+        session = self.session
         now = session.now()
         fresh = [(key, iid) for key, iid in self._due(now) if key not in self._said]
-        self.screen.refresh_list()
-        self.screen.show_guidance()
+        self.relist()
         for key, interview_id in fresh:
             self._said.add(key)
             interview, step = session.interview(interview_id), session.step(interview_id)
@@ -87,7 +91,7 @@ class Reminders:
 
     def _schedule(self, now: datetime) -> None:
         """A check at the next moment anything changes: a window opening or closing, a step falling due."""
-        session = self.screen.session
+        session = self.session
         moments = []
         for interview in session.interviews():
             step = session.step(interview.id)
