@@ -79,3 +79,13 @@ async def test_typing_into_a_long_note_hands_up_all_of_it(db):
         assert (owner, text) == (("interview", owner[1]), big + "y")
         pilot.app.finish_work()
     assert notes_of(db)["Acme"] == big + "y"
+
+
+async def test_the_list_describes_only_the_rows_it_is_asked_for(db):
+    seed(db, [interview(f"Company {n:02}") for n in range(40)])
+    async with running(db, size=(100, 24)) as pilot:
+        rows = pilot.app.screen.query_one(InterviewList).rows
+        described = len(rows._described)
+        assert len(rows) == 40 and 0 < described < 40  # a screenful, not all forty
+        assert [row.interview.company for row in rows][:2] == ["Company 00", "Company 01"]
+        pilot.app.finish_work()

@@ -16,7 +16,7 @@ from ..domain.models import Interview
 from ..session import Session
 from ..widgets.call_history import CallHistory
 from ..widgets.checklist import Checklist
-from ..widgets.interview_list import InterviewList
+from ..widgets.interview_list import InterviewList, Rows
 from ..widgets.list_pane import ListPane
 from ..widgets.notes_pane import NotesPane
 from ..widgets.panes import Panes
@@ -111,10 +111,10 @@ class MainScreen(Screen[None]):
         """Filter, sort and show the rows; keep the selected interview selected."""
         if not self.session.loaded:
             return
-        now = self.session.now()
+        session, now = self.session, self.session.now()
         keep = keep or self.selected
-        ordered = self.session.ordered(self.show_archived, self._filter_words)
-        rows = [build_row(i, self.session.step(i.id), now) for i in ordered]
+        ordered = session.ordered(self.show_archived, self._filter_words)
+        rows = Rows(ordered, lambda interview: build_row(interview, session.step(interview.id), now))
         title = "Interviews (with archived)" if self.show_archived else "Interviews"
         self.query_one(ListPane).show_rows(rows, total=self.session.count, keep=keep, title=title)
         if not rows:
