@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import phonenumbers
 
@@ -38,8 +39,9 @@ def parse_phone(text: str, region: str = DEFAULT_REGION, field: str = "phone") -
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
+@lru_cache(maxsize=4096)
 def display_phone(e164: str, region: str = DEFAULT_REGION) -> str:
-    """National format for numbers of the user's region, international otherwise."""
+    """National format for numbers of the user's region, international otherwise (kept: exports ask often)."""
     if not e164:
         return ""
     try:
