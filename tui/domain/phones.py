@@ -15,8 +15,9 @@ DEFAULT_REGION = "US"
 _EXTENSION = re.compile(r"(ext\.?|x)\s*\d+\s*$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=4096)
 def parse_phone(text: str, region: str = DEFAULT_REGION, field: str = "phone") -> str:
-    """Return the number as E.164, or "" for empty input; raise if it cannot be a number."""
+    """Return the number as E.164, or "" for empty input; raise if it cannot be a number (kept: imports ask often)."""
     text = (text or "").strip()
     if not text:
         return ""
