@@ -74,8 +74,9 @@ def paste(size: int, bracketed: bool, folder: Path, deadline: float) -> tuple[st
         pid = int(tmux("display-message", "-p", "-t", "paste", "#{pane_pid}").strip())
         while "Acme" not in tmux("capture-pane", "-p", "-t", "paste"):
             time.sleep(0.05)
-        tmux("send-keys", "-t", "paste", "3")
-        time.sleep(1.0)
+        while "Leave notes" not in tmux("capture-pane", "-p", "-t", "paste"):  # the notes have the focus
+            tmux("send-keys", "-t", "paste", "3")
+            time.sleep(0.5)
         cpu0, peak0 = process_figures(pid)
         tmux("load-buffer", str(source))
         started = time.perf_counter()

@@ -39,17 +39,19 @@ def tmux(*args: str) -> str:
 
 
 def time_to(command: list[str], marker: str, deadline: float = 120.0) -> tuple[float, float]:
-    """Seconds from spawn until `marker` is on screen, and the process's peak memory in MB."""
+    """Seconds from spawn until `marker` is on screen (inf after `deadline`), and the peak memory in MB."""
     line = "exec " + shlex.join(command)
     started = time.perf_counter()
     tmux("new-session", "-d", "-s", "bench", "-x", "120", "-y", "36", "-c", str(ROOT), line)
     try:
         pid = int(tmux("display-message", "-p", "-t", "bench", "#{pane_pid}").strip() or 0)
+        elapsed = 0.0
         while marker not in tmux("capture-pane", "-p", "-t", "bench"):
             if time.perf_counter() - started > deadline:
-                raise TimeoutError(f"{marker!r} not on screen after {deadline:.0f} s")
+                elapsed = float("inf")
+                break
             time.sleep(0.01)
-        elapsed = time.perf_counter() - started
+        elapsed = elapsed or time.perf_counter() - started
         peak = 0.0
         for status in Path(f"/proc/{pid}/status").read_text().splitlines():
             if status.startswith("VmHWM:"):
@@ -88,8 +90,9 @@ def main() -> None:
     for label, minimal, ours in rows:
         t_min, t_ours = (statistics.median(t for t, _ in runs) for runs in (minimal, ours))
         m_min, m_ours = (statistics.median(m for _, m in runs) for runs in (minimal, ours))
+        shown = f"{t_ours * 1000:.0f} ms" if t_ours < float("inf") else "> 120 s"
         print(
-            f"| {label} | {t_min * 1000:.0f} ms | {t_ours * 1000:.0f} ms | {t_ours / t_min:.2f}x "
+            f"| {label} | {t_min * 1000:.0f} ms | {shown} | {t_ours / t_min:.2f}x "
             f"| {m_min:.0f} MB | {m_ours:.0f} MB | {m_ours / m_min:.2f}x |"
         )
 
