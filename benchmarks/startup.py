@@ -60,11 +60,12 @@ else:
 """
 
 
-def make_workbook(folder: Path, count: int) -> Path:
+def make_workbook(folder: Path, count: int, big_note: int = 0) -> Path:
+    """A workbook of `count` interviews, a call for every third; `big_note` characters of notes on one."""
     from tui.domain.models import CallAttempt, Interview, Interviewer, Outcome
     from tui.store import Workbook
 
-    path = folder / f"w{count}.json"
+    path = folder / f"w{count}-{big_note}.json"
     now = datetime.now(UTC)
     book = Workbook.open(path, autosave=False)
     interviews = [
@@ -88,6 +89,12 @@ def make_workbook(folder: Path, count: int) -> Path:
         for i in interviews[::3]
     )
     book.set_setting("profile_asked", True)
+    if big_note and interviews:  # on the interview the list shows first, so its notes load at once
+        from tui.session import Session
+
+        line = "12:00:01 INFO request served in 3 ms from the cache, nothing to report\n"
+        first = Session(book).load().ordered()[0]
+        book.set_interview_notes(first, (line * (big_note // len(line) + 1))[:big_note])
     book.close()
     return path
 

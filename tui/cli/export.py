@@ -22,7 +22,7 @@ def run(args: argparse.Namespace) -> int:
         check_target(target, workbook_path(args))
     with open_session(args, write=False) as session:
         now, records = session.now(), session.records()
-        # Each format's module is imported only when asked for (icalendar is slow to import).
+        # Each format's module is imported only when asked for.
         if args.format == "csv":
             from ..formats.csvfile import render_csv
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import phonenumbers
 
@@ -14,8 +15,9 @@ DEFAULT_REGION = "US"
 _EXTENSION = re.compile(r"(ext\.?|x)\s*\d+\s*$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=4096)
 def parse_phone(text: str, region: str = DEFAULT_REGION, field: str = "phone") -> str:
-    """Return the number as E.164, or "" for empty input; raise if it cannot be a number."""
+    """Return the number as E.164, or "" for empty input; raise if it cannot be a number (kept: imports ask often)."""
     text = (text or "").strip()
     if not text:
         return ""
@@ -38,8 +40,9 @@ def parse_phone(text: str, region: str = DEFAULT_REGION, field: str = "phone") -
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
+@lru_cache(maxsize=4096)
 def display_phone(e164: str, region: str = DEFAULT_REGION) -> str:
-    """National format for numbers of the user's region, international otherwise."""
+    """National format for numbers of the user's region, international otherwise (kept: exports ask often)."""
     if not e164:
         return ""
     try:

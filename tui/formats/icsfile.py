@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from icalendar import Alarm, Calendar, Event
-
 from .. import __version__
 from ..domain.fields import printable
 from ..domain.guidance import NextStep, StepKind, next_follow_up, next_step
@@ -17,6 +15,7 @@ from ..domain.models import Interview
 from ..domain.phones import display_phone
 from ..domain.records import Records
 from ..domain.windows import call_windows, interviewer_zone, user_zone, windows_on
+from .ical import Alarm, Calendar, Event
 
 __all__ = ["ALARM_BEFORE", "WINDOWS", "event_uid", "render_ics"]
 

@@ -111,6 +111,7 @@ def _record_lines(text: str) -> dict[tuple[str, int], int]:
     decoder = json.JSONDecoder(object_pairs_hook=unique_keys)
     lines: dict[tuple[str, int], int] = {}
     keys: set[str] = set()
+    line_at = _LineCounter(text)
     pos = _skip(text, 0) + 1  # past "{"
     while True:
         pos = _skip(text, pos)
@@ -129,7 +130,7 @@ def _record_lines(text: str) -> dict[tuple[str, int], int]:
                 if text.startswith("]", pos):
                     pos += 1
                     break
-                lines[(key, index)] = _line(text, pos)
+                lines[(key, index)] = line_at(pos)
                 _, pos = _decode(decoder, text, pos)
                 pos = _skip(text, pos)
                 if text.startswith(",", pos):
@@ -153,6 +154,20 @@ def _decode(decoder: json.JSONDecoder, text: str, pos: int) -> tuple[Any, int]:
 
 def _line(text: str, pos: int) -> int:
     return text.count("\n", 0, pos) + 1
+
+
+class _LineCounter:
+    """Line numbers of positions met in order, counted on from the last one: linear in the file, not quadratic."""
+
+    def __init__(self, text: str) -> None:
+        self._text, self._pos, self._line = text, 0, 1
+
+    def __call__(self, pos: int) -> int:
+        if pos < self._pos:
+            self._pos, self._line = 0, 1
+        self._line += self._text.count("\n", self._pos, pos)
+        self._pos = pos
+        return self._line
 
 
 def _skip(text: str, pos: int) -> int:

@@ -18,7 +18,7 @@ from ..session import Session
 from ..session.results import rounds
 from ..widgets.call_history import CallHistory
 from ..widgets.checklist import Checklist
-from ..widgets.interview_list import InterviewList
+from ..widgets.interview_list import InterviewList, Rows
 from ..widgets.list_pane import ListPane
 from ..widgets.notes_pane import NotesPane
 from ..widgets.panes import Panes
@@ -117,10 +117,10 @@ class MainScreen(Screen[None]):
         """Filter, sort and show the rows; keep the selected interview selected."""
         if not self.session.loaded:
             return
-        now = self.session.now()
+        session, now = self.session, self.session.now()
         keep = keep or self.selected
-        ordered = self.session.ordered(self.show_archived, self._filter_words)
-        rows = [build_row(i, self.session.step(i.id), now, self._found(i)) for i in ordered]
+        ordered = session.ordered(self.show_archived, self._filter_words)
+        rows = Rows(ordered, lambda i: build_row(i, session.step(i.id), now, self._found(i)))
         title = "Interviews (with archived)" if self.show_archived else "Interviews"
         self.query_one(ListPane).show_rows(rows, total=self.session.count, keep=keep, title=title)
         if not rows:

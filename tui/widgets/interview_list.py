@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import overload
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -18,7 +20,7 @@ from textual.strip import Strip
 from ..domain.fields import printable
 from ..domain.models import Interview
 
-__all__ = ["InterviewList", "ListRow"]
+__all__ = ["InterviewList", "ListRow", "Rows"]
 
 #: Each interview takes two lines: who and what, then when and what next.
 ROW_HEIGHT = 2
@@ -35,6 +37,43 @@ class ListRow:
     urgency: str = ""  # "overdue", "today" or ""
     #: Where the filter's words were found when not in the names ("notes: …redesign…").
     found: str = ""
+
+
+class Rows(Sequence[ListRow]):
+    """The rows of these interviews, each described only when it is first drawn or asked for.
+
+    10,000 interviews cost a screenful of descriptions, not 10,000, when the list is shown or filtered.
+    """
+
+    def __init__(self, interviews: Sequence[Interview] = (), describe: Callable[[Interview], ListRow] | None = None):
+        self.interviews = list(interviews)
+        self._describe = describe or (lambda interview: ListRow(interview, ""))
+        self._described: dict[int, ListRow] = {}
+
+    def __len__(self) -> int:
+        return len(self.interviews)
+
+    @overload
+    def __getitem__(self, index: int) -> ListRow: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[ListRow]: ...
+    def __getitem__(self, index: int | slice) -> ListRow | list[ListRow]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        row = self._described.get(index)
+        if row is None:
+            row = self._described[index] = self._describe(self.interviews[index])  # IndexError past the end
+        return row
+
+    def __iter__(self) -> Iterator[ListRow]:
+        return (self[i] for i in range(len(self)))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+    __hash__ = None  # type: ignore[assignment]
 
 
 def _fit(text: str, width: int) -> str:
@@ -98,23 +137,23 @@ class InterviewList(ScrollView, can_focus=True):
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
-        self.rows: list[ListRow] = []
+        self.rows = Rows()
 
     # attributes down
-    def set_rows(self, rows: list[ListRow], keep: str | None = None) -> None:
+    def set_rows(self, rows: Rows, keep: str | None = None) -> None:
         """Show these rows, keeping the interview with id `keep` highlighted when it is there."""
         self.rows = rows
         self.virtual_size = Size(self.size.width, len(rows) * ROW_HEIGHT)
         index = 0
         if keep is not None:
-            index = next((i for i, row in enumerate(rows) if row.interview.id == keep), 0)
+            index = next((i for i, interview in enumerate(rows.interviews) if interview.id == keep), 0)
         self.cursor = index
         self.refresh()
 
     @property
     def highlighted(self) -> Interview | None:
         if 0 <= self.cursor < len(self.rows):
-            return self.rows[self.cursor].interview
+            return self.rows.interviews[self.cursor]
         return None
 
     def watch_cursor(self, old: int, new: int) -> None:

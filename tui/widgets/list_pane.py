@@ -11,7 +11,7 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Input, Static
 
-from .interview_list import InterviewList, ListRow
+from .interview_list import InterviewList, Rows
 
 __all__ = ["WELCOME", "ListPane"]
 
@@ -66,7 +66,7 @@ class ListPane(Vertical):
     def interview_list(self) -> InterviewList:
         return self.query_one(InterviewList)
 
-    def show_rows(self, rows: list[ListRow], *, total: int, keep: str | None, title: str) -> None:
+    def show_rows(self, rows: Rows, *, total: int, keep: str | None, title: str) -> None:
         """Rows to show; `total` is how many exist at all, for the welcome and the empty note."""
         if self.filter_text:  # how many the filter left, where the eye already is
             title += f" · {len(rows)} match" + ("" if len(rows) == 1 else "es")

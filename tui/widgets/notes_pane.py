@@ -23,6 +23,24 @@ __all__ = ["NotesPane"]
 
 #: Keys that follow one another this closely are handed up together (the store saves soon after).
 HAND_UP = 0.1
+#: The most of one note the editor holds: the editor's cost per key grows with its lines, so of a
+#: longer note (a pasted log) it shows the end, and the start is kept aside and saved unchanged.
+SHOWN_AT_MOST = 100_000
+
+
+def split_for_editor(text: str) -> tuple[str, str]:
+    """(kept aside, shown): all of a note up to SHOWN_AT_MOST characters, else its last lines that fit."""
+    if len(text) <= SHOWN_AT_MOST:
+        return "", text
+    cut = len(text) - SHOWN_AT_MOST
+    line_start = text.find("\n", cut) + 1
+    if 0 < line_start < len(text):
+        cut = line_start
+    return text[:cut], text[cut:]
+
+
+def _size(characters: int) -> str:
+    return f"{characters / 1_000_000:.1f} MB" if characters >= 1_000_000 else f"{characters // 1000} KB"
 
 
 class NotesPane(Vertical):
@@ -46,6 +64,7 @@ class NotesPane(Vertical):
         self._pending: Timer | None = None
         self._unsent = False
         self._loaded = ""  # the text last put in the editor or handed up: anything else there is new typing
+        self._head = ""  # the start of a long note, kept aside: the editor shows what follows it
         self._status = ("", "")
 
     def compose(self) -> ComposeResult:
@@ -81,13 +100,19 @@ class NotesPane(Vertical):
         return self.query_one(CallHistory)
 
     def load_text(self, text: str, title: str, owner: NotesOwner | None = None) -> None:
-        """Put a record's text in the editor, the cursor after it; what was typed for another goes up first."""
+        """Put a record's text in the editor, the cursor after it; what was typed for another goes up first.
+
+        Of a note longer than SHOWN_AT_MOST the editor shows the end; the title says how much is kept aside.
+        """
         if owner != self.owner and self.built and (self._unsent or self.editor.text != self._loaded):
             # typed for the record shown until now, whether or not its change has been handed up yet
-            self.post_message(self.NotesTyped(self.editor.text, self.owner))
+            self.post_message(self.NotesTyped(self._head + self.editor.text, self.owner))
         if owner != self.owner:
             self._quiet()
         previous, self.owner = self.owner, owner
+        head, shown = split_for_editor(text)
+        if head:
+            title += f" · the last {_size(len(shown))} of {_size(len(text))} shown, all of it kept"
         self.query_one("#notes-title", Static).update(title)
         if not self.built:
             return
@@ -95,11 +120,11 @@ class NotesPane(Vertical):
         editor.disabled = owner is None
         if owner == previous and editor.text != self._loaded:
             return  # the same record again, with typing not yet handed up: the typing is newer
-        if editor.text != text:
+        if head != self._head or editor.text != shown:
             with self.prevent(type(editor).Changed):
-                editor.load_text(text)
+                editor.load_text(shown)
             editor.move_cursor(editor.document.end)  # typing goes after what is there, never before it
-        self._loaded = text
+        self._head, self._loaded = head, shown
 
     def _quiet(self) -> None:
         if self._pending is not None:
@@ -117,16 +142,17 @@ class NotesPane(Vertical):
     def take_typed(self) -> tuple[NotesOwner | None, str]:
         """Whose text the editor holds, and the text, taken now (quitting, reloading): nothing waits after."""
         self._quiet()
-        if self.built:
-            self._loaded = self.editor.text
-        return self.owner, self.editor.text if self.built else ""
+        if not self.built:
+            return self.owner, ""
+        self._loaded = self.editor.text
+        return self.owner, self._head + self._loaded
 
     def text_for(self, owner: NotesOwner | None) -> str | None:
         """The editor's text if it still holds that record's, else None."""
         if not self.built or owner != self.owner:
             return None
         self._loaded = self.editor.text  # handed up now: what is typed after this is what is new
-        return self._loaded
+        return self._head + self._loaded
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         """The first change goes up at once; changes that follow within HAND_UP go up together after it."""

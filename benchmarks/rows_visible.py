@@ -1,0 +1,101 @@
+"""Spawn to rows visible, in a real terminal, at 0, 1,000 and 10,000 interviews (and 10,000 with one
+20 MB note), against a one-Static Textual app in the same run. Prints medians and ratios; asserts nothing.
+
+    .venv/bin/python benchmarks/rows_visible.py [--runs 5]
+
+Each run starts a fresh process in a tmux pane and polls `capture-pane` until the first interview
+row (the welcome, for an empty workbook; "Hello" for the one-Static app) is on screen: that is
+what the user waits for. Peak memory is the process's own high-water mark (VmHWM) read then.
+The two apps take turns, run by run, so load on the machine hits both alike.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shlex
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from startup import make_workbook  # noqa: E402
+
+SERVER = f"followup-rows-{os.getpid()}"
+MINIMAL = (
+    "from textual.app import App\nfrom textual.widgets import Static\n"
+    "class Minimal(App):\n    def compose(self):\n        yield Static('Hello')\nMinimal().run()\n"
+)
+
+
+def tmux(*args: str) -> str:
+    return subprocess.run(["tmux", "-L", SERVER, *args], capture_output=True, text=True, check=False).stdout
+
+
+def time_to(command: list[str], marker: str, deadline: float = 120.0) -> tuple[float, float]:
+    """Seconds from spawn until `marker` is on screen (inf after `deadline`), and the peak memory in MB."""
+    line = "exec " + shlex.join(command)
+    started = time.perf_counter()
+    tmux("new-session", "-d", "-s", "bench", "-x", "120", "-y", "36", "-c", str(ROOT), line)
+    try:
+        pid = int(tmux("display-message", "-p", "-t", "bench", "#{pane_pid}").strip() or 0)
+        elapsed = 0.0
+        while marker not in tmux("capture-pane", "-p", "-t", "bench"):
+            if time.perf_counter() - started > deadline:
+                elapsed = float("inf")
+                break
+            time.sleep(0.01)
+        elapsed = elapsed or time.perf_counter() - started
+        peak = 0.0
+        for status in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if status.startswith("VmHWM:"):
+                peak = int(status.split()[1]) / 1024
+        return elapsed, peak
+    finally:
+        tmux("kill-server")
+        time.sleep(0.2)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--sizes", type=int, nargs="*", default=[0, 1_000, 10_000])
+    parser.add_argument("--no-big-note", action="store_true", help="skip 10,000 with a 20 MB note")
+    args = parser.parse_args()
+    python = sys.executable
+    with tempfile.TemporaryDirectory() as folder:
+        books: list[tuple[str, Path, str]] = [
+            (f"{n:,}", make_workbook(Path(folder), n), "Company " if n else "Welcome to your") for n in args.sizes
+        ]
+        if not args.no_big_note:
+            books.append(("10,000 + 20 MB note", make_workbook(Path(folder), 10_000, big_note=20_000_000), "Company "))
+        time_to([python, "-c", MINIMAL], "Hello")  # warm the disk cache and bytecode
+        rows = []
+        for label, path, marker in books:
+            ours_cmd = [python, "-m", "tui", "--db", str(path)]
+            time_to(ours_cmd, marker)
+            minimal, ours = [], []
+            for _ in range(args.runs):
+                minimal.append(time_to([python, "-c", MINIMAL], "Hello"))
+                ours.append(time_to(ours_cmd, marker))
+            rows.append((label, minimal, ours))
+    print("| interviews | one-Static app | followup | ratio | peak RSS one-Static | followup | ratio |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for label, minimal, ours in rows:
+        t_min, t_ours = (statistics.median(t for t, _ in runs) for runs in (minimal, ours))
+        m_min, m_ours = (statistics.median(m for _, m in runs) for runs in (minimal, ours))
+        shown = f"{t_ours * 1000:.0f} ms" if t_ours < float("inf") else "> 120 s"
+        print(
+            f"| {label} | {t_min * 1000:.0f} ms | {shown} | {t_ours / t_min:.2f}x "
+            f"| {m_min:.0f} MB | {m_ours:.0f} MB | {m_ours / m_min:.2f}x |"
+        )
+
+
+if __name__ == "__main__":
+    main()

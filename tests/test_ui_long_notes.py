@@ -1,0 +1,91 @@
+"""A long note (a pasted log) never holds up the list or typing, and is saved whole: pasted or typed to."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from textual import events
+from ui_support import FIXED_NOW, running, seed, settle, stored
+
+from tui.domain.models import Interview, Interviewer
+from tui.widgets.interview_list import InterviewList
+from tui.widgets.notes_pane import SHOWN_AT_MOST, NotesPane, split_for_editor
+
+LINE = "12:00:01 INFO request served in 3 ms from the cache; nothing to report\n"
+
+
+def log_of(size: int) -> str:
+    return (LINE * (size // len(LINE) + 1))[:size]
+
+
+def interview(company: str, notes: str = "", days: int = 1) -> Interview:
+    when = FIXED_NOW - timedelta(days=days)
+    return Interview(company, "Designer", interviewed_at=when, interviewer=Interviewer(name="Dana"), notes=notes)
+
+
+def notes_of(db) -> dict[str, str]:
+    return {doc["company"]: doc["notes"] for doc in stored(db)["interviews"]}
+
+
+def test_a_short_note_is_shown_whole_and_a_long_one_from_a_line_start():
+    assert split_for_editor("short") == ("", "short")
+    text = log_of(3 * SHOWN_AT_MOST)
+    head, shown = split_for_editor(text)
+    assert head + shown == text
+    assert len(shown) <= SHOWN_AT_MOST
+    assert head.endswith("\n") and shown.startswith("12:00:01")
+
+
+async def test_a_200_kb_paste_is_saved_whole(db):
+    seed(db, [interview("Acme", "before the paste. ")])
+    pasted = log_of(200_000)
+    async with running(db) as pilot:
+        await pilot.press("3")
+        await settle(pilot)
+        pilot.app.post_message(events.Paste(pasted))  # as the terminal hands over a bracketed paste
+        await settle(pilot)
+        await pilot.press("!")
+        await settle(pilot)
+        pilot.app.finish_work()
+    assert notes_of(db)["Acme"] == "before the paste. " + pasted + "!"
+
+
+async def test_a_20_mb_note_shows_its_end_and_keeps_all_of_it(db):
+    big = log_of(20_000_000)
+    seed(db, [interview("Acme", big, days=2), interview("Globex", "short notes")])
+    async with running(db) as pilot:
+        screen = pilot.app.screen
+        rows = screen.query_one(InterviewList).rows
+        assert [row.interview.company for row in rows] == ["Acme", "Globex"]  # the rows are there
+        editor = screen.query_one("#notes")
+        assert len(editor.text) <= SHOWN_AT_MOST and big.endswith(editor.text)
+        assert "of 20.0 MB shown" in str(screen.query_one("#notes-title").render())
+        await pilot.press("3", "end", "x")
+        await settle(pilot)
+        await pilot.press("escape", "down")  # to Globex: what was typed goes up with the start kept
+        await settle(pilot)
+        assert screen.query_one("#notes").text == "short notes"
+        pilot.app.finish_work()
+    assert notes_of(db) == {"Acme": big + "x", "Globex": "short notes"}
+
+
+async def test_typing_into_a_long_note_hands_up_all_of_it(db):
+    big = log_of(3 * SHOWN_AT_MOST)
+    seed(db, [interview("Acme", big)])
+    async with running(db) as pilot:
+        await pilot.press("3", "y")
+        await settle(pilot)
+        owner, text = pilot.app.screen.query_one(NotesPane).take_typed()
+        assert (owner, text) == (("interview", owner[1]), big + "y")
+        pilot.app.finish_work()
+    assert notes_of(db)["Acme"] == big + "y"
+
+
+async def test_the_list_describes_only_the_rows_it_is_asked_for(db):
+    seed(db, [interview(f"Company {n:02}") for n in range(40)])
+    async with running(db, size=(100, 24)) as pilot:
+        rows = pilot.app.screen.query_one(InterviewList).rows
+        described = len(rows._described)
+        assert len(rows) == 40 and 0 < described < 40  # a screenful, not all forty
+        assert [row.interview.company for row in rows][:2] == ["Company 00", "Company 01"]
+        pilot.app.finish_work()
