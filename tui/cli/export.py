@@ -17,7 +17,9 @@ __all__ = ["run", "write_export"]
 
 
 def run(args: argparse.Namespace) -> int:
-    target = Path(args.output).expanduser().absolute() if args.output else None
+    target = Path(args.output).expanduser().absolute() if args.output not in (None, "-") else None
+    if args.excel and args.format != "csv":
+        raise ValidationError("--excel", f"it is for the csv export, not {args.format}.")
     if target is not None:
         _check_target(target, workbook_path(args))
     with open_session(args, write=False) as session:
@@ -26,7 +28,7 @@ def run(args: argparse.Namespace) -> int:
         if args.format == "csv":
             from ..formats.csvfile import render_csv
 
-            payload = render_csv(records, now).encode("utf-8")
+            payload = render_csv(records, now, excel=args.excel).encode("utf-8")
         elif args.format == "json":
             from ..formats.jsonfile import render, workbook_document
 

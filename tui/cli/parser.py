@@ -188,8 +188,9 @@ def _export(verbs: Verbs) -> None:
     )
     parser.add_argument("--format", required=True, choices=FORMATS, help="the kind of file")
     parser.add_argument(
-        "-o", "--output", metavar="FILE", help="write to FILE (created readable by you alone) instead of stdout"
+        "-o", "--output", metavar="FILE", help="write to FILE (created readable by you alone); - or none: stdout"
     )
+    parser.add_argument("--excel", action="store_true", help="csv: start with a byte-order mark so Excel keeps accents")
 
 
 def _import(verbs: Verbs) -> None:
