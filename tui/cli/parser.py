@@ -20,6 +20,8 @@ EXIT_CODES = (
     (1, "the workbook could not be used (open in the app, damaged, not writable)"),
     (2, "the input was wrong, or no interview has that id; nothing was written"),
 )
+#: How a thank-you went out, as `thank --channel` takes it.
+CHANNEL_WORDS = ("email", "handwritten", "phone", "linkedin", "text-message")
 #: The outcome names `log-call --outcome` takes (the stored values with dashes).
 OUTCOME_WORDS = (
     "no-answer",
@@ -56,6 +58,12 @@ def build_parser() -> argparse.ArgumentParser:
     _script(verbs)
     _export(verbs)
     _import(verbs)
+    _edit(verbs)
+    _archive(verbs)
+    _thank(verbs)
+    _show(verbs)
+    _delete(verbs)
+    _global_options_after_the_verb(verbs)
     return parser
 
 
@@ -204,3 +212,80 @@ def _import(verbs: Verbs) -> None:
     parser.add_argument("file", metavar="FILE", help="a .csv file, or a .json file from `followup export`")
     parser.add_argument("--apply", action="store_true", help="write the new records to the workbook")
     parser.add_argument("--format", choices=("csv", "json"), help="the file's kind, if its name does not say")
+
+
+def _global_options_after_the_verb(verbs: Verbs) -> None:
+    """`followup list --db x.json` as well as `followup --db x.json list`; left out, the one before the verb stands."""
+    for parser in verbs.choices.values():
+        parser.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help="the workbook file to use")
+        parser.add_argument(
+            "--demo", action="store_true", default=argparse.SUPPRESS, help="work on a fresh copy of the demo workbook"
+        )
+
+
+def _edit(verbs: Verbs) -> None:
+    """The same options as `add`, each one changing only that part of the interview."""
+    parser = verbs.add_parser(
+        "edit",
+        help="change an interview's details",
+        description="Change the parts of an interview you name, with the same options and checks as add; "
+        "the rest stays as it is.",
+    )
+    parser.add_argument("id", metavar="ID", help="the interview's id (any unique start of it)")
+    for action in verbs.choices["add"]._actions:
+        if not action.option_strings or action.dest == "help":
+            continue
+        if action.nargs == 0:  # a flag: --not-decision-maker, with its opposite beside it
+            parser.add_argument(
+                *action.option_strings, dest=action.dest, action="store_true", default=None, help=action.help
+            )
+            parser.add_argument(
+                "--decision-maker", dest=action.dest, action="store_false", help="the interviewer makes the decision"
+            )
+        else:
+            parser.add_argument(
+                *action.option_strings, dest=action.dest, metavar=action.metavar, default=None, help=action.help
+            )
+
+
+def _archive(verbs: Verbs) -> None:
+    for verb, help_text in (
+        ("archive", "put an interview aside: out of the list and the calendar, nothing deleted"),
+        ("restore", "bring an archived interview back into the list"),
+    ):
+        parser = verbs.add_parser(verb, help=help_text, description=help_text[0].upper() + help_text[1:] + ".")
+        parser.add_argument("id", metavar="ID", help="the interview's id (any unique start of it)")
+
+
+def _thank(verbs: Verbs) -> None:
+    parser = verbs.add_parser(
+        "thank",
+        help="record that a thank-you went out",
+        description="Record a thank-you note sent after the interview; the next step takes it into account.",
+    )
+    parser.add_argument("id", metavar="ID", help="the interview's id (any unique start of it)")
+    parser.add_argument("--channel", required=True, help=f"how it went out: {', '.join(CHANNEL_WORDS)}")
+    parser.add_argument(
+        "--when", default="", metavar="WHEN", help='when it went out (default: now), e.g. "yesterday 5pm"'
+    )
+
+
+def _show(verbs: Verbs) -> None:
+    parser = verbs.add_parser(
+        "show",
+        help="print one interview whole: details, checklist, calls, thank-yous, next step",
+        description="Everything the workbook holds on one interview.",
+    )
+    parser.add_argument("id", metavar="ID", help="the interview's id (any unique start of it)")
+    parser.add_argument("--json", action="store_true", help="print the records as JSON, as the json export writes them")
+
+
+def _delete(verbs: Verbs) -> None:
+    parser = verbs.add_parser(
+        "delete",
+        help="delete an interview with its calls and thank-yous",
+        description="Remove an interview for good, with every call and thank-you of it. Asks first, unless "
+        "--yes. `followup archive` puts one aside instead.",
+    )
+    parser.add_argument("id", metavar="ID", help="the interview's id (any unique start of it)")
+    parser.add_argument("--yes", action="store_true", help="do not ask")

@@ -27,6 +27,12 @@ VERB_MODULES = {
     "script": "script",
     "export": "export",
     "import": "importing",
+    "edit": "edit",
+    "archive": "archive",
+    "restore": "archive:restore",
+    "thank": "thank",
+    "show": "show",
+    "delete": "delete",
 }
 
 

@@ -14,16 +14,7 @@ from typing import Any, Literal, TypeVar
 from ..domain import checklist
 from ..domain.guardrails import before_the_call
 from ..domain.guidance import NextStep, attention_key, next_step
-from ..domain.models import (
-    CallAttempt,
-    Channel,
-    Interview,
-    Outcome,
-    Profile,
-    Qualification,
-    Reference,
-    ThankYou,
-)
+from ..domain.models import CallAttempt, Channel, Interview, Outcome, Profile, Qualification, Reference, ThankYou
 from ..domain.recording import Recorded, default_follow_up, read_day, record_outcome
 from ..domain.records import Records, matches
 from ..domain.timeline import Timeline
@@ -37,7 +28,6 @@ __all__ = ["TEMPLATES_SETTING", "CallStarted", "NotesOwner", "Session"]
 NotesOwner = tuple[Literal["interview", "call"], str]
 #: Where the user's own script templates are kept (shared by the app and `followup script`).
 TEMPLATES_SETTING = "templates"
-
 
 T = TypeVar("T")
 
@@ -203,6 +193,13 @@ class Session:
     def archive(self, interview_id: str, archived: bool = True) -> Interview:
         """Out of the list (nothing is deleted), or back into it with `archived=False`."""
         return self._edit(interview_id, lambda i: setattr(i, "archived", archived))
+
+    def delete_interview(self, interview_id: str) -> Interview:
+        """Gone for good with its calls and thank-yous (archiving only puts one aside)."""
+        interview = self.interview(interview_id)
+        self.workbook.remove_interview(interview)
+        self._index.remove_interview(interview.id)
+        return interview
 
     def tick(self, interview_id: str, key: str, ticked: bool, custom: bool = False) -> Interview:
         return self._edit(interview_id, lambda i: checklist.tick(i, key, ticked, custom))
