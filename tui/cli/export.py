@@ -40,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
         else:
             from ..formats.icsfile import render_ics
 
-            payload = render_ics(records, now)
+            payload = render_ics(records, now, previous=_previous_export(target))
     if target is None:
         try:
             sys.stdout.buffer.write(payload)
@@ -53,6 +53,25 @@ def run(args: argparse.Namespace) -> int:
         write_export(target, payload)
         print(f"Wrote {target}", file=sys.stderr)
     return 0
+
+
+#: A previous calendar export larger than this is not one of ours; it is not read.
+_PREVIOUS_AT_MOST = 16 * 1024 * 1024
+
+
+def _previous_export(target: Path | None) -> bytes | None:
+    """The calendar file being replaced, so its events are updated or cancelled rather than forgotten."""
+    if target is None:
+        return None
+    try:
+        fd = os.open(target, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | os.O_NONBLOCK)
+    except OSError:
+        return None
+    with os.fdopen(fd, "rb") as file:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        data = file.read(_PREVIOUS_AT_MOST + 1)
+    return data if len(data) <= _PREVIOUS_AT_MOST else None
 
 
 def _check_target(target: Path, database: Path) -> None:
