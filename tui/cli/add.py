@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from ..domain.errors import ValidationError
 from ..domain.fields import FieldProblems, interview_from_text
@@ -29,9 +30,33 @@ OPTION_FOR = {
 }
 
 
+#: A business card larger than this is not one.
+_CARD_AT_MOST = 1024 * 1024
+
+
+def card_values(path: str | None) -> dict[str, str]:
+    """The interviewer's fields from a business card (.vcf), checked later with the typed ones."""
+    if not path:
+        return {}
+    from ..formats.vcffile import card_fields
+    from ..store.storage import NotAFileError, describe, read_regular
+
+    try:
+        raw = read_regular(Path(path).expanduser(), _CARD_AT_MOST)
+        return card_fields(raw.decode("utf-8-sig"))
+    except NotAFileError as error:
+        raise ValidationError("--card", f"{error}; name the .vcf file.") from None
+    except OSError as error:
+        raise ValidationError("--card", f"{path} cannot be read: {describe(error)}.") from None
+    except UnicodeDecodeError:
+        raise ValidationError("--card", f"{path} is not UTF-8 text; export the card again as UTF-8.") from None
+    except ValueError as error:
+        raise ValidationError("--card", f"{path}: {error}.") from None
+
+
 def typed_values(args: argparse.Namespace) -> dict[str, str]:
-    """The interview's fields as the options gave them (None where an option was not given)."""
-    return {
+    """The interview's fields as the options gave them, the card filling what they left empty."""
+    typed = {
         "company": args.company,
         "role": args.role,
         "interviewed_at": args.when,
@@ -45,6 +70,8 @@ def typed_values(args: argparse.Namespace) -> dict[str, str]:
         "wish_said": args.wish,
         "notes": read_text_arg(args.notes) or "",
     }
+    card = card_values(args.card)
+    return {**typed, **{name: value for name, value in card.items() if not (typed.get(name) or "").strip()}}
 
 
 def as_options(error: ValidationError) -> ValidationError:

@@ -7,7 +7,7 @@ import argparse
 from ..domain.errors import ValidationError
 from ..domain.fields import interview_from_text
 from ..domain.phones import region_for_zone
-from .add import OPTION_FOR, as_options
+from .add import OPTION_FOR, as_options, card_values
 from .common import open_session, read_text_arg, short_id
 
 __all__ = ["run"]
@@ -17,7 +17,8 @@ def changed_values(args: argparse.Namespace) -> dict[str, str]:
     """Only the fields whose option was given; the rest keep what the interview holds."""
     values = {field: getattr(args, option[2:].replace("-", "_"), None) for field, option in OPTION_FOR.items()}
     values["notes"] = read_text_arg(values["notes"])
-    return {field: value for field, value in values.items() if value is not None}
+    given = {field: value for field, value in values.items() if value is not None}
+    return {**card_values(args.card), **given}
 
 
 def run(args: argparse.Namespace) -> int:

@@ -6,6 +6,7 @@ import argparse
 import os
 import stat
 import sys
+from datetime import UTC
 from pathlib import Path
 
 from ..domain.errors import ValidationError
@@ -20,6 +21,10 @@ def run(args: argparse.Namespace) -> int:
     target = Path(args.output).expanduser().absolute() if args.output not in (None, "-") else None
     if args.excel and args.format != "csv":
         raise ValidationError("--excel", f"it is for the csv export, not {args.format}.")
+    if args.id is not None and args.format != "vcf":
+        raise ValidationError(
+            "--id", f"it picks one interviewer's card (--format vcf); {args.format} exports the whole workbook."
+        )
     if target is not None:
         _check_target(target, workbook_path(args))
     with open_session(args, write=False) as session:
@@ -37,6 +42,11 @@ def run(args: argparse.Namespace) -> int:
             from ..formats.mdfile import render_markdown
 
             payload = render_markdown(records, now).encode("utf-8")
+        elif args.format == "vcf":
+            from ..formats.vcffile import render_vcf
+
+            chosen = [session.find(args.id)] if args.id is not None else records.interviews
+            payload = render_vcf(sorted(chosen, key=lambda i: (i.created_at or now, i.id)), now.tzinfo or UTC)
         else:
             from ..formats.icsfile import render_ics
 

@@ -32,7 +32,7 @@ OUTCOME_WORDS = (
     "wrong-number",
     "will-call-back",
 )
-FORMATS = ("csv", "json", "md", "ics")
+FORMATS = ("csv", "json", "md", "ics", "vcf")
 SCRIPT_KINDS = ("voicemail", "talking-points", "thank-you")
 
 
@@ -84,7 +84,7 @@ def _add(verbs: Verbs) -> None:
         help="add an interview and print its id",
         description="Add an interview to follow up on. Prints the new interview's short id.",
     )
-    parser.add_argument("--company", required=True, help="the company")
+    parser.add_argument("--company", default="", help="the company (required, unless --card names it)")
     parser.add_argument("--role", required=True, help="the job title you interviewed for")
     parser.add_argument("--interviewer", default="", metavar="NAME", help="who interviewed you")
     parser.add_argument("--title", default="", help="the interviewer's job title")
@@ -99,6 +99,9 @@ def _add(verbs: Verbs) -> None:
     parser.add_argument("--resume", default="", metavar="PATH", help="the resume you sent")
     parser.add_argument("--wish", default="", metavar="TEXT", help="what you wish you had said")
     parser.add_argument("--notes", default="", metavar="TEXT", help="notes on the interview; - reads them from stdin")
+    parser.add_argument(
+        "--card", metavar="FILE", help="fill the interviewer from a business card (.vcf); options given win over it"
+    )
 
 
 def _log_call(verbs: Verbs) -> None:
@@ -189,16 +192,18 @@ def _script(verbs: Verbs) -> None:
 def _export(verbs: Verbs) -> None:
     parser = verbs.add_parser(
         "export",
-        help="write the workbook as csv, json, md or ics",
+        help="write the workbook as csv, json, md, ics or vcf",
         description="csv: a row per interview for a spreadsheet; json: the whole workbook, for "
         "`followup import`; md: a section per interview for a notes app; ics: upcoming follow-ups "
-        "and call windows, with alarms, for a calendar (re-importing updates the same events).",
+        "and call windows, with alarms, for a calendar (re-importing updates the same events); vcf: the "
+        "interviewers as contact cards, for your phone.",
     )
     parser.add_argument("--format", required=True, choices=FORMATS, help="the kind of file")
     parser.add_argument(
         "-o", "--output", metavar="FILE", help="write to FILE (created readable by you alone); - or none: stdout"
     )
     parser.add_argument("--excel", action="store_true", help="csv: start with a byte-order mark so Excel keeps accents")
+    parser.add_argument("--id", metavar="ID", help="vcf: only this interview's interviewer")
 
 
 def _import(verbs: Verbs) -> None:
