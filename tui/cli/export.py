@@ -6,10 +6,12 @@ import argparse
 import os
 import stat
 import sys
+import time
 from datetime import UTC
 from pathlib import Path
 
 from ..domain.errors import ValidationError
+from ..store import StoreError
 from ..store.opening import own_files, real_path
 from ..store.storage import describe, write_atomic
 from .common import OutputFailed, VerbFailed, open_session, workbook_path
@@ -25,8 +27,27 @@ def run(args: argparse.Namespace) -> int:
         raise ValidationError(
             "--id", f"it picks one interviewer's card (--format vcf); {args.format} exports the whole workbook."
         )
+    if args.watch and target is None:
+        raise ValidationError("--watch", "it keeps a file up to date; name the file with -o FILE.")
     if target is not None:
         _check_target(target, workbook_path(args))
+    payload = _render(args, target)
+    if target is None:
+        try:
+            sys.stdout.buffer.write(payload)
+            sys.stdout.buffer.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as error:
+            raise OutputFailed(error) from None
+    else:
+        write_export(target, payload)
+        print(f"Wrote {target}", file=sys.stderr)
+    return _watch(args, target) if args.watch and target is not None else 0
+
+
+def _render(args: argparse.Namespace, target: Path | None) -> bytes:
+    """The export as bytes, from the workbook as it is on disk now."""
     with open_session(args, write=False) as session:
         now, records = session.now(), session.records()
         # Each format's module is imported only when asked for (icalendar is slow to import).
@@ -51,18 +72,42 @@ def run(args: argparse.Namespace) -> int:
             from ..formats.icsfile import render_ics
 
             payload = render_ics(records, now, previous=_previous_export(target))
-    if target is None:
-        try:
-            sys.stdout.buffer.write(payload)
-            sys.stdout.buffer.flush()
-        except BrokenPipeError:
-            raise
-        except OSError as error:
-            raise OutputFailed(error) from None
-    else:
-        write_export(target, payload)
-        print(f"Wrote {target}", file=sys.stderr)
-    return 0
+    return payload
+
+
+#: How often --watch looks at the workbook, in seconds.
+WATCH_EVERY = 1.0
+
+
+def _stamp(path: Path) -> tuple[int, int, int] | None:
+    """What changes whenever the workbook is saved (every save replaces the file)."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_mtime_ns, info.st_size, info.st_ino
+
+
+def _watch(args: argparse.Namespace, target: Path) -> int:
+    """Rewrite `target` (atomically) each time the workbook is saved, until Ctrl+C or a signal ends it."""
+    path = workbook_path(args)
+    seen = _stamp(path)
+    print(f"Watching {path}: {target} is written again after each change. Ctrl+C stops.", file=sys.stderr, flush=True)
+    try:
+        while True:
+            time.sleep(WATCH_EVERY)
+            stamp = _stamp(path)
+            if stamp == seen:
+                continue
+            seen = stamp
+            try:
+                write_export(target, _render(args, target))
+            except (StoreError, VerbFailed, ValidationError) as error:
+                print(f"followup export: {error} Trying again after the next change.", file=sys.stderr, flush=True)
+            else:
+                print(f"Wrote {target}", file=sys.stderr, flush=True)
+    except KeyboardInterrupt:
+        return 0
 
 
 #: A previous calendar export larger than this is not one of ours; it is not read.

@@ -204,6 +204,11 @@ def _export(verbs: Verbs) -> None:
     )
     parser.add_argument("--excel", action="store_true", help="csv: start with a byte-order mark so Excel keeps accents")
     parser.add_argument("--id", metavar="ID", help="vcf: only this interview's interviewer")
+    parser.add_argument(
+        "--watch",
+        action="store_true",
+        help="stay running and write FILE again whenever the workbook changes (for a calendar that subscribes to it)",
+    )
 
 
 def _import(verbs: Verbs) -> None:
