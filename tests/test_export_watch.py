@@ -53,7 +53,7 @@ def test_watch_rewrites_the_calendar_after_each_change_and_stops_on_ctrl_c(tmp_p
         _wait_for(lambda: any("Zenith" in s for s in _summaries(target)))
         assert oct(target.stat().st_mode & 0o777) == "0o600"
         watcher.send_signal(signal.SIGINT)
-        out, err = watcher.communicate(timeout=20)
+        _out, err = watcher.communicate(timeout=20)
     finally:
         if watcher.poll() is None:
             watcher.kill()
