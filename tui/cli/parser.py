@@ -63,6 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
     _thank(verbs)
     _show(verbs)
     _delete(verbs)
+    _completion(verbs)
     _global_options_after_the_verb(verbs)
     return parser
 
@@ -299,3 +300,14 @@ def _delete(verbs: Verbs) -> None:
     )
     parser.add_argument("id", metavar="ID", help="the interview's id (any unique start of it)")
     parser.add_argument("--yes", action="store_true", help="do not ask")
+
+
+def _completion(verbs: Verbs) -> None:
+    parser = verbs.add_parser(
+        "completion",
+        help="print a shell completion script (bash, zsh or fish)",
+        description='Tab completion of verbs and options. bash: eval "$(followup completion bash)" in '
+        '~/.bashrc; zsh: eval "$(followup completion zsh)" in ~/.zshrc; fish: followup completion fish > '
+        "~/.config/fish/completions/followup.fish",
+    )
+    parser.add_argument("shell", choices=("bash", "zsh", "fish"), help="your shell")

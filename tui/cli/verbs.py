@@ -33,6 +33,7 @@ VERB_MODULES = {
     "thank": "thank",
     "show": "show",
     "delete": "delete",
+    "completion": "completion",
 }
 
 
