@@ -72,3 +72,21 @@ async def test_the_app_still_quits_with_q_when_a_keymap_tries_to_take_every_quit
         await pilot.press("q")
         await settle(pilot)
         assert pilot.app.return_code is not None or not pilot.app.is_running
+
+
+async def test_hints_in_the_app_name_the_keys_as_the_user_moved_them(db):
+    from tui.screens.rows import build_row, history
+    from tui.widgets.checklist import describe
+
+    interview = Interview(company="Acme", role="Designer", interviewed_at=FIXED_NOW - timedelta(days=1))
+    seed(db, [interview])
+    path = keymap_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text('[keys]\nstart-call = "f6"\nqualifications = "ctrl+j"\nrestore = "ctrl+u"\n', encoding="utf-8")
+    async with running(db) as pilot:
+        lines = "\n".join(line for line, _ in history([], [], FIXED_NOW))
+        assert "Press f6 to start one." in lines and "Press t once" in lines
+        assert "(^j to edit)" in describe("D4", interview)
+        interview.archived = True
+        assert build_row(interview, None, FIXED_NOW).next_step == "Archived (^u restores)"
+        await settle(pilot)

@@ -16,7 +16,7 @@ from textual.binding import Binding, BindingsMap
 from textual.dom import DOMNode
 from textual.keys import Keys, key_to_character
 
-__all__ = ["KeymapFile", "binding_ids", "bindings_of", "key_shown", "load_keymap", "read_keymap"]
+__all__ = ["KeymapFile", "binding_ids", "bindings_of", "hint", "key_shown", "load_keymap", "read_keymap"]
 
 Classes = Iterable[type[DOMNode]]
 
@@ -175,14 +175,33 @@ def _clashes(keymap: dict[str, str], classes: Classes) -> list[str]:
     return sorted(set(found))
 
 
+#: Each binding id's first key as the footer shows it ("c", "^k"), after the user's keymap; set on loading it.
+_SHOWN: dict[str, str] = {}
+
+
+def hint(binding_id: str, usual: str) -> str:
+    """The key to name in a hint ("Press c to start one"): the one the user moved it to, else the usual one."""
+    return _SHOWN.get(binding_id, usual)
+
+
+def _remember_shown(app: App[Any], classes: Classes, keymap: dict[str, str]) -> None:
+    _SHOWN.clear()
+    for cls in classes:
+        for binding, keys in bindings_of(cls, keymap):
+            if binding.id and keys:
+                _SHOWN.setdefault(binding.id, app.get_key_display(binding.with_key(keys[0])))
+
+
 def load_keymap(app: App[Any], path: Path, classes: Classes) -> dict[str, str]:
     """Apply what is good in the file and say plainly what is not; the app always starts.
 
     Returns the keymap in use, for the help screen and the command palette.
     """
+    classes = list(classes)
     keymap = read_keymap(path, classes)
     if keymap.keys:
         app.set_keymap(keymap.keys)
+    _remember_shown(app, classes, keymap.keys)
     if keymap.problems:
         listed = "\n".join(f"• {problem}" for problem in keymap.problems)
         used = "The rest of the file is in use." if keymap.keys else "The usual keys are in use."

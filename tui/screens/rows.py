@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from ..domain.guidance import NextStep
 from ..domain.models import CallAttempt, Interview, Outcome, Profile, ThankYou
 from ..domain.recording import Recorded
+from ..keymap import hint
 from ..widgets.interview_list import ListRow
 
 __all__ = [
@@ -35,7 +36,7 @@ def build_row(interview: Interview, step: NextStep | None, now: datetime) -> Lis
     who = interview.interviewer.name
     when = humanize_since(interview.interviewed_at, now) if interview.interviewed_at else "no date"
     if interview.archived:
-        return ListRow(interview, when, who, "Archived (u restores)", "")
+        return ListRow(interview, when, who, f"Archived ({hint('restore', 'u')} restores)", "")
     if step is None:
         return ListRow(interview, when, who)
     overdue = step.is_overdue(now)
@@ -118,10 +119,12 @@ def call_line(call: CallAttempt, now: datetime) -> str:
 def history(calls: Sequence[CallAttempt], thanks: Sequence[ThankYou], now: datetime) -> list[tuple[str, str | None]]:
     """Every call (pickable, to correct it) and thank-you of one interview, newest first: (line, call id)."""
     lines: list[tuple[str, str | None]] = [("[b]Calls[/b]  [$text-muted]enter on one corrects it[/]", None)]
-    lines += [(call_line(c, now), c.id) for c in reversed(calls)] or [("No calls yet. Press c to start one.", None)]
+    lines += [(call_line(c, now), c.id) for c in reversed(calls)] or [
+        (f"No calls yet. Press {hint('start-call', 'c')} to start one.", None)
+    ]
     lines.append(("[b]Thank-yous[/b]", None))
     sent = [(escape(thank_you_line(t, now)), None) for t in reversed(thanks)]
-    lines += sent or [("None recorded yet. Press t once one has gone out.", None)]
+    lines += sent or [(f"None recorded yet. Press {hint('thank-you', 't')} once one has gone out.", None)]
     return lines
 
 
