@@ -101,3 +101,47 @@ def test_add_and_edit_take_a_business_card_and_typed_options_win(tmp_path):
     assert refused.returncode == 2 and "--phone" in refused.stderr and db.read_bytes() == before
     missing = followup(db, "add", "--card", str(tmp_path / "none.vcf"), "--role", "x")
     assert missing.returncode == 2 and missing.stderr.startswith("followup add: --card:")
+
+
+async def test_the_interview_form_takes_a_business_card(db, tmp_path):
+    from textual.widgets import Input
+    from ui_support import running, settle
+    from ui_support import seed as seed_app
+
+    from tui.dialogs.interview_form import InterviewForm
+
+    seed_app(db)
+    card = tmp_path / "card.vcf"
+    card.write_text(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Sam Okafor\r\nORG:Initech\r\nTITLE:Eng Manager\r\n"
+        "TEL;TYPE=WORK:+1 312 555 0142\r\nEMAIL:sam@initech.example\r\nEND:VCARD\r\n",
+        encoding="utf-8",
+    )
+    async with running(db) as pilot:
+        await pilot.press("a")
+        await settle(pilot)
+        form = pilot.app.screen
+        assert isinstance(form, InterviewForm)
+        form.query_one("#f-company", Input).value = "Initech Labs"  # typed already: the card leaves it
+        await pilot.press("ctrl+b")
+        await pilot.pause(0.3)  # the prompt is open: its worker waits for an answer
+        pilot.app.screen.query_one(Input).value = str(tmp_path / "missing.vcf")
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert not isinstance(pilot.app.screen, InterviewForm)  # the prompt stays, saying why
+        prompt = pilot.app.screen.query_one(Input)
+        prompt.value = str(card)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert pilot.app.screen is form
+        value = {
+            name: form.query_one(f"#f-{name}", Input).value
+            for name in ("company", "interviewer_name", "interviewer_title", "interviewer_phone", "interviewer_email")
+        }
+        assert value == {
+            "company": "Initech Labs",
+            "interviewer_name": "Sam Okafor",
+            "interviewer_title": "Eng Manager",
+            "interviewer_phone": "+1 312 555 0142",
+            "interviewer_email": "sam@initech.example",
+        }

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from ..domain.errors import ValidationError
 from ..domain.fields import FieldProblems, interview_from_text
@@ -30,28 +29,13 @@ OPTION_FOR = {
 }
 
 
-#: A business card larger than this is not one.
-_CARD_AT_MOST = 1024 * 1024
-
-
 def card_values(path: str | None) -> dict[str, str]:
     """The interviewer's fields from a business card (.vcf), checked later with the typed ones."""
     if not path:
         return {}
-    from ..formats.vcffile import card_fields
-    from ..store.storage import NotAFileError, describe, read_regular
+    from ..session.cards import read_card
 
-    try:
-        raw = read_regular(Path(path).expanduser(), _CARD_AT_MOST)
-        return card_fields(raw.decode("utf-8-sig"))
-    except NotAFileError as error:
-        raise ValidationError("--card", f"{error}; name the .vcf file.") from None
-    except OSError as error:
-        raise ValidationError("--card", f"{path} cannot be read: {describe(error)}.") from None
-    except UnicodeDecodeError:
-        raise ValidationError("--card", f"{path} is not UTF-8 text; export the card again as UTF-8.") from None
-    except ValueError as error:
-        raise ValidationError("--card", f"{path}: {error}.") from None
+    return read_card(path, "--card")
 
 
 def typed_values(args: argparse.Namespace) -> dict[str, str]:
