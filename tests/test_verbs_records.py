@@ -108,3 +108,13 @@ def test_demo_locate_prints_the_demo_copy_not_the_workbook(tmp_path):
     located = followup(db, "--demo", "locate")
     assert located.returncode == 0 and "followup-demo-" in located.stdout and str(db) not in located.stdout
     assert followup(db, "locate").stdout.strip() == str(db)
+
+
+def test_help_lists_every_new_verb_and_the_exit_codes(tmp_path):
+    shown = followup(tmp_path / "wb.json", "--help")
+    assert shown.returncode == 0
+    for verb in ("edit", "archive", "restore", "thank", "show", "delete", "completion"):
+        assert f"    {verb}" in shown.stdout
+    assert "Exit status:" in shown.stdout
+    for code in ("0  done", "1  the workbook could not be used", "2  the input was wrong"):
+        assert code in shown.stdout
