@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import timedelta
 from pathlib import Path
 
@@ -9,7 +10,7 @@ import pytest
 from ui_support import FIXED_NOW, running, seed, settle, stored
 
 from tui.domain.models import Interview, Interviewer
-from tui.locations import keymap_path
+from tui.locations import keymap_path, preferences_path
 from tui.screens.help import key_groups
 from tui.screens.main import MainScreen
 
@@ -95,7 +96,23 @@ async def test_the_theme_chosen_is_stored_and_applied_on_the_next_start(db):
             await pilot.press("enter")
             await settle(pilot)
         assert pilot.app.theme == "nord"
-    assert stored(db)["settings"][0]["theme"] == "nord"
+    assert json.loads(preferences_path().read_text())["theme"] == "nord"
+    assert "theme" not in (stored(db).get("settings") or [{}])[0]  # the user's, not the workbook's
+    async with running(db) as pilot:
+        assert pilot.app.theme == "nord"
+    other = db.with_name("other.json")  # a second workbook (or the demo) looks the same
+    seed(other, [acme()])
+    async with running(other) as pilot:
+        assert pilot.app.theme == "nord"
+
+
+async def test_a_theme_an_older_workbook_remembered_is_still_used(db):
+    seed(db, [acme()])
+    from tui.store import Workbook
+
+    book = Workbook.open(db, autosave=False)
+    book.set_setting("theme", "nord")
+    book.close()
     async with running(db) as pilot:
         assert pilot.app.theme == "nord"
 

@@ -145,10 +145,12 @@ class FollowupApp(App[int]):
 
     def on_mount(self) -> None:
         from .keymap import load_keymap
-        from .locations import keymap_path
+        from .locations import keymap_path, preferences_path
+        from .preferences import read_preferences
 
         self.user_keymap = load_keymap(self, keymap_path(), binding_classes())
-        theme = self.session.setting("theme", "")
+        # The user's choice, else the one an older workbook remembered.
+        theme = read_preferences(preferences_path()).get("theme") or self.session.setting("theme", "")
         if isinstance(theme, str) and theme in self.available_themes:
             self.theme = theme
         if self.demo:
@@ -157,9 +159,19 @@ class FollowupApp(App[int]):
         self.push_screen(self._main)
 
     def watch_theme(self, theme: str) -> None:
-        """The theme is the user's choice and is remembered."""
-        if self._main is not None and theme != self.session.setting("theme", ""):
-            self.session.set_setting("theme", theme)
+        """The theme is the user's choice, remembered in the user's config folder for every workbook."""
+        from .locations import preferences_path
+        from .preferences import read_preferences, save_preference
+
+        path = preferences_path()
+        if self._main is None or read_preferences(path).get("theme") == theme:
+            return
+        try:
+            save_preference(path, "theme", theme)
+        except OSError as error:
+            self.notify(
+                f"The theme is in use but could not be kept in {path}: {error.strerror or error}.", markup=False
+            )
 
     @property
     def main(self) -> MainScreen | None:

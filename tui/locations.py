@@ -8,7 +8,7 @@ from pathlib import Path
 
 import platformdirs
 
-__all__ = ["DB_ENV", "data_dir", "database_path", "demo_source", "keymap_path"]
+__all__ = ["DB_ENV", "data_dir", "database_path", "demo_source", "keymap_path", "preferences_path"]
 
 DB_ENV = "FOLLOWUP_DB"
 APP_NAME = "followup"
@@ -32,6 +32,11 @@ def database_path(cli_db: str | os.PathLike[str] | None = None) -> Path:
 def keymap_path() -> Path:
     """The optional file of key remappings, beside the user's config."""
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / "keymap.toml"
+
+
+def preferences_path() -> Path:
+    """The user's look and feel (the theme), shared by every workbook and the demo."""
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / "preferences.json"
 
 
 def demo_source() -> Path:

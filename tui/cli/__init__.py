@@ -17,7 +17,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.db is not None and not args.db.strip():
         parser.error("--db: the file name is empty; give the workbook's path, or leave --db out for the usual one")
     if args.verb == "locate":
-        print(database_path(args.db))
+        if args.demo:
+            from .common import workbook_path
+
+            print(workbook_path(args))
+            print("followup locate: that is a fresh copy of the demo, removed when this command ends.", file=sys.stderr)
+        else:
+            print(database_path(args.db))
         return 0
     if args.verb is not None:
         from .verbs import run_verb

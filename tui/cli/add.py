@@ -34,9 +34,18 @@ OPTION_FOR = {
 }
 
 
+def card_values(path: str | None) -> dict[str, str]:
+    """The interviewer's fields from a business card (.vcf), checked later with the typed ones."""
+    if not path:
+        return {}
+    from ..session.cards import read_card
+
+    return read_card(path, "--card")
+
+
 def typed_values(args: argparse.Namespace) -> dict[str, str]:
-    """The interview's fields as the options gave them (None where an option was not given)."""
-    return {
+    """The interview's fields as the options gave them, the card filling what they left empty."""
+    typed = {
         "company": args.company,
         "role": args.role,
         "interviewed_at": args.when,
@@ -55,6 +64,8 @@ def typed_values(args: argparse.Namespace) -> dict[str, str]:
         "location": args.location,
         "applied_on": args.applied,
     }
+    card = card_values(args.card)
+    return {**typed, **{name: value for name, value in card.items() if not (typed.get(name) or "").strip()}}
 
 
 def as_options(error: ValidationError) -> ValidationError:

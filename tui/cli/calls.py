@@ -18,10 +18,10 @@ from ..session.corrections import KEEP, correct_call, delete_call
 from .common import VerbFailed, open_session, read_text_arg, short_id
 from .log_call import parse_outcome
 
-__all__ = ["correct", "delete", "run"]
+__all__ = ["call_line", "confirmed", "correct", "delete", "run"]
 
 
-def _line(call: CallAttempt, tz: tzinfo | None) -> str:
+def call_line(call: CallAttempt, tz: tzinfo | None) -> str:
     local = call.started_at.astimezone(tz)
     outcome = call.outcome.label if call.outcome else "outcome not recorded"
     seconds = call.duration_seconds
@@ -50,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"No calls yet for {printable(interview.title)}.")
     else:
         for call in calls:
-            print(printable(_line(call, now.tzinfo)))
+            print(printable(call_line(call, now.tzinfo)))
     return 0
 
 
@@ -72,7 +72,7 @@ def correct(args: argparse.Namespace) -> int:
         except ValidationError as error:
             raise ValidationError(f"--{error.field}", error.message) from None
         step, now = session.step(call.interview_id), session.now()
-    print(f"Corrected: {printable(_line(call, now.tzinfo))}")
+    print(f"Corrected: {printable(call_line(call, now.tzinfo))}")
     if recorded.decision is not None and not recorded.decision.ok:
         print(
             f"followup correct-call: kept “{printable(recorded.decision.text)}” as written: {recorded.decision.message}",
@@ -86,15 +86,15 @@ def correct(args: argparse.Namespace) -> int:
 def delete(args: argparse.Namespace) -> int:
     with open_session(args) as session:
         call = session.find_call(args.call)
-        shown = _line(call, session.now().tzinfo)
-        if not args.yes and not _confirmed(f"Delete the call {printable(shown)}? [y/N] "):
+        shown = call_line(call, session.now().tzinfo)
+        if not args.yes and not confirmed(f"Delete the call {printable(shown)}? [y/N] "):
             raise VerbFailed("nothing was deleted.")
         delete_call(session, call.id)
     print(f"Deleted: {printable(shown)}")
     return 0
 
 
-def _confirmed(question: str) -> bool:
+def confirmed(question: str) -> bool:
     """Ask on the terminal; without one (a script), refuse unless --yes was given."""
     if not sys.stdin.isatty():
         raise ValidationError("--yes", "not asked at a terminal; add --yes to delete without asking.")

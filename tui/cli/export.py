@@ -6,9 +6,12 @@ import argparse
 import os
 import stat
 import sys
+import time
+from datetime import UTC
 from pathlib import Path
 
 from ..domain.errors import ValidationError
+from ..store import StoreError
 from ..store.opening import own_files, real_path
 from ..store.storage import describe, write_atomic
 from .common import OutputFailed, VerbFailed, open_session, workbook_path
@@ -17,30 +20,19 @@ __all__ = ["check_target", "deliver", "run", "write_export"]
 
 
 def run(args: argparse.Namespace) -> int:
-    target = Path(args.output).expanduser().absolute() if args.output else None
+    target = Path(args.output).expanduser().absolute() if args.output not in (None, "-") else None
+    if args.excel and args.format != "csv":
+        raise ValidationError("--excel", f"it is for the csv export, not {args.format}.")
+    if args.id is not None and args.format != "vcf":
+        raise ValidationError(
+            "--id", f"it picks one interviewer's card (--format vcf); {args.format} exports the whole workbook."
+        )
+    if args.watch and target is None:
+        raise ValidationError("--watch", "it keeps a file up to date; name the file with -o FILE.")
     if target is not None:
         check_target(target, workbook_path(args))
-    with open_session(args, write=False) as session:
-        now, records = session.now(), session.records()
-        # Each format's module is imported only when asked for.
-        if args.format == "csv":
-            from ..formats.csvfile import render_csv
-
-            payload = render_csv(records, now).encode("utf-8")
-        elif args.format == "json":
-            from ..formats.jsonfile import render, workbook_document
-
-            payload = render(workbook_document(records, now)).encode("utf-8")
-        elif args.format == "md":
-            from ..formats.mdfile import render_markdown
-
-            payload = render_markdown(records, now).encode("utf-8")
-        else:
-            from ..formats.icsfile import render_ics
-
-            payload = render_ics(records, now)
-    deliver(payload, target)
-    return 0
+    deliver(_render(args, target), target)
+    return _watch(args, target) if args.watch and target is not None else 0
 
 
 def deliver(payload: bytes, target: Path | None) -> None:
@@ -56,6 +48,89 @@ def deliver(payload: bytes, target: Path | None) -> None:
     else:
         write_export(target, payload)
         print(f"Wrote {target}", file=sys.stderr)
+
+
+def _render(args: argparse.Namespace, target: Path | None) -> bytes:
+    """The export as bytes, from the workbook as it is on disk now."""
+    with open_session(args, write=False) as session:
+        now, records = session.now(), session.records()
+        # Each format's module is imported only when asked for (icalendar is slow to import).
+        if args.format == "csv":
+            from ..formats.csvfile import render_csv
+
+            payload = render_csv(records, now, excel=args.excel).encode("utf-8")
+        elif args.format == "json":
+            from ..formats.jsonfile import render, workbook_document
+
+            payload = render(workbook_document(records, now)).encode("utf-8")
+        elif args.format == "md":
+            from ..formats.mdfile import render_markdown
+
+            payload = render_markdown(records, now).encode("utf-8")
+        elif args.format == "vcf":
+            from ..formats.vcffile import render_vcf
+
+            chosen = [session.find(args.id)] if args.id is not None else records.interviews
+            payload = render_vcf(sorted(chosen, key=lambda i: (i.created_at or now, i.id)), now.tzinfo or UTC)
+        else:
+            from ..formats.icsfile import render_ics
+
+            payload = render_ics(records, now, previous=_previous_export(target))
+    return payload
+
+
+#: How often --watch looks at the workbook, in seconds.
+WATCH_EVERY = 1.0
+
+
+def _stamp(path: Path) -> tuple[int, int, int] | None:
+    """What changes whenever the workbook is saved (every save replaces the file)."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_mtime_ns, info.st_size, info.st_ino
+
+
+def _watch(args: argparse.Namespace, target: Path) -> int:
+    """Rewrite `target` (atomically) each time the workbook is saved, until Ctrl+C or a signal ends it."""
+    path = workbook_path(args)
+    seen = _stamp(path)
+    print(f"Watching {path}: {target} is written again after each change. Ctrl+C stops.", file=sys.stderr, flush=True)
+    try:
+        while True:
+            time.sleep(WATCH_EVERY)
+            stamp = _stamp(path)
+            if stamp == seen:
+                continue
+            seen = stamp
+            try:
+                write_export(target, _render(args, target))
+            except (StoreError, VerbFailed, ValidationError) as error:
+                print(f"followup export: {error} Trying again after the next change.", file=sys.stderr, flush=True)
+            else:
+                print(f"Wrote {target}", file=sys.stderr, flush=True)
+    except KeyboardInterrupt:
+        return 0
+
+
+#: A previous calendar export larger than this is not one of ours; it is not read.
+_PREVIOUS_AT_MOST = 16 * 1024 * 1024
+
+
+def _previous_export(target: Path | None) -> bytes | None:
+    """The calendar file being replaced, so its events are updated or cancelled rather than forgotten."""
+    if target is None:
+        return None
+    try:
+        fd = os.open(target, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | os.O_NONBLOCK)
+    except OSError:
+        return None
+    with os.fdopen(fd, "rb") as file:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        data = file.read(_PREVIOUS_AT_MOST + 1)
+    return data if len(data) <= _PREVIOUS_AT_MOST else None
 
 
 def check_target(target: Path, database: Path) -> None:

@@ -20,6 +20,8 @@ EXIT_CODES = (
     (1, "the workbook could not be used (open in the app, damaged, not writable)"),
     (2, "the input was wrong, or no interview has that id; nothing was written"),
 )
+#: How a thank-you went out, as `thank --channel` takes it.
+CHANNEL_WORDS = ("email", "handwritten", "phone", "linkedin", "text-message")
 #: The outcome names `log-call --outcome` takes (the stored values with dashes).
 OUTCOME_WORDS = (
     "no-answer",
@@ -32,7 +34,7 @@ OUTCOME_WORDS = (
 )
 #: The results `followup result` takes (domain.results.RESULT_WORDS, spelled out so no domain module loads).
 RESULT_CHOICES = ("next-round", "offer", "rejected", "withdrawn", "no-reply", "waiting")
-FORMATS = ("csv", "json", "md", "ics")
+FORMATS = ("csv", "json", "md", "ics", "vcf")
 SCRIPT_KINDS = ("voicemail", "talking-points", "thank-you")
 
 
@@ -62,6 +64,13 @@ def build_parser() -> argparse.ArgumentParser:
     _result(verbs)
     _agenda(verbs)
     _stats(verbs)
+    _edit(verbs)
+    _archive(verbs)
+    _thank(verbs)
+    _show(verbs)
+    _delete(verbs)
+    _completion(verbs)
+    _global_options_after_the_verb(verbs)
     return parser
 
 
@@ -82,7 +91,7 @@ def _add(verbs: Verbs) -> None:
         help="add an interview and print its id",
         description="Add an interview to follow up on. Prints the new interview's short id.",
     )
-    parser.add_argument("--company", required=True, help="the company")
+    parser.add_argument("--company", default="", help="the company (required, unless --card names it)")
     parser.add_argument("--role", required=True, help="the job title you interviewed for")
     parser.add_argument("--interviewer", default="", metavar="NAME", help="who interviewed you")
     parser.add_argument("--title", default="", help="the interviewer's job title")
@@ -104,6 +113,9 @@ def _add(verbs: Verbs) -> None:
     parser.add_argument("--salary", default="", help='the salary or its range, e.g. "$90-110k"')
     parser.add_argument("--location", default="", help='where the job is, e.g. "Remote" or "Berlin"')
     parser.add_argument("--applied", default="", metavar="DAY", help='the day you applied, e.g. "2026-11-02"')
+    parser.add_argument(
+        "--card", metavar="FILE", help="fill the interviewer from a business card (.vcf); options given win over it"
+    )
 
 
 def _log_call(verbs: Verbs) -> None:
@@ -194,13 +206,23 @@ def _script(verbs: Verbs) -> None:
 def _export(verbs: Verbs) -> None:
     parser = verbs.add_parser(
         "export",
-        help="write the workbook as csv, json, md or ics",
+        help="write the workbook as csv, json, md, ics or vcf",
         description="csv: a row per interview for a spreadsheet; json: the whole workbook, for "
         "`followup import`; md: a section per interview for a notes app; ics: upcoming follow-ups "
-        "and call windows, with alarms, for a calendar (re-importing updates the same events).",
+        "and call windows, with alarms, for a calendar (re-importing updates the same events); vcf: the "
+        "interviewers as contact cards, for your phone.",
     )
     parser.add_argument("--format", required=True, choices=FORMATS, help="the kind of file")
-    _output(parser)
+    parser.add_argument(
+        "-o", "--output", metavar="FILE", help="write to FILE (created readable by you alone); - or none: stdout"
+    )
+    parser.add_argument("--excel", action="store_true", help="csv: start with a byte-order mark so Excel keeps accents")
+    parser.add_argument("--id", metavar="ID", help="vcf: only this interview's interviewer")
+    parser.add_argument(
+        "--watch",
+        action="store_true",
+        help="stay running and write FILE again whenever the workbook changes (for a calendar that subscribes to it)",
+    )
 
 
 def _import(verbs: Verbs) -> None:
@@ -271,3 +293,91 @@ def _stats(verbs: Verbs) -> None:
         "results by how you said thank you. With too little data it says how much more it needs.",
     )
     parser.add_argument("--json", action="store_true", help="print JSON instead of the bars")
+
+
+def _global_options_after_the_verb(verbs: Verbs) -> None:
+    """`followup list --db x.json` as well as `followup --db x.json list`; left out, the one before the verb stands."""
+    for parser in verbs.choices.values():
+        parser.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help="the workbook file to use")
+        parser.add_argument(
+            "--demo", action="store_true", default=argparse.SUPPRESS, help="work on a fresh copy of the demo workbook"
+        )
+
+
+def _edit(verbs: Verbs) -> None:
+    """The same options as `add`, each one changing only that part of the interview."""
+    parser = verbs.add_parser(
+        "edit",
+        help="change an interview's details",
+        description="Change the parts of an interview you name, with the same options and checks as add; "
+        "the rest stays as it is.",
+    )
+    parser.add_argument("id", metavar="ID", help="the interview's id (any unique start of it)")
+    for action in verbs.choices["add"]._actions:
+        if not action.option_strings or action.dest == "help":
+            continue
+        if action.nargs == 0:  # a flag: --not-decision-maker, with its opposite beside it
+            parser.add_argument(
+                *action.option_strings, dest=action.dest, action="store_true", default=None, help=action.help
+            )
+            parser.add_argument(
+                "--decision-maker", dest=action.dest, action="store_false", help="the interviewer makes the decision"
+            )
+        else:
+            parser.add_argument(
+                *action.option_strings, dest=action.dest, metavar=action.metavar, default=None, help=action.help
+            )
+
+
+def _archive(verbs: Verbs) -> None:
+    for verb, help_text in (
+        ("archive", "put an interview aside: out of the list and the calendar, nothing deleted"),
+        ("restore", "bring an archived interview back into the list"),
+    ):
+        parser = verbs.add_parser(verb, help=help_text, description=help_text[0].upper() + help_text[1:] + ".")
+        parser.add_argument("id", metavar="ID", help="the interview's id (any unique start of it)")
+
+
+def _thank(verbs: Verbs) -> None:
+    parser = verbs.add_parser(
+        "thank",
+        help="record that a thank-you went out",
+        description="Record a thank-you note sent after the interview; the next step takes it into account.",
+    )
+    parser.add_argument("id", metavar="ID", help="the interview's id (any unique start of it)")
+    parser.add_argument("--channel", required=True, help=f"how it went out: {', '.join(CHANNEL_WORDS)}")
+    parser.add_argument(
+        "--when", default="", metavar="WHEN", help='when it went out (default: now), e.g. "yesterday 5pm"'
+    )
+
+
+def _show(verbs: Verbs) -> None:
+    parser = verbs.add_parser(
+        "show",
+        help="print one interview whole: details, checklist, calls, thank-yous, next step",
+        description="Everything the workbook holds on one interview.",
+    )
+    parser.add_argument("id", metavar="ID", help="the interview's id (any unique start of it)")
+    parser.add_argument("--json", action="store_true", help="print the records as JSON, as the json export writes them")
+
+
+def _delete(verbs: Verbs) -> None:
+    parser = verbs.add_parser(
+        "delete",
+        help="delete an interview with its calls and thank-yous",
+        description="Remove an interview for good, with every call and thank-you of it. Asks first, unless "
+        "--yes. `followup archive` puts one aside instead.",
+    )
+    parser.add_argument("id", metavar="ID", help="the interview's id (any unique start of it)")
+    parser.add_argument("--yes", action="store_true", help="do not ask")
+
+
+def _completion(verbs: Verbs) -> None:
+    parser = verbs.add_parser(
+        "completion",
+        help="print a shell completion script (bash, zsh or fish)",
+        description='Tab completion of verbs and options. bash: eval "$(followup completion bash)" in '
+        '~/.bashrc; zsh: eval "$(followup completion zsh)" in ~/.zshrc; fish: followup completion fish > '
+        "~/.config/fish/completions/followup.fish",
+    )
+    parser.add_argument("shell", choices=("bash", "zsh", "fish"), help="your shell")

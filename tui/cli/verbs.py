@@ -31,6 +31,13 @@ VERB_MODULES = {
     "result": "result",
     "agenda": "agenda",
     "stats": "stats",
+    "edit": "edit",
+    "archive": "archive",
+    "restore": "archive:restore",
+    "thank": "thank",
+    "show": "show",
+    "delete": "delete",
+    "completion": "completion",
 }
 
 

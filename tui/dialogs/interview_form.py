@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 
 from rich.markup import escape
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -72,6 +72,7 @@ class InterviewForm(ModalScreen[Interview | None]):
         *FORM_KEYS,
         Binding("ctrl+s", "save", "Save", tooltip="Check every field and save", id="form-save"),
         Binding("escape", "cancel", "Cancel", tooltip="Close without saving", id="form-cancel"),
+        Binding("ctrl+b", "card", "Card", tooltip="Fill the interviewer from a business card (.vcf)", id="form-card"),
     ]
 
     def __init__(
@@ -227,6 +228,31 @@ class InterviewForm(ModalScreen[Interview | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+    @work
+    async def action_card(self) -> None:
+        """A business card's name, title, company, number and email fill the form; the company only if empty."""
+        from ..session.cards import read_card
+        from .text_prompt import TextPrompt
+
+        found: dict[str, str] = {}
+
+        def check(text: str) -> str:
+            found.clear()
+            found.update(read_card(text))
+            return text
+
+        prompt = TextPrompt("Business card (.vcf)", placeholder="~/Downloads/card.vcf", check=check)
+        if await self.app.push_screen_wait(prompt) is None:
+            return
+        filled = []
+        for name, value in found.items():
+            box = self.query_one(f"#f-{name}", Input)
+            if name != "company" or not box.value.strip():
+                box.value = value
+                filled.append(name.removeprefix("interviewer_").replace("_", " "))
+        said = ", ".join(filled) if filled else "nothing new"
+        self.notify(f"From the card: {said}. Check them, then save.", markup=False)
 
     def action_save(self) -> None:
         interview = self._check(save=True)

@@ -18,7 +18,7 @@ from ..domain.records import Records
 from ..domain.windows import user_zone
 from .trackers import TRACKER_ALIASES, status_result
 
-__all__ = ["COLUMNS", "CsvImport", "neutralise", "parse_csv", "render_csv", "restore"]
+__all__ = ["BOM", "COLUMNS", "CsvImport", "neutralise", "parse_csv", "render_csv", "restore"]
 
 #: The export's header. Import reads the first group (what you type); the rest are worked out.
 COLUMNS = (
@@ -60,27 +60,37 @@ _ALIASES = {
 }
 #: The columns import reads: from the company to the notes; the rest of the export is worked out.
 _READ = frozenset(COLUMNS[COLUMNS.index("company") : COLUMNS.index("notes") + 1]) | {*JOB_FIELDS, "status"}
-#: A spreadsheet treats a cell starting with one of these as a formula (CSV injection).
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+#: A spreadsheet treats a cell starting with one of these as a formula (CSV injection); some read
+#: the full-width and small forms (＝ ＋ － ＠ ﹦ ﹢ ﹣) as the plain ones.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20", "\ufe66", "\ufe62", "\ufe63")
+#: What `--excel` puts first, so a spreadsheet reads the file as UTF-8 and accents survive.
+BOM = "\ufeff"
+
+
+def _guarded(cell: str) -> bool:
+    """A would-be formula, or text that already looks guarded ("'+1 Agency"), which must survive a round trip."""
+    return cell.lstrip("'").startswith(_FORMULA_START)
 
 
 def neutralise(cell: str) -> str:
     """Prefix a would-be formula with an apostrophe so the spreadsheet shows it as text."""
-    return "'" + cell if cell.startswith(_FORMULA_START) else cell
+    return "'" + cell if _guarded(cell) else cell
 
 
 def restore(cell: str) -> str:
-    """Undo `neutralise` when reading our own export back."""
-    return cell[1:] if cell.startswith("'") and cell[1:].startswith(_FORMULA_START) else cell
+    """Undo `neutralise` when reading our own export back: exactly one apostrophe comes off."""
+    return cell[1:] if cell.startswith("'") and _guarded(cell) else cell
 
 
 def _moment(value: datetime | None) -> str:
     return value.isoformat(timespec="minutes") if value else ""
 
 
-def render_csv(records: Records, now: datetime, include_archived: bool = True) -> str:
+def render_csv(records: Records, now: datetime, include_archived: bool = True, excel: bool = False) -> str:
     """A header and one row per interview: its details, latest outcome and next follow-up."""
     out = io.StringIO()
+    if excel:
+        out.write(BOM)
     writer = csv.writer(out)
     writer.writerow(COLUMNS)
     profile = records.profile

@@ -10,7 +10,7 @@ import re
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-__all__ = ["Alarm", "Calendar", "Component", "Event"]
+__all__ = ["Alarm", "Calendar", "Component", "Event", "Raw", "read_events", "utc_stamp"]
 
 #: RFC 5545 3.1: content lines are folded after 75 octets, continuation lines start with a space.
 _FOLD_AT = 75
@@ -35,6 +35,13 @@ class Component:
 
     def __getitem__(self, name: str) -> Any:
         return next(value for key, value in self._properties if key == name.upper())
+
+    def written(self) -> dict[str, str]:
+        """Each property's value as it is written in the file (the first of a name)."""
+        values: dict[str, str] = {}
+        for name, value in self._properties:
+            values.setdefault(name, _value(value))
+        return values
 
     def content_lines(self, lines: list[str] | None = None) -> list[str]:
         """Every line of this component and its subcomponents, unfolded, appended to `lines`."""
@@ -64,11 +71,45 @@ class Alarm(Component):
     name = "VALARM"
 
 
+class Raw(str):
+    """A value already in iCalendar form (read back from a file): written as it is."""
+
+
+def utc_stamp(value: datetime) -> str:
+    """A date-time in UTC form: 20261126T140000Z."""
+    return value.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+def read_events(data: bytes) -> tuple[str, list[dict[str, Raw]]]:
+    """The PRODID of a calendar file, and each VEVENT's own properties as written (unfolded,
+    parameters dropped; its alarms left out)."""
+    text = data.decode("utf-8", errors="replace").replace("\r\n", "\n")
+    prodid, open_ = "", []  # `open_`: the components we are inside, outermost first
+    events: list[dict[str, Raw]] = []
+    for line in re.sub(r"\n[ \t]", "", text).split("\n"):
+        name, _, value = line.partition(":")
+        name = name.split(";", 1)[0].upper()
+        if name == "BEGIN":
+            open_.append(value.upper())
+            if open_[-1] == "VEVENT":
+                events.append({})
+        elif name == "END":
+            if open_:
+                open_.pop()
+        elif open_ and open_[-1] == "VEVENT":
+            events[-1].setdefault(name, Raw(value))
+        elif open_ == ["VCALENDAR"] and name == "PRODID":
+            prodid = value
+    return prodid, events
+
+
 def _value(value: Any) -> str:
+    if isinstance(value, Raw):
+        return str(value)
     if type(value) is str:
         return _text(value)
     if isinstance(value, datetime):
-        return value.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+        return utc_stamp(value)
     if isinstance(value, timedelta):
         return _duration(value)
     if isinstance(value, (list, tuple)):

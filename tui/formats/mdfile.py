@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, tzinfo
 
 from ..domain.fields import printable
@@ -11,7 +12,20 @@ from ..domain.phones import display_phone
 from ..domain.records import Records
 from ..domain.windows import user_zone
 
-__all__ = ["render_markdown"]
+__all__ = ["escape", "render_markdown"]
+
+#: Characters that make Markdown out of text anywhere in a line: emphasis, code, links, HTML, tables.
+_INLINE = re.compile(r"([\\`*_\[\]<>!|~&#])")
+#: What makes a line a list item, rule or setext underline, or a numbered item ("1." -> "1\\.").
+_BULLET = re.compile(r"^(\s*)([-+=])", re.MULTILINE)
+_NUMBERED = re.compile(r"^(\s*\d+)([.)])", re.MULTILINE)
+
+
+def escape(text: str) -> str:
+    """User text shown as typed: a "# heading", a [link](x) or <b>HTML</b> in it stays plain text."""
+    text = _INLINE.sub(r"\\\1", text)
+    text = _BULLET.sub(r"\1\\\2", text)
+    return _NUMBERED.sub(r"\1\\\2", text)
 
 
 def render_markdown(records: Records, now: datetime, include_archived: bool = True) -> str:
@@ -30,11 +44,11 @@ def render_markdown(records: Records, now: datetime, include_archived: bool = Tr
         out.append(f"## {_line(interview.title)}\n")
         out.append(_details(interview, tz))
         due = step.due_phrase(now)
-        out.append(f"**Next step:** {step.label}{f' ({due})' if due else ''}. {step.reason}\n")
+        out.append(f"**Next step:** {escape(step.label)}{f' ({due})' if due else ''}. {escape(step.reason)}\n")
         if interview.notes.strip():
-            out.append(f"### Notes\n\n{interview.notes.strip()}\n")
+            out.append(f"### Notes\n\n{escape(interview.notes.strip())}\n")
         if interview.wish_said.strip():
-            out.append(f"### What I wish I had said\n\n{interview.wish_said.strip()}\n")
+            out.append(f"### What I wish I had said\n\n{escape(interview.wish_said.strip())}\n")
         out.append("### Calls\n")
         out.append("\n".join(_call(call, tz) for call in calls) + "\n" if calls else "No calls yet.\n")
         if thanks:
@@ -56,13 +70,13 @@ def _details(interview: Interview, tz: tzinfo) -> str:
     if person.phone:
         items.append(f"- Phone: {display_phone(person.phone)}")
     if person.email:
-        items.append(f"- Email: {person.email}")
+        items.append(f"- Email: {escape(person.email)}")
     if interview.interviewed_at:
         items.append(f"- Interviewed: {_when(interview.interviewed_at, tz)} (round {interview.round})")
     if interview.interviewer_tz:
-        items.append(f"- Their time zone: {interview.interviewer_tz}")
+        items.append(f"- Their time zone: {escape(interview.interviewer_tz)}")
     if interview.decision_expected:
-        said = f" (“{interview.decision_text}”)" if interview.decision_text else ""
+        said = f" (“{_line(interview.decision_text)}”)" if interview.decision_text else ""
         items.append(f"- Decision expected: {interview.decision_expected:%a %d %b %Y}{said}")
     if interview.archived:
         items.append("- Archived")
@@ -77,7 +91,7 @@ def _call(call: CallAttempt, tz: tzinfo) -> str:
     if call.next_step:
         text += f". Next: {_line(call.next_step)}"
     if call.notes.strip():
-        text += "\n" + "\n".join(f"  > {line}" if line else "  >" for line in call.notes.strip().splitlines())
+        text += "\n" + "\n".join(f"  > {escape(line)}" if line else "  >" for line in call.notes.strip().splitlines())
     return text
 
 
@@ -87,7 +101,8 @@ def _when(moment: datetime, tz: tzinfo) -> str:
 
 
 def _line(text: str) -> str:
-    return " ".join(text.split())
+    """User text on one line, escaped."""
+    return escape(" ".join(text.split()))
 
 
 def _suffix(note: str) -> str:

@@ -16,6 +16,7 @@ from textual.app import App
 from ..domain.errors import ValidationError
 from ..domain.models import Channel, Interview, Outcome, Profile
 from ..domain.recording import Recorded
+from ..keymap import hint
 from ..session import Session
 
 __all__ = [
@@ -57,7 +58,8 @@ async def archive(app: App[Any], session: Session, interview_id: str) -> Intervi
     question = f"Archive {title}?\nIt leaves the list; nothing is deleted, and u brings it back."
     if not await confirm(app, question, "Archive", "Keep"):
         return None
-    app.notify(f"Archived {title}. v shows archived interviews; u restores.", timeout=5)
+    shown, back = hint("toggle-archived", "v"), hint("restore", "u")
+    app.notify(f"Archived {title}. {shown} shows archived interviews; {back} restores.", timeout=5)
     return session.archive(interview_id)
 
 

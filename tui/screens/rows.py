@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from ..domain.guidance import NextStep
 from ..domain.models import CallAttempt, Interview, Outcome, Profile, ThankYou
 from ..domain.recording import Recorded
+from ..keymap import hint
 from ..widgets.interview_list import ListRow
 
 __all__ = [
@@ -43,7 +44,7 @@ def _row(interview: Interview, step: NextStep | None, now: datetime) -> ListRow:
     who = interview.interviewer.name
     when = humanize_since(interview.interviewed_at, now) if interview.interviewed_at else "no date"
     if interview.archived:
-        return ListRow(interview, when, who, "Archived (u restores)", "")
+        return ListRow(interview, when, who, f"Archived ({hint('restore', 'u')} restores)", "")
     if interview.settled:
         return ListRow(interview, when, who, interview.result.label, "")
     if step is None:
@@ -134,10 +135,12 @@ def history(
     """
     lines: list[tuple[str, str | None]] = round_lines(rounds, now)
     lines += [("[b]Calls[/b]  [$text-muted]enter on one corrects it[/]", None)]
-    lines += [(call_line(c, now), c.id) for c in reversed(calls)] or [("No calls yet. Press c to start one.", None)]
+    lines += [(call_line(c, now), c.id) for c in reversed(calls)] or [
+        (f"No calls yet. Press {hint('start-call', 'c')} to start one.", None)
+    ]
     lines.append(("[b]Thank-yous[/b]", None))
     sent = [(escape(thank_you_line(t, now)), None) for t in reversed(thanks)]
-    lines += sent or [("None recorded yet. Press t once one has gone out.", None)]
+    lines += sent or [(f"None recorded yet. Press {hint('thank-you', 't')} once one has gone out.", None)]
     return lines
 
 

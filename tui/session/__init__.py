@@ -40,7 +40,6 @@ NotesOwner = tuple[Literal["interview", "call"], str]
 #: Where the user's own script templates are kept (shared by the app and `followup script`).
 TEMPLATES_SETTING = "templates"
 
-
 T = TypeVar("T")
 
 
@@ -204,6 +203,13 @@ class Session:
     def archive(self, interview_id: str, archived: bool = True) -> Interview:
         """Out of the list (nothing is deleted), or back into it with `archived=False`."""
         return self._edit(interview_id, lambda i: setattr(i, "archived", archived))
+
+    def delete_interview(self, interview_id: str) -> Interview:
+        """Gone for good with its calls and thank-yous (archiving only puts one aside)."""
+        interview = self.interview(interview_id)
+        self.workbook.remove_interview(interview)
+        self._index.remove_interview(interview.id)
+        return interview
 
     def tick(self, interview_id: str, key: str, ticked: bool, custom: bool = False) -> Interview:
         return self._edit(interview_id, lambda i: checklist.tick(i, key, ticked, custom))

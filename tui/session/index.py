@@ -40,6 +40,12 @@ class Index:
         self.calls[call.interview_id] = [c for c in self.calls[call.interview_id] if c.id != call.id]
         self.call_by_id.pop(call.id, None)
 
+    def remove_interview(self, interview_id: str) -> None:
+        for call in self.calls.pop(interview_id, []):
+            self.call_by_id.pop(call.id, None)
+        self.thanks.pop(interview_id, None)
+        self.interviews.pop(interview_id, None)
+
     def resort_calls(self, interview_id: str) -> None:
         self.calls[interview_id].sort(key=lambda c: c.started_at)
 

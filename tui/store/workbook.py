@@ -254,11 +254,21 @@ class Workbook:
 
     def remove_call(self, call: CallAttempt) -> None:
         """Gone for good (a call logged by mistake); the UI and the verb ask first."""
-        doc_id = self._doc_ids["calls"].pop(call.id, None)
-        if doc_id is not None:
+        self._remove("calls", [call.id])
+
+    def remove_interview(self, interview: Interview) -> None:
+        """The interview and every call and thank-you of it, gone for good (`followup delete` asks first)."""
+        self._remove("calls", [c.id for c in self.all_calls() if c.interview_id == interview.id])
+        self._remove("thank_yous", [t.id for t in self.all_thank_yous() if t.interview_id == interview.id])
+        self._remove("interviews", [interview.id])
+
+    def _remove(self, kind: str, ids: list[str]) -> None:
+        doc_ids = [doc_id for i in ids if (doc_id := self._doc_ids[kind].pop(i, None)) is not None]
+        if doc_ids:
             with self._storage.lock:
-                self._db.table("calls").remove(doc_ids=[doc_id])
-        self._objects["calls"].pop(call.id, None)
+                self._db.table(kind).remove(doc_ids=doc_ids)
+        for i in ids:
+            self._objects[kind].pop(i, None)
         if self._autosaver is not None:
             self._autosaver.save_soon()
 

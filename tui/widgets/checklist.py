@@ -16,6 +16,7 @@ from textual.reactive import reactive
 from textual.widgets import Checkbox, Static
 
 from ..domain.models import CHECKLIST_RULES, QUALIFICATIONS_AT_MOST, REQUIRED_RULES, Interview, Qualification
+from ..keymap import hint
 from .tick import Tick
 
 if TYPE_CHECKING:
@@ -41,7 +42,7 @@ def describe(rule: str, interview: Interview) -> str:
     if rule == "D1":
         path = interview.resume_path.strip()
         if not path:
-            return "No resume file set (e to edit the interview)."
+            return f"No resume file set ({hint('edit', 'e')} to edit the interview)."
         exists = Path(path).expanduser().is_file()
         return escape(path) if exists else f"{escape(path)} [b]— file not found[/b]"
     if rule == "D2":
@@ -49,22 +50,22 @@ def describe(rule: str, interview: Interview) -> str:
         names = escape(", ".join(r.name for r in interview.references[:3]))
         more = "…" if count > 3 else ""
         head = f"{count} reference{'s' if count != 1 else ''}" if count else "No references yet"
-        return f"{head}{': ' + names + more if names else ''}  (r to edit)"
+        return f"{head}{': ' + names + more if names else ''}  ({hint('references', 'r')} to edit)"
     if rule == "D4":
         quals = interview.qualifications
         if not quals:
-            return "None listed yet  (k to edit)"
+            return f"None listed yet  ({hint('qualifications', 'k')} to edit)"
         lines = [escape(f"• {q.qualification}" + (f" → {q.employer_need}" if q.employer_need else "")) for q in quals]
         if len(quals) > QUALIFICATIONS_AT_MOST:
             lines.append(f"[b]{len(quals)} is a lot: keep the best {QUALIFICATIONS_AT_MOST}.[/b]")
-        return "\n".join(lines) + "  (k to edit)"
+        return "\n".join(lines) + f"  ({hint('qualifications', 'k')} to edit)"
     if rule == "D5":
         from ..domain.phones import display_phone
 
         who = interview.interviewer
         number = display_phone(who.phone)
         if not number:
-            return f"No number for {escape(who.name or 'the interviewer')} yet (e to edit)."
+            return f"No number for {escape(who.name or 'the interviewer')} yet ({hint('edit', 'e')} to edit)."
         return escape(f"{number} — {who.name or 'interviewer'}") + (
             "" if who.decision_maker else " (not the decision-maker)"
         )
