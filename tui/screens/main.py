@@ -49,7 +49,6 @@ class MainScreen(Screen[None]):
         self.session = session
         self._filter_words: list[str] = []
         self._notes_wanted = False  # 3 was pressed before the editor could take the focus
-        self._save_shown: tuple[object, ...] | None = None
         self.call_view = CallView(self, session, self.show_interview, self.action_pane)
         self.reminders = Reminders(self, session, self._relist)
 
@@ -161,18 +160,13 @@ class MainScreen(Screen[None]):
         self.refresh_bindings()  # what the footer offers depends on the interview shown
         if self.in_call:
             return
-        notes = self.notes
-        if interview is None:
-            notes.load_text("", "Notes")
-            if notes.built:
-                notes.history.show_lines([])
-            return
-        notes.load_text(interview.notes, "Notes on this interview", ("interview", interview.id))
-        if self._notes_wanted and notes.built:
-            self.action_pane("notes-pane")
-        if notes.built:
+        lines = []
+        if interview is not None:
             calls, thanks = session.calls_for(interview.id), session.thank_yous_for(interview.id)
-            notes.history.show_lines(history(calls, thanks, session.now(), rounds(session, interview.id)))
+            lines = history(calls, thanks, session.now(), rounds(session, interview.id))
+        self.notes.show_interview(interview, lines)
+        if self._notes_wanted and interview is not None and self.notes.built:
+            self.action_pane("notes-pane")
         self.refresh_bindings()
 
     def open_interview(self, interview_id: str) -> None:
@@ -193,15 +187,7 @@ class MainScreen(Screen[None]):
         state = self.session.save_state
         self.query_one(SaveWarning).show_state(state)
         self.file_watch.saw(state)
-        shown = (state.pending, state.saved_at, str(state.error) if state.error else None)
-        if shown != self._save_shown:
-            self._save_shown = shown
-            if state.error is not None:
-                self.notes.show_save_state("[b $error]not saved ✗[/]")  # the banner above says why
-            elif state.pending:
-                self.notes.show_save_state("saving…")
-            elif state.saved_at is not None:
-                self.notes.show_save_state("saved ✓")
+        self.notes.show_saving(state)
 
     # messages up
     @on(InterviewList.Highlighted)
@@ -258,6 +244,11 @@ class MainScreen(Screen[None]):
 
         self.run_worker(cast(Any, run), group="dialogs")  # a function: the worker makes the coroutine
 
+    def _about(self, flow: Callable[..., Awaitable[object]], *args: Any, focus_list: bool = False) -> None:
+        """A dialog sequence about the interview shown; nothing when none is."""
+        if self.selected is not None:
+            self._dialog(flow, self.selected, *args, focus_list=focus_list)
+
     # actions
     @property
     def typing(self) -> bool:
@@ -290,11 +281,10 @@ class MainScreen(Screen[None]):
         self._dialog(flows.edit_interview)
 
     def action_edit(self) -> None:
-        self._dialog(flows.edit_interview, self.selected)
+        self._about(flows.edit_interview)
 
     def action_archive(self) -> None:
-        if self.selected is not None:
-            self._dialog(flows.archive, self.selected, focus_list=True)
+        self._about(flows.archive, focus_list=True)
 
     def action_restore(self) -> None:
         if (interview := self.current) is not None and interview.archived:
@@ -306,24 +296,19 @@ class MainScreen(Screen[None]):
         self.show_archived = not self.show_archived
 
     def action_drafts(self) -> None:
-        if self.selected is not None:
-            first = "talking_points" if self.in_call else "voicemail"
-            self._dialog(flows.show_drafts, self.selected, first)
+        self._about(flows.show_drafts, "talking_points" if self.in_call else "voicemail")
 
     def action_thank_you(self) -> None:
-        if self.selected is not None:
-            self._dialog(flows.record_thank_you, self.selected)
+        self._about(flows.record_thank_you)
 
     def action_profile(self) -> None:
         self._dialog(flows.ask_profile)
 
     def action_practise(self) -> None:
-        if self.selected is not None:
-            self._dialog(practice_flows.practise, self.selected)
+        self._about(practice_flows.practise)
 
     def action_practice_card(self) -> None:
-        if self.selected is not None:
-            self._dialog(practice_flows.show_card, self.selected)
+        self._about(practice_flows.show_card)
 
     def action_agenda(self) -> None:
         self._dialog(after_flows.show_agenda)
@@ -332,8 +317,7 @@ class MainScreen(Screen[None]):
         self._dialog(after_flows.show_stats)
 
     def action_result(self) -> None:
-        if self.selected is not None:
-            self._dialog(after_flows.record_result, self.selected)
+        self._about(after_flows.record_result)
 
     # the call
     def action_start_call(self) -> None:

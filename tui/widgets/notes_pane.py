@@ -17,7 +17,9 @@ from .call_scripts import CallScripts
 if TYPE_CHECKING:
     from textual.widgets import TextArea
 
+    from ..domain.models import Interview
     from ..session import NotesOwner
+    from ..store import SaveState
 
 __all__ = ["NotesPane"]
 
@@ -66,6 +68,7 @@ class NotesPane(Vertical):
         self._loaded = ""  # the text last put in the editor or handed up: anything else there is new typing
         self._head = ""  # the start of a long note, kept aside: the editor shows what follows it
         self._status = ("", "")
+        self._save_shown: tuple[object, ...] | None = None
 
     def compose(self) -> ComposeResult:
         yield Static("Notes", id="notes-title")
@@ -98,6 +101,15 @@ class NotesPane(Vertical):
     @property
     def history(self) -> CallHistory:
         return self.query_one(CallHistory)
+
+    def show_interview(self, interview: Interview | None, history: list[tuple[str, str | None]]) -> None:
+        """An interview's notes (nothing when none is shown) with its calls and thank-yous below."""
+        if interview is None:
+            self.load_text("", "Notes")
+        else:
+            self.load_text(interview.notes, "Notes on this interview", ("interview", interview.id))
+        if self.built:
+            self.history.show_lines(history)
 
     def load_text(self, text: str, title: str, owner: NotesOwner | None = None) -> None:
         """Put a record's text in the editor, the cursor after it; what was typed for another goes up first.
@@ -179,8 +191,18 @@ class NotesPane(Vertical):
         self._status = (text, self._status[1])
         self._show_status()
 
-    def show_save_state(self, text: str) -> None:
-        self._status = (self._status[0], text)
+    def show_saving(self, state: SaveState) -> None:
+        """The quiet saved indicator, from the background writer's state; redrawn only when it changes."""
+        shown = (state.pending, state.saved_at, str(state.error) if state.error else None)
+        if shown == self._save_shown:
+            return
+        self._save_shown = shown
+        if state.error is not None:
+            self._status = (self._status[0], "[b $error]not saved ✗[/]")  # the banner above says why
+        elif state.pending:
+            self._status = (self._status[0], "saving…")
+        elif state.saved_at is not None:
+            self._status = (self._status[0], "saved ✓")
         self._show_status()
 
     def _show_status(self) -> None:
