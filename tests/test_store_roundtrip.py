@@ -175,25 +175,3 @@ def test_random_records_survive_save_and_reopen(tmp_path_factory, interviews, ou
         )
         assert sorted(book.all_calls(), key=lambda c: c.id) == sorted(calls, key=lambda c: c.id)
         assert sorted(book.all_thank_yous(), key=lambda t: t.id) == sorted(thanks, key=lambda t: t.id)
-
-
-def test_opening_again_leaves_an_unchanged_last_good_copy_alone(tmp_path):
-    """The copy is rewritten only when the file differs from it, so opening a large workbook stays quick."""
-    import os
-
-    from tui.domain.models import Interview
-    from tui.store import Workbook
-    from tui.store.opening import backup_path_for
-
-    path = tmp_path / "w.json"
-    with Workbook.open(path, autosave=False) as book:
-        book.save_interview(Interview("Acme", "Designer"))
-    Workbook.open(path).close()
-    backup = backup_path_for(path)
-    os.utime(backup, (1_000_000, 1_000_000))
-    Workbook.open(path).close()
-    assert backup.stat().st_mtime == 1_000_000 and backup.read_bytes() == path.read_bytes()
-    with Workbook.open(path, autosave=False) as book:
-        book.save_interview(Interview("Globex", "Engineer"))
-    Workbook.open(path).close()
-    assert backup.read_bytes() == path.read_bytes()

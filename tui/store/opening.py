@@ -304,22 +304,10 @@ def load_tables(path: Path, tz: Any) -> Loaded:
         _write(path, "update the format of", lambda: write_atomic(path, raw, path.stat().st_mode & 0o777))
         loaded.seen = fingerprint_of(path)
     try:
-        if not _backed_up(path, raw):
-            write_atomic(backup_path_for(path), raw)
+        write_atomic(backup_path_for(path), raw)
     except OSError:
         loaded.backup_failed = True
     return loaded
-
-
-def _backed_up(path: Path, raw: bytes) -> bool:
-    """The last good copy already holds exactly these bytes: reading it is cheaper than writing it again."""
-    backup = backup_path_for(path)
-    try:
-        if backup.is_symlink() or backup.stat().st_size != len(raw):
-            return False
-        return backup.read_bytes() == raw
-    except OSError:
-        return False
 
 
 def _write(path: Path, what: str, write: Callable[[], object]) -> None:
