@@ -36,6 +36,14 @@ class Terminal:
             time.sleep(0.1)
         raise AssertionError(f"“{text}” never appeared; the screen shows:\n{self.screen()}")
 
+    def wait_until_gone(self, text: str, timeout: float = 15.0) -> str:
+        """Until `text` has left the screen (a dialog closed): the keys that follow reach what is under it."""
+        deadline = time.monotonic() + timeout
+        while text in (shown := self.screen()):
+            assert time.monotonic() < deadline, f"“{text}” stayed on screen:\n{shown}"
+            time.sleep(0.1)
+        return shown
+
     def keys(self, *keys: str) -> None:
         """One bound key at a time (Textual issue #6605)."""
         for key in keys:
@@ -58,6 +66,7 @@ def test_add_tick_call_note_voicemail_quit(tmp_path):
     try:
         term.wait_for("Your profile")
         term.keys("Escape")  # skip the profile for now
+        term.wait_until_gone("Your profile")  # the welcome shows behind it already
         term.wait_for("Add the interview you just had")
         term.keys("a")
         term.wait_for("Add an interview")

@@ -17,19 +17,17 @@ from typing import Any, ParamSpec, TypeVar
 
 from .display import UNSHOWABLE, printable
 from .errors import ValidationError
-from .job_fields import JOB_FIELDS, job_field, posting_url
+from .job_fields import JOB_FIELDS, job_field
 from .job_fields import result_day as _result_day
 from .models import (
     MAX_ROUND,
     REQUIRED_MESSAGES,
     ROUND_MESSAGE,
-    CallAttempt,
     Interview,
     Interviewer,
     Profile,
     Qualification,
     Reference,
-    ThankYou,
 )
 from .phones import DEFAULT_REGION, parse_phone, region_for_zone, zone_for_number
 from .zones import normal_zone
@@ -40,10 +38,6 @@ __all__ = [
     "PROFILE_FIELDS",
     "UNSHOWABLE",
     "FieldProblems",
-    "check_call",
-    "check_interview",
-    "check_profile",
-    "check_thank_you",
     "decision_day",
     "email",
     "interview_from_text",
@@ -360,55 +354,3 @@ def profile_from_text(
     if day_first is not None:
         changes["day_first"] = day_first
     return replace(base, **changes)
-
-
-def check_interview(interview: Interview) -> None:
-    """The typed-text checks for an interview that arrives whole (an import): the first problem raised."""
-    who = interview.interviewer
-    for name, text in (
-        ("company", interview.company),
-        ("role", interview.role),
-        ("interviewer_name", who.name),
-        ("interviewer_title", who.title),
-        ("interviewer_tz", interview.interviewer_tz),
-        ("resume_path", interview.resume_path),
-        ("decision_text", interview.decision_text),
-        ("posting_url", interview.posting_url),
-        ("salary", interview.salary),
-        ("location", interview.location),
-    ):
-        plain(text, name)
-    for name, text in (("notes", interview.notes), ("wish_said", interview.wish_said)):
-        plain(text, name, one_line=False)
-    email(who.email, "interviewer_email")
-    posting_url(interview.posting_url, "posting_url")
-    zone_name(interview.interviewer_tz, "interviewer_tz")
-    round_number(interview.round, "round")
-    if who.phone:
-        phone(who.phone, "interviewer_phone")
-    for item in interview.references:
-        for text in (item.name, item.relation, item.contact):
-            plain(text, "references")
-    for quality in interview.qualifications:
-        for text in (quality.qualification, quality.employer_need):
-            plain(text, "qualifications")
-    for own in interview.custom_items:
-        plain(own.label, "checklist item")
-
-
-def check_profile(profile: Profile) -> None:
-    for name in ("name", "timezone", "pitch"):
-        plain(getattr(profile, name), name)
-    email(profile.email, "email")
-    zone_name(profile.timezone, "timezone")
-    if profile.phone:
-        phone(profile.phone, "phone")
-
-
-def check_call(call: CallAttempt) -> None:
-    plain(call.notes, "notes", one_line=False)
-    plain(call.next_step, "next_step")
-
-
-def check_thank_you(thanks: ThankYou) -> None:
-    plain(thanks.note, "note", one_line=False)

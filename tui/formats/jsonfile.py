@@ -15,8 +15,9 @@ import orjson
 
 from ..domain.documents import KeyTwiceError, RecordError, from_doc, shown, to_doc, unique_keys
 from ..domain.errors import ValidationError
-from ..domain.fields import UNSHOWABLE, check_call, check_interview, check_profile, check_thank_you, phone
+from ..domain.fields import UNSHOWABLE, phone
 from ..domain.models import CallAttempt, Interview, Profile, Settings, ThankYou
+from ..domain.record_checks import check_call, check_interview, check_profile, check_thank_you
 from ..domain.records import Records
 
 __all__ = [

@@ -7,9 +7,8 @@ reload) is one method here, used alike by the app and by every verb that writes.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any, Literal, TypeVar
+from typing import Any, TypeVar
 
 from ..domain import checklist, practice
 from ..domain.guardrails import before_the_call
@@ -32,27 +31,15 @@ from ..domain.timeline import Timeline
 from ..domain.windows import user_zone
 from ..store import NotFoundError, SaveState, Workbook
 from .index import Index
+from .kinds import TEMPLATES_SETTING, CallStarted, NotesOwner
 
 __all__ = ["TEMPLATES_SETTING", "CallStarted", "NotesOwner", "Session"]
-
-#: Whose text the notes editor holds: an interview's own notes, or one call's.
-NotesOwner = tuple[Literal["interview", "call"], str]
-#: Where the user's own script templates are kept (shared by the app and `followup script`).
-TEMPLATES_SETTING = "templates"
 
 T = TypeVar("T")
 
 
 def _machine_now() -> datetime:
     return datetime.now().astimezone()
-
-
-@dataclass(frozen=True)
-class CallStarted:
-    """A call just begun, and what to say about it before the user dials (never a refusal)."""
-
-    call: CallAttempt
-    cautions: tuple[str, ...] = ()
 
 
 class Session:
