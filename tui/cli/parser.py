@@ -125,7 +125,7 @@ def _log_call(verbs: Verbs) -> None:
         description="Record a call to the interviewer and what came of it; prints the next step, "
         "worked out by the same rules as the app.",
     )
-    parser.add_argument("id", metavar="ID", help="the interview's id (any unique start of it)")
+    _interview_id(parser)
     parser.add_argument("--outcome", required=True, help=f"what happened: {', '.join(OUTCOME_WORDS)}")
     parser.add_argument("--notes", default="", metavar="TEXT", help="notes from the call; - reads them from stdin")
     parser.add_argument(
@@ -147,7 +147,7 @@ def _calls(verbs: Verbs) -> None:
         help="list an interview's calls with their ids",
         description="Every call attempt of one interview, oldest first, with the id that correct-call and delete-call take.",
     )
-    listed.add_argument("id", metavar="ID", help="the interview's id (any unique start of it)")
+    _interview_id(listed)
     listed.add_argument("--json", action="store_true", help="print JSON instead of lines")
     correct = verbs.add_parser(
         "correct-call",
@@ -199,7 +199,7 @@ def _script(verbs: Verbs) -> None:
         description="Print the draft the app would show for this interview now. Parts the record "
         "cannot fill yet show as [brackets] in the text and are listed on standard error.",
     )
-    parser.add_argument("id", metavar="ID", help="the interview's id (any unique start of it)")
+    _interview_id(parser)
     parser.add_argument("--kind", required=True, choices=SCRIPT_KINDS, help="which script")
 
 
@@ -246,7 +246,7 @@ def _practice_card(verbs: Verbs) -> None:
         "are, how to answer, what to ask and what to listen for. Markdown, or plain text with --plain "
         "(or an -o FILE ending in .txt).",
     )
-    parser.add_argument("id", metavar="ID", help="the interview's id (any unique start of it)")
+    _interview_id(parser)
     parser.add_argument("--plain", action="store_true", help="plain text instead of Markdown")
     _output(parser)
 
@@ -265,7 +265,7 @@ def _result(verbs: Verbs) -> None:
         "next-round also opens the next interview with the company, role, interviewer, references, "
         "qualifications and resume carried over; waiting opens the follow-up again.",
     )
-    parser.add_argument("id", metavar="ID", help="the interview's id (any unique start of it)")
+    _interview_id(parser)
     parser.add_argument("result", metavar="RESULT", help=f"one of: {', '.join(RESULT_CHOICES)}")
     parser.add_argument(
         "--when", default="", metavar="DAY", help='the day word came (default: today), e.g. "yesterday"'
@@ -312,7 +312,7 @@ def _edit(verbs: Verbs) -> None:
         description="Change the parts of an interview you name, with the same options and checks as add; "
         "the rest stays as it is.",
     )
-    parser.add_argument("id", metavar="ID", help="the interview's id (any unique start of it)")
+    _interview_id(parser)
     for action in verbs.choices["add"]._actions:
         if not action.option_strings or action.dest == "help":
             continue
@@ -335,7 +335,7 @@ def _archive(verbs: Verbs) -> None:
         ("restore", "bring an archived interview back into the list"),
     ):
         parser = verbs.add_parser(verb, help=help_text, description=help_text[0].upper() + help_text[1:] + ".")
-        parser.add_argument("id", metavar="ID", help="the interview's id (any unique start of it)")
+        _interview_id(parser)
 
 
 def _thank(verbs: Verbs) -> None:
@@ -344,7 +344,7 @@ def _thank(verbs: Verbs) -> None:
         help="record that a thank-you went out",
         description="Record a thank-you note sent after the interview; the next step takes it into account.",
     )
-    parser.add_argument("id", metavar="ID", help="the interview's id (any unique start of it)")
+    _interview_id(parser)
     parser.add_argument("--channel", required=True, help=f"how it went out: {', '.join(CHANNEL_WORDS)}")
     parser.add_argument(
         "--when", default="", metavar="WHEN", help='when it went out (default: now), e.g. "yesterday 5pm"'
@@ -357,7 +357,7 @@ def _show(verbs: Verbs) -> None:
         help="print one interview whole: details, checklist, calls, thank-yous, next step",
         description="Everything the workbook holds on one interview.",
     )
-    parser.add_argument("id", metavar="ID", help="the interview's id (any unique start of it)")
+    _interview_id(parser)
     parser.add_argument("--json", action="store_true", help="print the records as JSON, as the json export writes them")
 
 
@@ -368,7 +368,7 @@ def _delete(verbs: Verbs) -> None:
         description="Remove an interview for good, with every call and thank-you of it. Asks first, unless "
         "--yes. `followup archive` puts one aside instead.",
     )
-    parser.add_argument("id", metavar="ID", help="the interview's id (any unique start of it)")
+    _interview_id(parser)
     parser.add_argument("--yes", action="store_true", help="do not ask")
 
 
@@ -381,3 +381,8 @@ def _completion(verbs: Verbs) -> None:
         "~/.config/fish/completions/followup.fish",
     )
     parser.add_argument("shell", choices=("bash", "zsh", "fish"), help="your shell")
+
+
+def _interview_id(parser: argparse.ArgumentParser) -> None:
+    """The interview a verb is about, named by any unique start of its id."""
+    parser.add_argument("id", metavar="ID", help="the interview's id (any unique start of it)")
