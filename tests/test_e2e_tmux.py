@@ -66,7 +66,7 @@ def test_add_tick_call_note_voicemail_quit(tmp_path):
     try:
         term.wait_for("Your profile")
         term.keys("Escape")  # skip the profile for now
-        term.wait_until_gone("Your profile")  # the welcome shows behind it already
+        term.wait_until_gone("Your name")  # the dialog has closed (the welcome shows behind it already)
         term.wait_for("Add the interview you just had")
         term.keys("a")
         term.wait_for("Add an interview")
