@@ -7,8 +7,9 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from test_ui_flows import acme as flows_acme
 from textual.widgets import Input
-from ui_support import FIXED_NOW, running, seed, settle, stored
+from ui_support import running, seed, settle, stored
 
 from tui.domain.models import CallAttempt, Interview, Interviewer, Outcome
 
@@ -17,15 +18,8 @@ NY = ZoneInfo("America/New_York")
 
 
 def acme(**changes) -> Interview:
-    fields = dict(
-        company="Acme",
-        role="Product Designer",
-        interviewed_at=FIXED_NOW - timedelta(days=1, hours=-5),
-        interviewer=Interviewer(name="Dana Reyes", phone="+12025550123"),
-        interviewer_tz="America/New_York",
-    )
-    fields.update(changes)
-    return Interview(**fields)
+    """The flows' interview, with the interviewer's zone known (the guidance speaks of both clocks)."""
+    return flows_acme(**{"interviewer_tz": "America/New_York", **changes})
 
 
 async def say(pilot, text: str) -> None:
