@@ -148,7 +148,7 @@ class FollowupApp(App[int]):
         from .locations import keymap_path, preferences_path
         from .preferences import read_preferences
 
-        self.user_keymap = load_keymap(self, keymap_path(), binding_classes())
+        self.user_keymap = load_keymap(self, keymap_path(), binding_classes)
         # The user's choice, else the one an older workbook remembered.
         theme = read_preferences(preferences_path()).get("theme") or self.session.setting("theme", "")
         if isinstance(theme, str) and theme in self.available_themes:

@@ -6,7 +6,7 @@ Works on the classes it is given (the app lists its own), so it imports none of 
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -192,12 +192,16 @@ def _remember_shown(app: App[Any], classes: Classes, keymap: dict[str, str]) -> 
                 _SHOWN.setdefault(binding.id, app.get_key_display(binding.with_key(keys[0])))
 
 
-def load_keymap(app: App[Any], path: Path, classes: Classes) -> dict[str, str]:
+def load_keymap(app: App[Any], path: Path, classes_of: Callable[[], Classes]) -> dict[str, str]:
     """Apply what is good in the file and say plainly what is not; the app always starts.
 
-    Returns the keymap in use, for the help screen and the command palette.
+    Returns the keymap in use, for the help screen and the command palette. Without a file every
+    hint names the usual key, so the classes (every dialog and screen) are not even imported.
     """
-    classes = list(classes)
+    if not path.exists():
+        _SHOWN.clear()
+        return {}
+    classes = list(classes_of())
     keymap = read_keymap(path, classes)
     if keymap.keys:
         app.set_keymap(keymap.keys)

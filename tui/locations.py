@@ -8,7 +8,15 @@ from pathlib import Path
 
 import platformdirs
 
-__all__ = ["DB_ENV", "data_dir", "database_path", "demo_source", "keymap_path", "preferences_path"]
+__all__ = [
+    "DB_ENV",
+    "data_dir",
+    "database_path",
+    "demo_source",
+    "holidays_cache_path",
+    "keymap_path",
+    "preferences_path",
+]
 
 DB_ENV = "FOLLOWUP_DB"
 APP_NAME = "followup"
@@ -37,6 +45,11 @@ def keymap_path() -> Path:
 def preferences_path() -> Path:
     """The user's look and feel (the theme), shared by every workbook and the demo."""
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / "preferences.json"
+
+
+def holidays_cache_path() -> Path:
+    """Holiday tables worked out before, kept so that the next start need not work them out again."""
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)) / "holidays.json"
 
 
 def demo_source() -> Path:

@@ -7,6 +7,7 @@ country each zone belongs to). Without a country only weekends count as days off
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
@@ -24,6 +25,8 @@ __all__ = [
     "country_for_phone",
     "country_for_zone",
     "country_name",
+    "holiday_tables",
+    "remember_holidays",
     "zone_countries",
 ]
 
@@ -156,16 +159,37 @@ def country_name(code: str) -> str:
     return _SAID_WITH_THE.get(code) or _country_names().get(code, code)
 
 
-@cache
+#: Holiday tables by (country, year): worked out here, or handed in from a copy kept on disk.
+_TABLES: dict[tuple[str, int], dict[date, str]] = {}
+
+
 def _holidays(country: str, year: int) -> dict[date, str]:
     """That country's public holidays in that year, named in English where the package can; {} if unknown."""
-    import holidays  # only when a country is known: keeps it off every start
+    found = _TABLES.get((country, year))
+    if found is None:
+        found = _TABLES[(country, year)] = _work_out_holidays(country, year)
+    return found
+
+
+def _work_out_holidays(country: str, year: int) -> dict[date, str]:
+    import holidays  # only when a country is known and no kept copy has it: it takes a tenth of a second
 
     try:
         table = holidays.country_holidays(country, years=year, language="en_US")
     except NotImplementedError:
         return {}
     return {day: str(name) for day, name in table.items()}
+
+
+def remember_holidays(tables: Mapping[tuple[str, int], Mapping[date, str]]) -> None:
+    """Take holiday tables worked out before (read back from disk); those worked out here stay."""
+    for key, table in tables.items():
+        _TABLES.setdefault(key, dict(table))
+
+
+def holiday_tables() -> dict[tuple[str, int], dict[date, str]]:
+    """Every table known so far, to keep on disk for the next start."""
+    return dict(_TABLES)
 
 
 def _tz_file(name: str) -> str:

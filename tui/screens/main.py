@@ -10,15 +10,18 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static, TextArea
+from textual.widgets import Input, Static, TextArea
 
 from ..domain.models import Interview
 from ..domain.search import found_in
+from ..locations import holidays_cache_path
 from ..session import Session
 from ..session.results import rounds
+from ..store.kept_holidays import keep_holidays, read_kept_holidays
 from ..widgets.call_history import CallHistory
 from ..widgets.checklist import Checklist
 from ..widgets.interview_list import InterviewList, Rows
+from ..widgets.key_footer import KeyFooter
 from ..widgets.list_pane import ListPane
 from ..widgets.notes_pane import NotesPane
 from ..widgets.panes import Panes
@@ -27,7 +30,7 @@ from . import after_flows, flows, practice_flows
 from .call_view import CallView
 from .file_changed import FileChangedWatch
 from .main_keys import MAIN_BINDINGS, allowed
-from .reminders import Reminders
+from .reminders import Reminders, Survey
 from .rows import build_row, guidance_line, history, next_window, recorded_line, whose_time
 
 __all__ = ["MainScreen"]
@@ -71,7 +74,7 @@ class MainScreen(Screen[None]):
             yield ListPane(id="list-pane", classes="pane")
             yield Checklist(id="checklist", classes="pane")
             yield NotesPane(id="notes-pane", classes="pane")
-        yield Footer()
+        yield KeyFooter()
         yield SaveWarning()
 
     def on_mount(self) -> None:
@@ -88,22 +91,25 @@ class MainScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="load")
     def _load(self) -> None:
         """Off the UI thread: read the records and work out every next step."""
+        kept = read_kept_holidays(holidays_cache_path())
         session = self.session.load()
         session.ordered(include_archived=True)
+        survey = self.reminders.survey(session.now())
         asked = session.setting("profile_asked", False) or session.workbook.has_profile
-        self.app.call_from_thread(self._loaded, asked)
+        self.app.call_from_thread(self._loaded, asked, survey)
+        keep_holidays(holidays_cache_path(), kept)
 
     @work(group="dialogs")
-    async def _loaded(self, asked: bool) -> None:
+    async def _loaded(self, asked: bool, survey: Survey) -> None:
         self.refresh_list()
-        self.reminders.start()
+        self.reminders.start(survey)
         if not asked:
             await flows.ask_profile(self.app, self.session, first_run=True)
         if await flows.interrupted_call(self.app, self.session) is not None:
             self.call_view.begin()
             self.call_after_refresh(self.notes.editor.focus)  # again, once the dialog has handed focus back
         else:
-            self.show_interview(self.selected)
+            self.show_interview(self.selected, relist=False)  # refresh_list above has just listed them
 
     def reload_from_workbook(self) -> None:
         """The file was reloaded from disk: show it all again; a call in progress carries on."""

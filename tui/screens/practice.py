@@ -16,7 +16,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Digits, Footer, Static, TextArea
+from textual.widgets import Digits, Static, TextArea
 
 from ..domain.models import Interview, Rehearsal, RehearsalBranch
 from ..domain.practice import self_checks, talking_steps, voicemail_keep
@@ -24,6 +24,7 @@ from ..domain.scripts import opening_line, talking_points, voicemail
 from ..domain.speaking import VOICEMAIL_SECONDS, spoken_length, took_word
 from ..keymap import key_shown
 from ..session import Session
+from ..widgets.key_footer import KeyFooter
 from .rows import duration
 
 __all__ = ["PracticeScreen"]
@@ -71,7 +72,7 @@ class PracticeScreen(Screen[Interview | None]):
             yield Static("", id="practice-length")
         yield Static("Practice notes [$text-muted](kept apart from the call notes)[/]", id="practice-notes-title")
         yield TextArea(id="practice-notes", soft_wrap=True, show_line_numbers=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.title = f"Practice: {self.interview.title}"

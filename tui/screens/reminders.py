@@ -6,6 +6,7 @@ the guidance line follows, and a notice says so, once for each window or due mom
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
 
     from ..session import Session
 
-__all__ = ["Reminders"]
+__all__ = ["Reminders", "Survey"]
 
 #: How often next steps are worked out again even when no window is near (seconds).
 CHECK_EVERY = 60.0
@@ -39,6 +40,14 @@ def _news(step: NextStep, now: datetime) -> str:
     return f"due {step.due.isoformat() if step.due else ''}"
 
 
+@dataclass(frozen=True)
+class Survey:
+    """Every step looked over at one moment: what is due (each with its interview) and the next change."""
+
+    due: list[tuple[tuple[str, str, str], str]]
+    next_change: datetime | None
+
+
 class Reminders:
     """Watches the clock for the main screen; the session works out the steps, the screen shows them."""
 
@@ -48,12 +57,15 @@ class Reminders:
         self._said: set[tuple[str, str, str]] = set()
         self._timer: Timer | None = None
 
-    def start(self) -> None:
+    def survey(self, now: datetime) -> Survey:
+        """What is due and when anything next changes: a walk over every step, so run it off the UI thread."""
+        return Survey(self._due(now), self._next_change(now))
+
+    def start(self, survey: Survey) -> None:
         """Begin once the records are loaded: what is due already is on the list, so nothing is said about it."""
-        now = self.session.now()
-        self._said = {key for key, _ in self._due(now)}
+        self._said = {key for key, _ in survey.due}
         self.screen.set_interval(CHECK_EVERY, self.check)
-        self._schedule(now)
+        self._schedule(survey.next_change)
 
     def _due(self, now: datetime) -> list[tuple[tuple[str, str, str], str]]:
         session = self.session
@@ -74,23 +86,23 @@ class Reminders:
         session.restep()
         for interview in session.interviews():
             session.step(interview.id)
-        self.screen.app.call_from_thread(self._show)
+        survey = self.survey(session.now())
+        self.screen.app.call_from_thread(self._show, survey)
 
-    def _show(self) -> None:
+    def _show(self, survey: Survey) -> None:
         """The new order and guidance; a notice for what has just come due."""
         session = self.session
-        now = session.now()
-        fresh = [(key, iid) for key, iid in self._due(now) if key not in self._said]
+        fresh = [(key, iid) for key, iid in survey.due if key not in self._said]
         self.relist()
         for key, interview_id in fresh:
             self._said.add(key)
             interview, step = session.interview(interview_id), session.step(interview_id)
             what = "a good time to call has begun" if key[2].startswith("window") else "it is due now"
             self.screen.notify(f"{escape(interview.title)}: {escape(step.label)}; {what}.", title="Now", timeout=12)
-        self._schedule(now)
+        self._schedule(survey.next_change)
 
-    def _schedule(self, now: datetime) -> None:
-        """A check at the next moment anything changes: a window opening or closing, a step falling due."""
+    def _next_change(self, now: datetime) -> datetime | None:
+        """The next moment anything changes: a window opening or closing, a step falling due."""
         session = self.session
         moments = []
         for interview in session.interviews():
@@ -98,10 +110,14 @@ class Reminders:
             moments += [m for m in (step.due, step.overdue_at) if m is not None and m > now]
             if step.window is not None:
                 moments += [m for m in (step.window.start, step.window.end) if m > now]
+        return min(moments) if moments else None
+
+    def _schedule(self, moment: datetime | None) -> None:
+        """A check at that moment, when it comes before the regular one."""
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
-        if moments:
-            delay = (min(moments) - now).total_seconds() + 0.2
+        if moment is not None:
+            delay = (moment - self.session.now()).total_seconds() + 0.2
             if delay < CHECK_EVERY:
-                self._timer = self.screen.set_timer(delay, self.check)
+                self._timer = self.screen.set_timer(max(delay, 0.2), self.check)

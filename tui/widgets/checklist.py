@@ -129,7 +129,7 @@ class Checklist(VerticalScroll, can_focus=False):
         yield Static("", id="ready")
 
     def watch_interview(self, interview: Interview | None) -> None:
-        self.call_later(self._show, interview)
+        self.call_after_refresh(self._show, interview)  # the list paints first; this rebuild can wait a frame
 
     async def _show(self, interview: Interview | None) -> None:
         """Rebuild when the items differ, else set values quietly (no write-back)."""
@@ -138,14 +138,17 @@ class Checklist(VerticalScroll, can_focus=False):
             self._shape = (None, ())
             self.query_one("#ready", Static).update("Select or add an interview.")
             return
+        # Another interview with the same items (none of its own, most often) only changes values:
+        # moving down the list must not rebuild the checklist on every row.
+        other = interview.id != self._shape[0]
         shape = (interview.id, tuple(item.id + item.label for item in interview.custom_items))
-        if shape != self._shape:
+        if self._shape[0] is None or shape[1] != self._shape[1] or (other and self._editing):
             focused = self.app.focused
             ready = self.query_one("#ready", Static)
             ready.can_focus = True  # while the items are rebuilt the focus waits on the heading,
             if focused is not None and self in focused.ancestors:  # so a key that moves it elsewhere wins
                 self.screen.set_focus(ready)
-            if interview.id != self._shape[0]:
+            if other:
                 self._editing = False
             await self.query("Item, .item-data, QualificationsEditor, .own-title").remove()
             await self.mount_all(self._build(interview))
@@ -157,6 +160,7 @@ class Checklist(VerticalScroll, can_focus=False):
                 else:
                     self.focus_first()
         else:
+            self._shape = shape
             with self.prevent(Checkbox.Changed):
                 for item in self.query(Item):
                     item.value = self._ticked(interview, item)

@@ -1,0 +1,138 @@
+"""What the start does once and keeps: holiday tables kept on disk, a checklist that is not rebuilt
+for every row the cursor passes, and hints that need no keymap file."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from datetime import date, timedelta
+from pathlib import Path
+
+from ui_support import FIXED_NOW, running, seed, settle
+
+from tui.domain.models import ChecklistItem, Interview, Interviewer
+from tui.domain.workdays import WorkCalendar
+from tui.locations import holidays_cache_path
+from tui.store.kept_holidays import keep_holidays, read_kept_holidays
+from tui.widgets.checklist import Checklist, Item
+from tui.widgets.interview_list import InterviewList
+
+
+def interview(company: str, **changes) -> Interview:
+    fields = dict(
+        company=company,
+        role="Product Designer",
+        interviewed_at=FIXED_NOW - timedelta(days=1, hours=-5),
+        interviewer=Interviewer(name="Dana Reyes", phone="+12025550123"),
+    )
+    fields.update(changes)
+    return Interview(**fields)
+
+
+def test_holiday_tables_are_kept_and_read_back_without_the_holidays_package(tmp_path: Path) -> None:
+    """D11: the second start knows Thanksgiving without loading the package that works it out."""
+    kept = tmp_path / "cache" / "holidays.json"
+    script = f"""
+import sys
+from datetime import date
+from pathlib import Path
+from tui.domain.workdays import WorkCalendar
+from tui.store.kept_holidays import keep_holidays, read_kept_holidays
+path = Path({str(kept)!r})
+known = read_kept_holidays(path)
+name = WorkCalendar("US").holiday(date(2026, 11, 26))
+keep_holidays(path, known)
+print(known, name, "holidays" in sys.modules)
+"""
+
+    def run():
+        return subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
+
+    assert run().split() == ["0", "Thanksgiving", "Day", "True"]
+    assert kept.is_file()
+    assert run().split() == ["1", "Thanksgiving", "Day", "False"]
+
+
+def test_a_damaged_or_stale_copy_is_ignored_and_written_anew(tmp_path: Path) -> None:
+    path = tmp_path / "holidays.json"
+    path.write_text("{not json")
+    assert read_kept_holidays(path) == 0
+    path.write_text(json.dumps({"stamp": "another release", "tables": [["US", 2026, {"2026-12-02": "Made Up Day"}]]}))
+    assert read_kept_holidays(path) == 0
+    assert WorkCalendar("US").holiday(date(2026, 12, 2)) == ""
+    WorkCalendar("US").holiday(date(2026, 12, 25))
+    keep_holidays(path)
+    data = json.loads(path.read_text())
+    assert data["stamp"] != "another release"
+    assert any(country == "US" and table.get("2026-12-25") == "Christmas Day" for country, _, table in data["tables"])
+
+
+def test_a_copy_that_cannot_be_written_is_no_error(tmp_path: Path) -> None:
+    blocked = tmp_path / "file"
+    blocked.write_text("")
+    WorkCalendar("US").holiday(date(2026, 7, 3))
+    keep_holidays(blocked / "holidays.json")  # its folder is a file: nothing is written, nothing raised
+    assert blocked.read_text() == ""
+
+
+async def test_the_app_keeps_the_holidays_it_worked_out(db) -> None:
+    seed(db, [interview("Acme")])
+    async with running(db):
+        pass
+    assert read_kept_holidays(holidays_cache_path()) >= 1
+
+
+async def test_moving_down_the_list_changes_the_checklist_without_rebuilding_it(db) -> None:
+    seed(db, [interview("Acme", checks={"D1": True}), interview("Globex", checks={"D2": True})])
+    async with running(db) as pilot:
+        checklist = pilot.app.screen.query_one(Checklist)
+        items = list(checklist.query(Item))
+        first = pilot.app.screen.current
+        assert {i.key: i.value for i in items if i.key in ("D1", "D2")} == {
+            "D1": first.ticked("D1"),
+            "D2": first.ticked("D2"),
+        }
+        await pilot.press("down")
+        await settle(pilot)
+        second = pilot.app.screen.current
+        assert second.id != first.id
+        assert list(checklist.query(Item)) == items  # the same widgets, showing the other interview
+        assert {i.key: i.value for i in items if i.key in ("D1", "D2")} == {
+            "D1": second.ticked("D1"),
+            "D2": second.ticked("D2"),
+        }
+        assert pilot.app.screen.query_one(InterviewList).has_focus
+
+
+async def test_an_interview_with_items_of_its_own_still_shows_them(db) -> None:
+    seed(db, [interview("Acme"), interview("Globex", custom_items=[ChecklistItem("Ask about the start date")])])
+    async with running(db) as pilot:
+        checklist = pilot.app.screen.query_one(Checklist)
+
+        def own():
+            return [str(item.label) for item in checklist.query(Item) if item.custom]
+
+        assert pilot.app.screen.current.company == "Acme" and own() == []
+        await pilot.press("down")
+        await settle(pilot)
+        assert pilot.app.screen.current.company == "Globex" and own() == ["Ask about the start date"]
+        await pilot.press("up")
+        await settle(pilot)
+        assert pilot.app.screen.current.company == "Acme" and own() == []
+
+
+async def test_the_footer_keeps_its_keys_while_the_cursor_moves_and_changes_with_them(db) -> None:
+    seed(db, [interview("Acme"), interview("Globex"), interview("Initech", archived=True)])
+    async with running(db) as pilot:
+        keys = list(pilot.app.screen.query("FooterKey"))
+        await pilot.press("down")
+        await settle(pilot)
+        assert list(pilot.app.screen.query("FooterKey")) == keys  # the same widgets: nothing was rebuilt
+        await pilot.press("v")  # archived ones too, the last of them archived
+        await settle(pilot)
+        await pilot.press("end")
+        await settle(pilot)
+        assert pilot.app.screen.current.archived
+        words = [key.description for key in pilot.app.screen.query("FooterKey")]
+        assert "Restore" in words and "Archive" not in words
