@@ -136,3 +136,43 @@ async def test_the_footer_keeps_its_keys_while_the_cursor_moves_and_changes_with
         assert pilot.app.screen.current.archived
         words = [key.description for key in pilot.app.screen.query("FooterKey")]
         assert "Restore" in words and "Archive" not in words
+
+
+async def test_a_big_workbook_lists_its_rows_once_the_steps_are_worked_out_off_the_ui_thread(db, monkeypatch) -> None:
+    from tui.screens import main
+
+    monkeypatch.setattr(main, "LIST_AT_ONCE", 1)  # two interviews count as a big workbook here
+    seed(db, [interview("Acme"), interview("Globex")])
+    async with running(db) as pilot:
+        listing = pilot.app.screen.query_one(InterviewList)
+        assert [row.interview.company for row in listing.rows] == ["Acme", "Globex"]
+        await pilot.press("down")
+        await settle(pilot)
+        assert pilot.app.screen.current.company == "Globex"
+        assert pilot.app.screen.notes.built
+
+
+async def test_a_small_workbook_has_its_rows_and_editor_on_the_first_frame(db) -> None:
+    """Every key works on the rows the moment they show: nothing they need is still to come."""
+    from ui_support import fixed_clock
+
+    from tui.app import FollowupApp
+    from tui.store import Workbook
+
+    seen: list[tuple[int, bool]] = []
+
+    class Watched(FollowupApp):
+        CSS_PATH = str(Path(sys.modules[FollowupApp.__module__].__file__).with_name("app.tcss"))
+
+        def on_ready(self) -> None:  # Textual's Ready: the first frame has been drawn
+            seen.append((len(self.screen.query_one(InterviewList).rows), self.screen.notes.built))
+            super().on_ready()
+
+    seed(db, [interview("Acme")])
+    book = Workbook.open(db)
+    try:
+        async with Watched(book, clock=fixed_clock).run_test(size=(120, 36)) as pilot:
+            await settle(pilot)
+    finally:
+        book.close()
+    assert seen == [(1, True)]

@@ -158,6 +158,10 @@ class FollowupApp(App[int]):
         self._main = MainScreen(self.session)
         self.push_screen(self._main)
 
+    def on_ready(self) -> None:
+        if self._main is not None:
+            self._main.first_frame_shown()
+
     def watch_theme(self, theme: str) -> None:
         """The theme is the user's choice, remembered in the user's config folder for every workbook."""
         from .locations import preferences_path

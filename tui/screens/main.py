@@ -33,7 +33,11 @@ from .main_keys import MAIN_BINDINGS, allowed
 from .reminders import Reminders, Survey
 from .rows import build_row, guidance_line, history, next_window, recorded_line, whose_time
 
-__all__ = ["MainScreen"]
+__all__ = ["LIST_AT_ONCE", "MainScreen"]
+
+#: Up to this many interviews, the next steps are worked out before the first frame, which then has the
+#: rows; beyond it the frame comes first and they are worked out off the UI thread.
+LIST_AT_ONCE = 2_000
 
 
 class MainScreen(Screen[None]):
@@ -52,6 +56,8 @@ class MainScreen(Screen[None]):
         self.session = session
         self._filter_words: list[str] = []
         self._notes_wanted = False  # 3 was pressed before the editor could take the focus
+        self._kept = 0  # how many holiday tables were read back from the last start
+        self._listing = False  # the next steps are worked out: the list may be shown
         self.call_view = CallView(self, session, self.show_interview, self.action_pane)
         self.reminders = Reminders(self, session, self._relist)
 
@@ -77,39 +83,67 @@ class MainScreen(Screen[None]):
         yield KeyFooter()
         yield SaveWarning()
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
         self.file_watch = FileChangedWatch(self.app, self.session, self.notes.take_typed, self.reload_from_workbook)
         self.screen.set_focus(self.query_one(InterviewList))
         self.set_interval(0.5, self._poll_save_state)
+        self._kept = read_kept_holidays(holidays_cache_path())
+        if self.session.load().count <= LIST_AT_ONCE:
+            # The first frame has the rows, and every key works on them: a handful of next steps and
+            # the editor take less than a frame drawn twice.
+            self.session.ordered(include_archived=True)
+            await self.notes.build()
+            self._listing = True
+            self.refresh_list()
+
+    def first_frame_shown(self) -> None:
+        """The app's first frame is on the terminal (Textual's Ready): the rest may follow now.
+
+        Not `call_after_refresh` from `on_mount`: while the app starts, Textual runs those callbacks
+        before anything is drawn, so what they do would hold back the first frame."""
         self.call_after_refresh(self._after_first_frame)
 
     async def _after_first_frame(self) -> None:
-        """The first frame comes first; the editor and the records follow."""
-        await self.notes.build()
-        self._load()
+        """After the first frame: the reminders and first questions, or for a big workbook the next steps
+        (off the UI thread) and the editor."""
+        if self.session.count <= LIST_AT_ONCE:
+            self.run_worker(self._keep_holidays, thread=True, group="load")
+            self._ready(self.reminders.survey(self.session.now()))
+        else:
+            self._load()
+            await self.notes.build()
+
+    def _keep_holidays(self) -> None:
+        keep_holidays(holidays_cache_path(), self._kept)
 
     @work(thread=True, exclusive=True, group="load")
     def _load(self) -> None:
-        """Off the UI thread: read the records and work out every next step."""
-        kept = read_kept_holidays(holidays_cache_path())
-        session = self.session.load()
+        """Off the UI thread: work out every next step, and what is due."""
+        session = self.session
         session.ordered(include_archived=True)
         survey = self.reminders.survey(session.now())
-        asked = session.setting("profile_asked", False) or session.workbook.has_profile
-        self.app.call_from_thread(self._loaded, asked, survey)
-        keep_holidays(holidays_cache_path(), kept)
+        self.app.call_from_thread(self._listed, survey)
+        self._keep_holidays()
+
+    def _listed(self, survey: Survey) -> None:
+        self._listing = True
+        self.refresh_list()
+        self._ready(survey)
 
     @work(group="dialogs")
-    async def _loaded(self, asked: bool, survey: Survey) -> None:
-        self.refresh_list()
+    async def _ready(self, survey: Survey) -> None:
+        """The rows are on screen: the reminders start, and the questions of a first start or a crash come."""
         self.reminders.start(survey)
-        if not asked:
-            await flows.ask_profile(self.app, self.session, first_run=True)
-        if await flows.interrupted_call(self.app, self.session) is not None:
+        session = self.session
+        if not (session.setting("profile_asked", False) or session.workbook.has_profile):
+            await flows.ask_profile(self.app, session, first_run=True)
+        if self.in_call:  # a call begun the moment the rows showed: a call cut off before waits for next time
+            return
+        if await flows.interrupted_call(self.app, session) is not None:
             self.call_view.begin()
             self.call_after_refresh(self.notes.editor.focus)  # again, once the dialog has handed focus back
         else:
-            self.show_interview(self.selected, relist=False)  # refresh_list above has just listed them
+            self.show_interview(self.selected, relist=False)  # the rows are fresh
 
     def reload_from_workbook(self) -> None:
         """The file was reloaded from disk: show it all again; a call in progress carries on."""
@@ -120,7 +154,7 @@ class MainScreen(Screen[None]):
     # attributes down
     def refresh_list(self, keep: str | None = None) -> None:
         """Filter, sort and show the rows; keep the selected interview selected."""
-        if not self.session.loaded:
+        if not self._listing:
             return
         session, now = self.session, self.session.now()
         keep = keep or self.selected
