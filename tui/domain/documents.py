@@ -175,11 +175,12 @@ def _plan(cls: type) -> _Plan:
             hint = next(arg for arg in typing.get_args(hint) if arg is not type(None))
         made = f.default_factory is not dataclasses.MISSING
         default = f.default_factory if made else _REQUIRED if f.default is dataclasses.MISSING else f.default
-        fields.append((f.name, default, made, _converter(hint)))
+        convert = _converter(hint)
+        fields.append((f.name, default, made, convert))
         if hint in _PLAIN:
             plain.append((index, hint, default, made))
         else:
-            converted.append((index, f.name, default, made, _converter(hint)))
+            converted.append((index, f.name, default, made, convert))
     names = tuple(f[0] for f in fields)
     return _Plan(
         names,

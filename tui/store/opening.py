@@ -250,7 +250,7 @@ def check_tables(path: Path, raw: bytes, tz: Any) -> tuple[Loaded, int]:
 @contextlib.contextmanager
 def _collector_paused() -> Iterator[None]:
     """Opening makes a few hundred thousand objects that all stay: the cycle collector would only
-    walk them over and over (a third of the time spent converting). It runs again afterwards."""
+    walk them again and again while they are made. It runs again afterwards, as it was."""
     running = gc.isenabled()
     gc.disable()
     try:
