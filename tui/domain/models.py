@@ -166,7 +166,7 @@ def _aware(value: datetime | None, field_name: str) -> None:
         raise ValidationError(field_name, "The time needs a time zone.")
 
 
-@dataclass
+@dataclass(slots=True)
 class Profile:
     """The job seeker: what the scripts sign with (D14)."""
 
@@ -179,7 +179,7 @@ class Profile:
     day_first: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class Interviewer:
     """The person who interviewed you; usually the decision-maker (D5)."""
 
@@ -208,7 +208,7 @@ class Interviewer:
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame"})
 
 
-@dataclass
+@dataclass(slots=True)
 class Reference:
     """Someone who will vouch for you (D2)."""
 
@@ -217,7 +217,7 @@ class Reference:
     contact: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class Qualification:
     """A reason you fit, tied to something the employer said it needs (D4)."""
 
@@ -225,7 +225,7 @@ class Qualification:
     employer_need: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class ChecklistItem:
     """A pre-call item of the user's own, beside D1-D9."""
 
@@ -248,7 +248,7 @@ class RehearsalBranch(StrEnum):
         return "They picked up" if self is RehearsalBranch.PICKED_UP else "Voicemail"
 
 
-@dataclass
+@dataclass(slots=True)
 class Rehearsal:
     """One practice run of the call (D6): never a call attempt, kept on the interview it was for."""
 
@@ -266,7 +266,7 @@ class Rehearsal:
             raise ValidationError("seconds", "A rehearsal cannot take less than no time.")
 
 
-@dataclass
+@dataclass(slots=True)
 class Interview:
     """One interview you are following up on."""
 
@@ -332,7 +332,7 @@ class Interview:
         return not self.missing_required
 
 
-@dataclass
+@dataclass(slots=True)
 class CallAttempt:
     """One try at reaching the interviewer, and what came of it (D18)."""
 
@@ -364,7 +364,7 @@ class CallAttempt:
         return int((self.ended_at - self.started_at).total_seconds())
 
 
-@dataclass
+@dataclass(slots=True)
 class ThankYou:
     """A thank-you that went out, by which channel and when (D20, D21)."""
 
@@ -378,7 +378,7 @@ class ThankYou:
         _aware(self.sent_at, "sent_at")
 
 
-@dataclass
+@dataclass(slots=True)
 class Settings:
     """The choices the workbook remembers, by the kind of value each must be (checked on open and import)."""
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import gc
 import json
 import os
 import stat
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -185,26 +186,28 @@ def check_kind(path: Path) -> None:
 
 
 def _parse(path: Path, raw: bytes) -> dict[str, Any]:
-    if not raw.strip():
-        raise DamagedFileError(path, "it is empty", _last_good(path))
-    if b"\x00" in raw:
-        raise DamagedFileError(path, "it contains NUL bytes (it was probably cut off by a crash)", _last_good(path))
-    try:
-        raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise DamagedFileError(
-            path, f"it is not UTF-8 text (bad byte at position {error.start})", _last_good(path)
-        ) from None
     try:
         data: dict[str, Any] = orjson.loads(raw)
     except orjson.JSONDecodeError as error:
-        raise DamagedFileError(
-            path, f"it is not complete JSON ({error.msg} at position {error.pos})", _last_good(path)
-        ) from None
+        raise DamagedFileError(path, _unreadable(raw, error), _last_good(path)) from None
     problem = check_layout(data) or _twice(raw, data)
     if problem:
         raise DamagedFileError(path, problem, _last_good(path))
     return data
+
+
+def _unreadable(raw: bytes, error: orjson.JSONDecodeError) -> str:
+    """Why the file is not JSON, most telling reason first. Only asked after orjson refused it: what it
+    reads is UTF-8 text without NUL bytes, so a good file is not decoded a second time to check."""
+    if not raw.strip():
+        return "it is empty"
+    if b"\x00" in raw:
+        return "it contains NUL bytes (it was probably cut off by a crash)"
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as bad:
+        return f"it is not UTF-8 text (bad byte at position {bad.start})"
+    return f"it is not complete JSON ({error.msg} at position {error.pos})"
 
 
 def _twice(raw: bytes, data: dict[str, Any]) -> str | None:
@@ -229,18 +232,32 @@ def check_tables(path: Path, raw: bytes, tz: Any) -> tuple[Loaded, int]:
 
     Returns the result and the format the file was in. Raises a StoreError naming the file.
     """
-    data = _parse(path, raw)
-    version = schema_version(data)
-    if version > SCHEMA_VERSION:
-        raise NewerSchemaError(path, version, SCHEMA_VERSION)
-    if version < SCHEMA_VERSION:
-        data = migrate(data, tz)
-    loaded = Loaded(data, fingerprint_of(path, raw))
-    for cls, table in KINDS.items():
-        loaded.objects[table], loaded.doc_ids[table] = _convert_table(path, data, cls, table)
-    _convert_table(path, data, Profile, "profile")
-    _convert_table(path, data, Settings, "settings")
+    with _collector_paused():
+        data = _parse(path, raw)
+        version = schema_version(data)
+        if version > SCHEMA_VERSION:
+            raise NewerSchemaError(path, version, SCHEMA_VERSION)
+        if version < SCHEMA_VERSION:
+            data = migrate(data, tz)
+        loaded = Loaded(data, fingerprint_of(path, raw))
+        for cls, table in KINDS.items():
+            loaded.objects[table], loaded.doc_ids[table] = _convert_table(path, data, cls, table)
+        _convert_table(path, data, Profile, "profile")
+        _convert_table(path, data, Settings, "settings")
     return loaded, version
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Opening makes a few hundred thousand objects that all stay: the cycle collector would only
+    walk them again and again while they are made. It runs again afterwards, as it was."""
+    running = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if running:
+            gc.enable()
 
 
 def _convert_table(path: Path, data: dict[str, Any], cls: type, table: str) -> tuple[dict[str, Any], dict[str, int]]:
