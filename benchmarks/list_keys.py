@@ -5,7 +5,8 @@ same run. Prints medians; asserts nothing.
     .venv/bin/python benchmarks/list_keys.py [--presses 15] [--sizes 1000 10000]
 
 `down` moves one row (the checklist, notes and guidance line follow the interview); `end` jumps
-to the last row and `home` back. Each press waits for the screen to change before the next.
+to the last row and `home` back. Each press waits for the screen to stop changing before the next:
+"echoed" is its first change, "every pane still" its last before it stays still for 0.3 s.
 """
 
 from __future__ import annotations
@@ -43,13 +44,20 @@ def screen() -> str:
     return tmux("capture-pane", "-p", "-e", "-t", "keys")
 
 
-def until_changed(before: str, deadline: float = 10.0) -> float:
+def until_changed(before: str, quiet: float = 0.3, deadline: float = 10.0) -> tuple[float, float]:
+    """Seconds until the screen first changes (the key echoed) and until its last change before it
+    stays still for `quiet` seconds (every pane has followed)."""
     started = time.perf_counter()
-    while screen() == before:
+    while (shown := screen()) == before:
         if time.perf_counter() - started > deadline:
-            return float("inf")
+            return float("inf"), float("inf")
         time.sleep(0.002)
-    return time.perf_counter() - started
+    first = last = time.perf_counter() - started
+    while time.perf_counter() - started - last < quiet:
+        time.sleep(0.002)
+        if (now := screen()) != shown:
+            shown, last = now, time.perf_counter() - started
+    return first, last
 
 
 def settle(quiet: float = 0.3) -> str:
@@ -63,7 +71,7 @@ def settle(quiet: float = 0.3) -> str:
     return last
 
 
-def press_times(command: list[str], marker: str, presses: int) -> dict[str, list[float]]:
+def press_times(command: list[str], marker: str, presses: int) -> dict[str, list[tuple[float, float]]]:
     tmux("new-session", "-d", "-s", "keys", "-x", "120", "-y", "36", "-c", str(ROOT), "exec " + shlex.join(command))
     try:
         started = time.perf_counter()
@@ -71,7 +79,7 @@ def press_times(command: list[str], marker: str, presses: int) -> dict[str, list
             if time.perf_counter() - started > 120:
                 raise SystemExit(f"{marker!r} never appeared")
             time.sleep(0.02)
-        times: dict[str, list[float]] = {"down": [], "end": [], "home": []}
+        times: dict[str, list[tuple[float, float]]] = {"down": [], "end": [], "home": []}
         for _ in range(presses):
             for key in ("down", "end", "home"):
                 before = settle()
@@ -89,16 +97,18 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="*", default=[1_000, 10_000])
     args = parser.parse_args()
     python = sys.executable
-    print("| interviews | key | bare OptionList | followup | ratio |")
-    print("|---:|---|---:|---:|---:|")
+    print("| interviews | key | bare OptionList: echoed | followup: echoed | ratio | followup: every pane still |")
+    print("|---:|---|---:|---:|---:|---:|")
     with tempfile.TemporaryDirectory() as folder:
         for count in args.sizes:
             book = make_workbook(Path(folder), count)
             bare = press_times([python, "-c", BARE, str(count)], "Company 0", args.presses)
             ours = press_times([python, "-m", "tui", "--db", str(book)], "Company ", args.presses)
             for key in ("down", "end", "home"):
-                b, o = statistics.median(bare[key]) * 1000, statistics.median(ours[key]) * 1000
-                print(f"| {count:,} | {key} | {b:.0f} ms | {o:.0f} ms | {o / b:.2f}x |", flush=True)
+                b = statistics.median(t for t, _ in bare[key]) * 1000
+                o = statistics.median(t for t, _ in ours[key]) * 1000
+                still = statistics.median(t for _, t in ours[key]) * 1000
+                print(f"| {count:,} | {key} | {b:.0f} ms | {o:.0f} ms | {o / b:.2f}x | {still:.0f} ms |", flush=True)
 
 
 if __name__ == "__main__":
