@@ -23,6 +23,8 @@ class Component:
     """BEGIN:NAME, its properties in the order added, its subcomponents, END:NAME."""
 
     name = ""
+    #: Thousands of events in one export: no attribute dictionary each.
+    __slots__ = ("_components", "_properties")
 
     def __init__(self) -> None:
         self._properties: list[tuple[str, Any]] = []
@@ -61,14 +63,17 @@ class Component:
 
 
 class Calendar(Component):
+    __slots__ = ()
     name = "VCALENDAR"
 
 
 class Event(Component):
+    __slots__ = ()
     name = "VEVENT"
 
 
 class Alarm(Component):
+    __slots__ = ()
     name = "VALARM"
 
 
