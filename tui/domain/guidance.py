@@ -27,7 +27,7 @@ from .rounds import (
     thanked,
     unanswered,
 )
-from .windows import CallWindow, call_windows, interviewer_calendar, interviewer_zone, user_zone
+from .windows import CallWindow, awake, call_windows, interviewer_calendar, interviewer_zone, user_zone
 from .workdays import WorkCalendar
 
 #: Re-exported here so callers find all the guidance in one place.
@@ -144,7 +144,7 @@ def next_step(
         return NextStep(StepKind.CLOSED, "Archived; nothing more to do here.")
     if interview.settled:
         return NextStep(StepKind.CLOSED, _settled_reason(interview, now))
-    if (live := live_attempt(interview, calls, now)) is not None:
+    if calls and (live := live_attempt(interview, calls, now)) is not None:
         return NextStep(StepKind.ON_CALL, "A call is under way; jot down what you hear.", due=live.started_at)
     held = interview.interviewed_at
     if held is None:
@@ -153,6 +153,8 @@ def next_step(
     plan = _Plan(interview, now, mine, interviewer_zone(interview, mine), interviewer_calendar(interview, mine))
     is_thanked = thanked(interview, calls, thank_yous)
     plan.also = () if is_thanked or now < held else (THANK_YOU_REMINDER,)
+    if not calls:  # no attempt yet: no round, no follow-up, nothing to stop (most of a big workbook)
+        return _first_call(plan, is_thanked)
     current = since_contact(interview, calls)
     follow = next_follow_up(interview, calls, tz=mine, calendar=plan.days)
     stop = stop_rule(interview, calls, thank_yous, follow)
@@ -223,7 +225,8 @@ def _first_call(plan: _Plan, is_thanked: bool) -> NextStep:
     # The first window after the interview, inside the user's waking day when one is near.
     first = call_windows(interview, held, 1, fallback_tz=plan.mine, calendar=plan.days, awake_in=plan.mine)[0]
     due, over = first.start, midnight(first.day + timedelta(days=1), plan.tz)
-    window = plan.window(due)
+    # Still ahead and inside the user's waking day, the first window is the next good one too.
+    window = first if now <= due and awake(first, plan.mine) else plan.window(due)
     moved = _holidays_note(plan.days, held.astimezone(plan.tz).date() + timedelta(days=1), first.day)
     if now < held:
         reason = f"The interview is {humanize_day(held, now)}; the call comes the working day after."

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
+from functools import lru_cache
 
 from .dates import zone
 from .models import Interview, Profile
@@ -154,14 +155,35 @@ def first_call_day(interview: Interview, tz: tzinfo, calendar: WorkCalendar = WE
 
 def windows_on(day: date, tz: tzinfo) -> list[CallWindow]:
     """The early and late windows of one day, as wall-clock times in `tz` (DST-safe)."""
-    return [
+    return list(_windows_on(day, tz, _tz_name(tz)))
+
+
+def _tz_name(tz: tzinfo) -> str:
+    """Part of every cache key on a zone: fixed offsets equal by offset alone may still differ in name."""
+    return str(tz)
+
+
+#: Days of windows kept: a few weeks ahead in each of the handful of zones a workbook has.
+_DAYS_KEPT = 4096
+
+
+@lru_cache(maxsize=_DAYS_KEPT)
+def _windows_on(day: date, tz: tzinfo, name: str) -> tuple[CallWindow, ...]:
+    """The windows of one day in one zone, made once: thousands of interviews share the same days."""
+    return tuple(
         CallWindow(datetime.combine(day, start, tz), datetime.combine(day, end, tz), part)
         for part, (start, end) in _PARTS
-    ]
+    )
 
 
 def awake(window: CallWindow, tz: tzinfo) -> bool:
     """Whether the whole window falls inside the user's waking day on their own clock."""
+    return _awake(window, tz, _tz_name(tz))
+
+
+@lru_cache(maxsize=_DAYS_KEPT * 2)
+def _awake(window: CallWindow, tz: tzinfo, name: str) -> bool:
+    """`awake`, once per window and clock (a window is the same moments whatever zone it is written in)."""
     start, end = window.in_zone(tz)
     return WAKING[0] <= start.time() and end.time() <= WAKING[1] and start.date() == end.date()
 
@@ -191,18 +213,49 @@ def call_windows(
         held_day = interview.interviewed_at.astimezone(tz).date()
         bounds += [interview.interviewed_at + DAY_AFTER, datetime.combine(held_day + timedelta(days=1), time(0), tz)]
     not_before = max(bounds) if bounds else None
+    if not_before is not None and not_before <= now - _SETTLED:
+        not_before = None  # every window yet to end starts after it: the same search for every such interview
+    found = _search(
+        now.astimezone(UTC),
+        not_before.astimezone(UTC) if not_before is not None else None,
+        count,
+        tz,
+        _tz_name(tz),
+        days_off,
+        awake_in,
+        _tz_name(awake_in) if awake_in is not None else "",
+    )
+    return list(found)
+
+
+#: Longer than any window lasts, a change of clocks included: a bound this far back cannot rule one out.
+_SETTLED = timedelta(days=1)
+
+
+@lru_cache(maxsize=1024)
+def _search(
+    now: datetime,
+    not_before: datetime | None,
+    count: int,
+    tz: tzinfo,
+    name: str,
+    days_off: WorkCalendar,
+    awake_in: tzinfo | None,
+    awake_name: str,
+) -> tuple[CallWindow, ...]:
+    """`call_windows` from its bounds (moments in UTC), once per clock: a list of interviews asks alike."""
     day = max(now.astimezone(tz), not_before.astimezone(tz) if not_before else now).date()
     found: list[CallWindow] = []
     mine: list[CallWindow] = []
     for _ in range(_SEARCH_DAYS):
         if days_off.is_working_day(day):
-            for window in windows_on(day, tz):
+            for window in _windows_on(day, tz, name):
                 if window.end <= now or (not_before is not None and window.start < not_before):
                     continue
                 found.append(window)
-                if awake_in is not None and awake(window, awake_in):
+                if awake_in is not None and _awake(window, awake_in, awake_name):
                     mine.append(window)
         if len(mine if awake_in is not None else found) >= count:
             break
         day += timedelta(days=1)
-    return mine[:count] if mine else found[:count]
+    return tuple(mine[:count] if mine else found[:count])

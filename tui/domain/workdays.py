@@ -10,7 +10,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from zoneinfo import TZPATH
@@ -117,8 +117,12 @@ class WorkCalendar:
 WEEKDAYS_ONLY = WorkCalendar()
 
 
+@lru_cache(maxsize=1024)
 def calendar_for(*, phone: str = "", zone: str = "", fallback: str = "") -> WorkCalendar:
-    """A person's working days: their phone number's country, else their zone's, else `fallback`'s."""
+    """A person's working days: their phone number's country, else their zone's, else `fallback`'s.
+
+    Kept for the last numbers asked about: the list asks once per interview, and most share a few.
+    """
     return WorkCalendar(country_for_phone(phone) or country_for_zone(zone) or fallback)
 
 

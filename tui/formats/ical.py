@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
 __all__ = ["Alarm", "Calendar", "Component", "Event", "Raw", "read_events", "utc_stamp"]
@@ -22,6 +23,8 @@ class Component:
     """BEGIN:NAME, its properties in the order added, its subcomponents, END:NAME."""
 
     name = ""
+    #: Thousands of events in one export: no attribute dictionary each.
+    __slots__ = ("_components", "_properties")
 
     def __init__(self) -> None:
         self._properties: list[tuple[str, Any]] = []
@@ -60,14 +63,17 @@ class Component:
 
 
 class Calendar(Component):
+    __slots__ = ()
     name = "VCALENDAR"
 
 
 class Event(Component):
+    __slots__ = ()
     name = "VEVENT"
 
 
 class Alarm(Component):
+    __slots__ = ()
     name = "VALARM"
 
 
@@ -77,6 +83,15 @@ class Raw(str):
 
 def utc_stamp(value: datetime) -> str:
     """A date-time in UTC form: 20261126T140000Z."""
+    return _utc_stamp(value, value.fold)
+
+
+@lru_cache(maxsize=4096)
+def _utc_stamp(value: datetime, fold: int) -> str:
+    """Kept per moment: the same call windows and the same stamp recur across thousands of events.
+
+    `fold` is part of the key because two moments an hour apart in a repeated hour compare equal.
+    """
     return value.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
@@ -104,10 +119,10 @@ def read_events(data: bytes) -> tuple[str, list[dict[str, Raw]]]:
 
 
 def _value(value: Any) -> str:
-    if isinstance(value, Raw):
-        return str(value)
     if type(value) is str:
         return _text(value)
+    if type(value) is Raw:
+        return value
     if isinstance(value, datetime):
         return utc_stamp(value)
     if isinstance(value, timedelta):
@@ -127,6 +142,7 @@ def _text(text: str) -> str:
     return text.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n")
 
 
+@lru_cache(maxsize=64)
 def _duration(gap: timedelta) -> str:
     """'-PT15M', 'P1DT2H' (RFC 5545 3.3.6)."""
     sign, seconds = ("-", -gap) if gap < timedelta(0) else ("", gap)

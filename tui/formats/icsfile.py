@@ -77,6 +77,7 @@ def render_ics(records: Records, now: datetime, previous: bytes | None = None) -
 def _events(records: Records, now: datetime) -> Iterator[Event]:
     profile = records.profile
     mine = user_zone(profile, now)
+    stamp = Raw(utc_stamp(now))
     for interview in sorted(records.open_interviews(), key=lambda i: i.id):
         calls = records.calls_for(interview.id)
         step = next_step(interview, calls, records.thank_yous_for(interview.id), now, profile)
@@ -86,13 +87,13 @@ def _events(records: Records, now: datetime) -> Iterator[Event]:
             window = windows_on(follow.due, theirs)[0]
             summary = f"Follow up: {_who(interview)}"
             uid = event_uid(interview.id, "follow-up")
-            yield _event(interview, uid, summary, window.start, window.end, step, now)
+            yield _event(interview, uid, summary, window.start, window.end, step, stamp)
         if step.kind in _CALLING and interview.interviewed_at is not None:
             after = step.due - timedelta(microseconds=1) if step.due is not None else None
             for window in call_windows(interview, now, WINDOWS, fallback_tz=mine, after=after):
                 summary = f"Call {_who(interview)} ({window.part.value} window)"
                 uid = window_uid(interview.id, window.start, window.part.value)
-                yield _event(interview, uid, summary, window.start, window.end, step, now)
+                yield _event(interview, uid, summary, window.start, window.end, step, stamp)
 
 
 #: A UTC date-time as this export writes them.
@@ -142,12 +143,17 @@ def _who(interview: Interview) -> str:
     return printable(f"{person}, {interview.title}" if person else interview.title)
 
 
+#: The same on every event, so written once rather than escaped again for each of thousands.
+_FOLLOWUP, _TRANSPARENT, _CONFIRMED, _DISPLAY = Raw("followup"), Raw("TRANSPARENT"), Raw("CONFIRMED"), Raw("DISPLAY")
+
+
 def _event(
-    interview: Interview, uid: str, summary: str, start: datetime, end: datetime, step: NextStep, now: datetime
+    interview: Interview, uid: str, summary: str, start: datetime, end: datetime, step: NextStep, stamp: Raw
 ) -> Event:
+    """One event of the export; `stamp` is when the export was made (DTSTAMP), as written."""
     event = Event()
     event.add("uid", uid)
-    event.add("dtstamp", now.astimezone(UTC))
+    event.add("dtstamp", stamp)
     event.add("dtstart", start.astimezone(UTC))
     event.add("dtend", end.astimezone(UTC))
     event.add("summary", summary)
@@ -159,11 +165,11 @@ def _event(
     if interview.interviewer_tz:
         lines.append(f"Their time zone: {interview.interviewer_tz}")
     event.add("description", printable("\n".join(lines)))
-    event.add("categories", ["followup"])
-    event.add("transp", "TRANSPARENT")
-    event.add("status", "CONFIRMED")
+    event.add("categories", _FOLLOWUP)
+    event.add("transp", _TRANSPARENT)
+    event.add("status", _CONFIRMED)
     alarm = Alarm()
-    alarm.add("action", "DISPLAY")
+    alarm.add("action", _DISPLAY)
     alarm.add("description", summary)
     alarm.add("trigger", -ALARM_BEFORE)
     event.add_component(alarm)

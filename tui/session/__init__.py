@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 
 from ..domain import checklist, practice
 from ..domain.guardrails import before_the_call
-from ..domain.guidance import NextStep, attention_key, next_step
+from ..domain.guidance import NextStep, next_step
 from ..domain.models import (
     CallAttempt,
     Channel,
@@ -32,6 +32,7 @@ from ..domain.windows import user_zone
 from ..store import NotFoundError, SaveState, Workbook
 from .index import Index
 from .kinds import TEMPLATES_SETTING, CallStarted, NotesOwner
+from .order import ListOrder
 
 __all__ = ["TEMPLATES_SETTING", "CallStarted", "NotesOwner", "Session"]
 
@@ -52,6 +53,7 @@ class Session:
         self._profile = Profile()
         self._index = Index()
         self._steps: dict[str, NextStep] = {}
+        self._order = ListOrder()
         #: The call the user is on now, in the app (at most one).
         self.active_call: CallAttempt | None = None
         self._said: set[str] = set()
@@ -62,6 +64,7 @@ class Session:
         self._profile = self.workbook.profile
         self._index = Index.of(self.workbook)
         self._steps = {}
+        self._order.forget()
         self.loaded = True
         return self
 
@@ -115,12 +118,11 @@ class Session:
     def step(self, interview_id: str) -> NextStep:
         """The interview's next step, worked out once and again after each change to it."""
         found = self._steps.get(interview_id)
-        if found is None:
-            interview = self.interview(interview_id)
-            found = next_step(
-                interview, self.calls_for(interview_id), self.thank_yous_for(interview_id), self.now(), self._profile
-            )
-            self._steps[interview_id] = found
+        return found if found is not None else self._work_out(interview_id, self.now())
+
+    def _work_out(self, interview_id: str, now: datetime) -> NextStep:
+        calls, thanks = self.calls_for(interview_id), self.thank_yous_for(interview_id)
+        found = self._steps[interview_id] = next_step(self.interview(interview_id), calls, thanks, now, self._profile)
         return found
 
     def restep(self) -> None:
@@ -130,14 +132,16 @@ class Session:
     def ordered(self, include_archived: bool = False, words: Sequence[str] = ()) -> list[Interview]:
         """Most urgent first (a live call, late, due now, upcoming, waiting), then by company.
 
-        `words`: only interviews whose names, notes or call notes hold every one of them.
+        `words`: only interviews whose names, notes or call notes hold every one of them. The clock
+        is read once, so every step still to work out is worked out for the same moment.
         """
-        now = self.now()
-        shown = [i for i in self._index.interviews.values() if include_archived or not i.archived]
-        found = [i for i in shown if found_in(i, self.calls_for(i.id), words) is not None]
-        return sorted(
-            found, key=lambda i: (i.archived, attention_key(self.step(i.id), now), i.company.lower(), i.role.lower())
-        )
+        now, steps = self.now(), self._steps
+        found = [i for i in self._index.interviews.values() if include_archived or not i.archived]
+        if words:
+            found = [i for i in found if found_in(i, self.calls_for(i.id), words) is not None]
+
+        everyone = self._index.interviews.values()
+        return self._order.sort(found, everyone, lambda i: steps.get(i.id) or self._work_out(i.id, now), now)
 
     def records(self) -> Records:
         """Everything, for an export or a report."""
@@ -172,6 +176,7 @@ class Session:
             self.workbook.save_interview(interview)
         self._index.interviews[interview.id] = interview
         self._steps.pop(interview.id, None)
+        self._order.forget()
         return interview
 
     def add_interview(self, interview: Interview) -> Interview:

@@ -1,0 +1,92 @@
+"""Next steps worked out once and shared (D10, D11): what is kept never gives one interview another's answer."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+from tui.domain.models import Interview, Interviewer
+from tui.domain.windows import awake, call_windows, windows_on
+from tui.formats.ical import utc_stamp
+from tui.session import Session
+from tui.store import Workbook
+
+NY = ZoneInfo("America/New_York")
+
+
+def interview(held: datetime, tz: str = "", phone: str = "+12025550123", company: str = "Acme") -> Interview:
+    checks = {"D1": True, "D2": True, "D3": True, "D4": True}
+    return Interview(company, "Designer", interviewed_at=held, interviewer=Interviewer(phone=phone),
+                     interviewer_tz=tz, checks=checks)  # fmt: skip
+
+
+def test_d11_fixed_offsets_of_one_offset_keep_their_own_names():
+    """Two clocks at +05:30 under different names each get windows on their own clock."""
+    india, other = timezone(timedelta(hours=5, minutes=30), "IST"), timezone(timedelta(hours=5, minutes=30), "X")
+    day = datetime(2026, 12, 2).date()
+    assert windows_on(day, india)[0].start.tzname() == "IST"
+    assert windows_on(day, other)[0].start.tzname() == "X"
+
+
+def test_d11_windows_keep_the_wall_clock_on_both_sides_of_a_clock_change():
+    before, after = windows_on(datetime(2026, 10, 30).date(), NY), windows_on(datetime(2026, 11, 2).date(), NY)
+    assert before[0].start.utcoffset() != after[0].start.utcoffset()
+    assert before[0].start.time() == after[0].start.time()
+
+
+def test_d11_waking_hours_are_read_on_each_clock_asked_about():
+    window = windows_on(datetime(2026, 12, 2).date(), NY)[0]
+    assert awake(window, NY)
+    assert not awake(window, ZoneInfo("Asia/Tokyo"))  # 22:30 there
+    assert awake(window, ZoneInfo("Europe/London"))
+
+
+def test_d10_interviews_asking_alike_get_their_own_first_day():
+    """A late interview and a recent one asked at the same moment: the shared search does not mix them up."""
+    now = datetime(2026, 12, 2, 15, 0, tzinfo=UTC)
+    old, recent = interview(now - timedelta(days=20)), interview(now - timedelta(hours=2))
+    assert call_windows(old, now, 1, fallback_tz=NY)[0].start.date() == now.date()
+    assert call_windows(recent, now, 1, fallback_tz=NY)[0].start.date() > now.date()
+    assert call_windows(old, now, 1, fallback_tz=NY)[0].start.date() == now.date()
+
+
+def test_d11_the_same_moment_asked_on_other_clocks_gives_each_its_windows():
+    now = datetime(2026, 12, 2, 12, 0, tzinfo=UTC)
+    held = now - timedelta(days=10)
+    here = call_windows(interview(held, "America/New_York"), now, 1)[0]
+    there = call_windows(interview(held, "Asia/Tokyo"), now, 1)[0]
+    assert here.start.tzinfo is NY and there.start.tzinfo == ZoneInfo("Asia/Tokyo")
+    assert here.start != there.start
+
+
+def test_d11_holidays_follow_the_number_of_each_interview():
+    """Thanksgiving moves a US interviewer's call; a UK interviewer on the same day calls as usual."""
+    held = datetime(2026, 11, 25, 15, 0, tzinfo=UTC)  # Wednesday before Thanksgiving
+    us = call_windows(interview(held, "America/New_York"), held, 1)[0]
+    uk = call_windows(interview(held, "Europe/London", phone="+442079460000"), held, 1)[0]
+    again = call_windows(interview(held, "America/New_York"), held, 1)[0]
+    assert (us.day.isoformat(), uk.day.isoformat(), again.day) == ("2026-11-27", "2026-11-26", us.day)
+
+
+def test_calendar_stamps_tell_the_repeated_hour_apart():
+    first = datetime(2026, 11, 1, 1, 30, tzinfo=NY)
+    second = first.replace(fold=1)
+    assert first == second  # the same wall clock on one zone compares equal
+    assert utc_stamp(first) == "20261101T053000Z"
+    assert utc_stamp(second) == "20261101T063000Z"
+
+
+def test_the_list_order_follows_a_renamed_interview(tmp_path):
+    """Equally urgent interviews sort by company; renaming one moves it."""
+    now = datetime(2026, 12, 2, 15, 0, tzinfo=UTC)
+    book = Workbook.open(tmp_path / "w.json", autosave=False)
+    held = now - timedelta(days=3)
+    session = Session(book, clock=lambda: now).load()
+    for name in ("Cobalt", "acme", "Birch"):
+        session.add_interview(interview(held, company=name))
+    assert [i.company for i in session.ordered()] == ["acme", "Birch", "Cobalt"]
+    cobalt = next(i for i in session.interviews() if i.company == "Cobalt")
+    session.update_interview(Interview("Aardvark", cobalt.role, interviewed_at=held, interviewer=cobalt.interviewer,
+                                       checks=cobalt.checks, id=cobalt.id))  # fmt: skip
+    assert [i.company for i in session.ordered()] == ["Aardvark", "acme", "Birch"]
+    book.close()
