@@ -64,7 +64,7 @@ def test_add_tick_call_note_voicemail_quit(tmp_path):
     subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "36", command], check=True)
     term = Terminal(session)
     try:
-        term.wait_for("Your profile")
+        term.wait_for("Your name")  # the dialog itself: the welcome behind it names the profile too
         term.keys("Escape")  # skip the profile for now
         term.wait_until_gone("Your name")  # the dialog has closed (the welcome shows behind it already)
         term.wait_for("Add the interview you just had")
