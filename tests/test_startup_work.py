@@ -152,6 +152,26 @@ async def test_a_big_workbook_lists_its_rows_once_the_steps_are_worked_out_off_t
         assert pilot.app.screen.notes.built
 
 
+async def test_a_big_workbook_shows_its_rows_before_looking_for_what_is_due(db, monkeypatch) -> None:
+    """What is due is a second walk over every step: the rows do not wait for it."""
+    from tui.screens import main
+    from tui.screens.reminders import Reminders
+
+    monkeypatch.setattr(main, "LIST_AT_ONCE", 1)
+    rows_then: list[int] = []
+    survey = Reminders.survey
+
+    def watched(self, now):
+        rows_then.append(len(self.screen.query_one(InterviewList).rows))
+        return survey(self, now)
+
+    monkeypatch.setattr(Reminders, "survey", watched)
+    seed(db, [interview("Acme"), interview("Globex")])
+    async with running(db) as pilot:
+        await settle(pilot)
+        assert rows_then == [2]
+
+
 async def test_a_small_workbook_has_its_rows_and_editor_on_the_first_frame(db) -> None:
     """Every key works on the rows the moment they show: nothing they need is still to come."""
     from ui_support import fixed_clock

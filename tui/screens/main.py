@@ -118,17 +118,22 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="load")
     def _load(self) -> None:
-        """Off the UI thread: work out every next step, and what is due."""
-        session = self.session
-        session.ordered(include_archived=True)
-        survey = self.reminders.survey(session.now())
-        self.app.call_from_thread(self._listed, survey)
-        self._keep_holidays()
+        """Off the UI thread: work out every next step; the rows show as soon as they are known."""
+        self.session.ordered(include_archived=True)
+        self.app.call_from_thread(self._listed)
 
-    def _listed(self, survey: Survey) -> None:
+    def _listed(self) -> None:
         self._listing = True
         self.refresh_list()
-        self._ready(survey)
+        # What is due is a second walk over every step: it waits until the rows are drawn.
+        self.call_after_refresh(self._survey)
+
+    @work(thread=True, group="load")
+    def _survey(self) -> None:
+        """Off the UI thread: what is due now, and when the next window opens; then the first questions."""
+        survey = self.reminders.survey(self.session.now())
+        self.app.call_from_thread(self._ready, survey)
+        self._keep_holidays()
 
     @work(group="dialogs")
     async def _ready(self, survey: Survey) -> None:
