@@ -12,10 +12,8 @@ to the last row and `home` back. Each press waits for the screen to stop changin
 from __future__ import annotations
 
 import argparse
-import os
 import shlex
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -26,8 +24,8 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from startup import make_workbook  # noqa: E402
+from terminal import Tmux, as_installed  # noqa: E402
 
-SERVER = f"followup-keys-{os.getpid()}"
 BARE = (
     "import sys\nfrom textual.app import App\nfrom textual.widgets import OptionList\n"
     "class Bare(App):\n    def compose(self):\n"
@@ -36,8 +34,7 @@ BARE = (
 )
 
 
-def tmux(*args: str) -> str:
-    return subprocess.run(["tmux", "-L", SERVER, *args], capture_output=True, text=True, check=False).stdout
+tmux = Tmux("keys")
 
 
 def screen() -> str:
@@ -96,6 +93,7 @@ def main() -> None:
     parser.add_argument("--presses", type=int, default=15)
     parser.add_argument("--sizes", type=int, nargs="*", default=[1_000, 10_000])
     args = parser.parse_args()
+    as_installed()
     python = sys.executable
     print("| interviews | key | bare OptionList: echoed | followup: echoed | ratio | followup: every pane still |")
     print("|---:|---|---:|---:|---:|---:|")

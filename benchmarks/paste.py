@@ -15,7 +15,6 @@ import argparse
 import json
 import os
 import shlex
-import subprocess
 import sys
 import tempfile
 import time
@@ -25,12 +24,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-SERVER = f"followup-paste-{os.getpid()}"
+from terminal import Tmux, as_installed  # noqa: E402
+
 LINE = "12:00:01 INFO request served in 3 ms from the cache; nothing to report\n"
 
 
-def tmux(*args: str) -> str:
-    return subprocess.run(["tmux", "-L", SERVER, *args], capture_output=True, text=True, check=False).stdout
+tmux = Tmux("paste")
 
 
 def workbook(folder: Path) -> Path:
@@ -104,6 +103,7 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="*", default=[20_000, 200_000])
     parser.add_argument("--deadline", type=float, default=120.0, help="give up after this many seconds")
     args = parser.parse_args()
+    as_installed()
     print("| paste | sent as | saved whole after | CPU | peak memory before | after |")
     print("|---:|---|---:|---:|---:|---:|")
     with tempfile.TemporaryDirectory() as folder:

@@ -12,10 +12,8 @@ The two apps take turns, run by run, so load on the machine hits both alike.
 from __future__ import annotations
 
 import argparse
-import os
 import shlex
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -26,16 +24,15 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from startup import make_workbook  # noqa: E402
+from terminal import Tmux, as_installed  # noqa: E402
 
-SERVER = f"followup-rows-{os.getpid()}"
 MINIMAL = (
     "from textual.app import App\nfrom textual.widgets import Static\n"
     "class Minimal(App):\n    def compose(self):\n        yield Static('Hello')\nMinimal().run()\n"
 )
 
 
-def tmux(*args: str) -> str:
-    return subprocess.run(["tmux", "-L", SERVER, *args], capture_output=True, text=True, check=False).stdout
+tmux = Tmux("rows")
 
 
 def time_to(command: list[str], marker: str, deadline: float = 120.0) -> tuple[float, float]:
@@ -68,6 +65,7 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="*", default=[0, 1_000, 10_000])
     parser.add_argument("--no-big-note", action="store_true", help="skip 10,000 with a 20 MB note")
     args = parser.parse_args()
+    as_installed()
     python = sys.executable
     with tempfile.TemporaryDirectory() as folder:
         books: list[tuple[str, Path, str]] = [

@@ -21,6 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from terminal import as_installed  # noqa: E402
+
 CHILD = r"""
 import sys, time
 started = float(sys.argv[1]); kind = sys.argv[2]
@@ -112,6 +114,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--sizes", type=int, nargs="*", default=[0, 1_000, 10_000])
     args = parser.parse_args()
+    as_installed()
     with tempfile.TemporaryDirectory() as folder:
         books = {n: make_workbook(Path(folder), n) for n in args.sizes}
         first_frame("minimal")  # warm the disk cache and bytecode
