@@ -24,7 +24,7 @@ from ..widgets.interview_list import InterviewList, Rows
 from ..widgets.key_footer import KeyFooter
 from ..widgets.list_pane import ListPane
 from ..widgets.notes_pane import NotesPane
-from ..widgets.panes import Panes
+from ..widgets.panes import Panes, fit_to_width, starting_classes
 from ..widgets.save_warning import SaveWarning
 from . import after_flows, flows, practice_flows
 from .call_view import CallView
@@ -76,10 +76,11 @@ class MainScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static("[b]1[/b] Interviews   [b]2[/b] Checklist   [b]3[/b] Notes", id="pane-tabs")
         yield Static("", id="guidance")
+        fit_to_width(self, self.app.size.width)  # before the panes are mounted: they are styled once
         with Panes(id="panes"):
-            yield ListPane(id="list-pane", classes="pane")
-            yield Checklist(id="checklist", classes="pane")
-            yield NotesPane(id="notes-pane", classes="pane")
+            yield ListPane(id="list-pane", classes=starting_classes("list-pane"))
+            yield Checklist(id="checklist", classes=starting_classes("checklist"))
+            yield NotesPane(id="notes-pane", classes=starting_classes("notes-pane"))
         yield KeyFooter()
         yield SaveWarning()
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from textual import events
 from textual.containers import Horizontal
+from textual.dom import DOMNode
 from textual.reactive import reactive
 
-__all__ = ["PANES", "TWO", "WIDE", "Panes"]
+__all__ = ["PANES", "TWO", "WIDE", "Panes", "fit_to_width", "starting_classes"]
 
 WIDE, TWO = 120, 80
 PANES = ("list-pane", "checklist", "notes-pane")
@@ -35,9 +36,19 @@ class Panes(Horizontal):
         self.watch_front(self.front)
 
     def on_resize(self, event: events.Resize) -> None:
-        width = self.app.size.width
-        self.screen.set_class(width < TWO, "-narrow")
-        self.screen.set_class(TWO <= width < WIDE, "-two")
+        fit_to_width(self.screen, self.app.size.width)
+
+
+def fit_to_width(screen: DOMNode, width: int) -> None:
+    """How many panes the screen shows side by side at this width (its class says)."""
+    screen.set_class(width < TWO, "-narrow")
+    screen.set_class(TWO <= width < WIDE, "-two")
+
+
+def starting_classes(name: str) -> str:
+    """A pane's classes as `front` first sets them, given at construction: a class changed after mounting
+    styles the pane and all it holds again."""
+    return "pane -shown" if name == PANES[0] else "pane -beside" if name == PANES[1] else "pane"
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         """The pane the user moved into (Tab, a click) comes to the front."""
