@@ -54,6 +54,20 @@ print(known, name, "holidays" in sys.modules)
     assert run().split() == ["1", "Thanksgiving", "Day", "False"]
 
 
+def test_phone_numbers_are_read_only_once_there_is_a_number_to_read() -> None:
+    """Loading the phone-number tables takes a start 20 ms; an empty workbook never needs them."""
+    script = """
+import sys
+import tui.cli.run, tui.app
+from tui.domain.phones import display_phone, parse_phone
+from tui.domain.workdays import country_for_phone
+before = "phonenumbers" in sys.modules
+print(before, display_phone(parse_phone("(312) 555-0123")), country_for_phone("+14165550100"))
+"""
+    shown = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
+    assert shown.split() == ["False", "(312)", "555-0123", "CA"]
+
+
 def test_a_damaged_or_stale_copy_is_ignored_and_written_anew(tmp_path: Path) -> None:
     path = tmp_path / "holidays.json"
     path.write_text("{not json")

@@ -1,11 +1,11 @@
-"""Phone numbers: validated with `phonenumbers`, stored E.164, shown in national format."""
+"""Phone numbers: validated with `phonenumbers`, stored E.164, shown in national format.
+
+`phonenumbers` is imported when a number is first looked at (a workbook with none never pays for it)."""
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
-
-import phonenumbers
 
 from .errors import ValidationError
 
@@ -21,6 +21,8 @@ def parse_phone(text: str, region: str = DEFAULT_REGION, field: str = "phone") -
     text = (text or "").strip()
     if not text:
         return ""
+    import phonenumbers
+
     if any(ch.isalpha() for ch in _EXTENSION.sub("", text)):
         raise ValidationError(field, f"“{text}” has letters in it; type the number in digits.")
     try:
@@ -45,6 +47,8 @@ def display_phone(e164: str, region: str = DEFAULT_REGION) -> str:
     """National format for numbers of the user's region, international otherwise (kept: exports ask often)."""
     if not e164:
         return ""
+    import phonenumbers
+
     try:
         number = phonenumbers.parse(e164, None)
     except phonenumbers.NumberParseException:
@@ -56,6 +60,8 @@ def display_phone(e164: str, region: str = DEFAULT_REGION) -> str:
 
 def region_for_zone(zone_name: str) -> str:
     """The phone region of the user's own zone ("Europe/London" is GB): numbers typed without +44 are read so."""
+    import phonenumbers
+
     from .workdays import country_for_zone
 
     region = country_for_zone(zone_name)
@@ -66,6 +72,7 @@ def zone_for_number(e164: str) -> str:
     """The interviewer's time zone as their number tells it (one zone only; "" when it spans several)."""
     if not e164.startswith("+"):
         return ""
+    import phonenumbers
     from phonenumbers import timezone  # its tables load on first use only
 
     try:

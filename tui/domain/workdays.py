@@ -15,7 +15,6 @@ from importlib import resources
 from pathlib import Path
 from zoneinfo import TZPATH
 
-import phonenumbers
 from dateutil.easter import easter
 
 __all__ = [
@@ -134,6 +133,8 @@ def country_for_phone(e164: str) -> str:
     """
     if not e164.startswith("+") or not e164[1:].isdigit():
         return ""
+    import phonenumbers  # here, not at the top: a workbook with no numbers never loads it
+
     for size in (1, 2, 3):
         regions = phonenumbers.COUNTRY_CODE_TO_REGION_CODE.get(int(e164[1 : 1 + size]))
         if regions:
@@ -146,6 +147,8 @@ def country_for_phone(e164: str) -> str:
 @cache
 def _north_american(prefix: str) -> str:
     """The country of a +1 area code ("+1416" is CA), from a number of that area code."""
+    import phonenumbers
+
     try:
         number = phonenumbers.parse(prefix + "5550100", None)
     except phonenumbers.NumberParseException:
