@@ -180,6 +180,40 @@ def test_every_successful_open_takes_a_backup(tmp_path):
     assert (tmp_path / "wb.json.bak").read_bytes() == path.read_bytes()
 
 
+def test_a_backup_that_holds_the_file_already_is_left_as_it_is(tmp_path):
+    path, backup = tmp_path / "wb.json", tmp_path / "wb.json.bak"
+    with Workbook.open(path, autosave=False) as book:
+        book.save_interview(Interview("Acme", "Designer"))
+    Workbook.open(path, autosave=False).close()
+    kept = backup.stat()
+    Workbook.open(path, autosave=False).close()
+    assert (backup.stat().st_ino, backup.stat().st_mtime_ns) == (kept.st_ino, kept.st_mtime_ns)
+
+
+@pytest.mark.parametrize("spoil", ["bytes", "length", "mode", "link"])
+def test_a_backup_that_differs_in_any_way_is_written_again(tmp_path, spoil):
+    path, backup = tmp_path / "wb.json", tmp_path / "wb.json.bak"
+    with Workbook.open(path, autosave=False) as book:
+        book.save_interview(Interview("Acme", "Designer"))
+    Workbook.open(path, autosave=False).close()
+    good = path.read_bytes()
+    if spoil == "bytes":
+        backup.write_bytes(good.replace(b"Acme", b"Acne"))
+    elif spoil == "length":
+        backup.write_bytes(good[:-1])
+    elif spoil == "mode":
+        backup.chmod(0o644)
+    else:
+        elsewhere = tmp_path / "elsewhere.json"
+        elsewhere.write_bytes(good)
+        elsewhere.chmod(0o600)
+        backup.unlink()
+        backup.symlink_to(elsewhere)
+    Workbook.open(path, autosave=False).close()
+    assert backup.read_bytes() == good and not backup.is_symlink()
+    assert backup.stat().st_mode & 0o777 == 0o600
+
+
 HOLDER = """
 import sys
 from tui.store import Workbook

@@ -320,11 +320,33 @@ def load_tables(path: Path, tz: Any) -> Loaded:
         raw = orjson.dumps(loaded.data)
         _write(path, "update the format of", lambda: write_atomic(path, raw, path.stat().st_mode & 0o777))
         loaded.seen = fingerprint_of(path)
+    backup = backup_path_for(path)
     try:
-        write_atomic(backup_path_for(path), raw)
+        if not _holds_already(backup, raw):
+            write_atomic(backup, raw)
     except OSError:
         loaded.backup_failed = True
     return loaded
+
+
+def _holds_already(backup: Path, raw: bytes) -> bool:
+    """Whether the backup is a private regular file with exactly these bytes: most opens find the copy
+    the last one made, and writing it again would cost a write and two syncs of the whole file.
+
+    Read and compared a piece at a time, so no second copy of the whole file is held."""
+    try:
+        info = backup.lstat()
+        if not stat.S_ISREG(info.st_mode) or stat.S_IMODE(info.st_mode) != 0o600 or info.st_size != len(raw):
+            return False
+        offset = 0
+        with backup.open("rb", buffering=0) as file:
+            while piece := file.read(1 << 20):
+                if raw[offset : offset + len(piece)] != piece:
+                    return False
+                offset += len(piece)
+    except OSError:
+        return False
+    return offset == len(raw)
 
 
 def _write(path: Path, what: str, write: Callable[[], object]) -> None:
