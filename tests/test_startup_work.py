@@ -17,6 +17,7 @@ from tui.locations import holidays_cache_path
 from tui.store.kept_holidays import keep_holidays, read_kept_holidays
 from tui.widgets.checklist import Checklist, Item
 from tui.widgets.interview_list import InterviewList
+from tui.widgets.key_footer import KeyFooter
 
 
 def interview(company: str, **changes) -> Interview:
@@ -139,16 +140,17 @@ async def test_an_interview_with_items_of_its_own_still_shows_them(db) -> None:
 async def test_the_footer_keeps_its_keys_while_the_cursor_moves_and_changes_with_them(db) -> None:
     seed(db, [interview("Acme"), interview("Globex"), interview("Initech", archived=True)])
     async with running(db) as pilot:
-        keys = list(pilot.app.screen.query("FooterKey"))
+        footer = pilot.app.screen.query_one(KeyFooter)
+        keys = footer.keys
         await pilot.press("down")
         await settle(pilot)
-        assert list(pilot.app.screen.query("FooterKey")) == keys  # the same widgets: nothing was rebuilt
+        assert footer.keys is keys  # nothing was worked out or drawn again
         await pilot.press("v")  # archived ones too, the last of them archived
         await settle(pilot)
         await pilot.press("end")
         await settle(pilot)
         assert pilot.app.screen.current.archived
-        words = [key.description for key in pilot.app.screen.query("FooterKey")]
+        words = [key.description for key in footer.keys]
         assert "Restore" in words and "Archive" not in words
 
 
