@@ -90,3 +90,23 @@ def test_the_list_order_follows_a_renamed_interview(tmp_path):
                                        checks=cobalt.checks, id=cobalt.id))  # fmt: skip
     assert [i.company for i in session.ordered()] == ["Aardvark", "acme", "Birch"]
     book.close()
+
+
+def test_working_out_every_step_first_leaves_the_sort_nothing_to_work_out(tmp_path, monkeypatch):
+    """What a first listing waits for is the steps; the sort after them works none out again."""
+    import tui.session as session_module
+
+    now = datetime(2026, 12, 2, 15, 0, tzinfo=UTC)
+    book = Workbook.open(tmp_path / "w.json", autosave=False)
+    session = Session(book, clock=lambda: now).load()
+    for name in ("Cobalt", "acme", "Birch"):
+        session.add_interview(interview(now - timedelta(days=3), company=name))
+    session.restep()
+    worked: list[str] = []
+    real = session_module.next_step
+    monkeypatch.setattr(session_module, "next_step", lambda i, *rest: worked.append(i.company) or real(i, *rest))
+    session.work_out_steps()
+    assert sorted(worked) == ["Birch", "Cobalt", "acme"]
+    assert [i.company for i in session.ordered()] == ["acme", "Birch", "Cobalt"]
+    assert len(worked) == 3
+    book.close()

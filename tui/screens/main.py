@@ -92,7 +92,7 @@ class MainScreen(Screen[None]):
         if self.session.load().count <= LIST_AT_ONCE:
             # The first frame has the rows, and every key works on them: a handful of next steps and
             # the editor take less than a frame drawn twice.
-            self.session.ordered(include_archived=True)
+            self.session.work_out_steps()
             await self.notes.build()
             self._listing = True
             self.refresh_list()
@@ -120,7 +120,7 @@ class MainScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="load")
     def _load(self) -> None:
         """Off the UI thread: work out every next step; the rows show as soon as they are known."""
-        self.session.ordered(include_archived=True)
+        self.session.work_out_steps()
         self.app.call_from_thread(self._listed)
 
     def _listed(self) -> None:

@@ -125,6 +125,13 @@ class Session:
         found = self._steps[interview_id] = next_step(self.interview(interview_id), calls, thanks, now, self._profile)
         return found
 
+    def work_out_steps(self) -> None:
+        """Every next step not known yet, for one moment: all a first listing waits for (no sort)."""
+        now, steps = self.now(), self._steps
+        for interview_id in self._index.interviews:
+            if interview_id not in steps:
+                self._work_out(interview_id, now)
+
     def restep(self) -> None:
         """Work every next step out again (the clock moved on, or the profile changed)."""
         self._steps = {}
