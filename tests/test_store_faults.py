@@ -263,6 +263,32 @@ def test_a_file_changed_underneath_is_not_overwritten(tmp_path):
     book.close()
 
 
+def test_a_file_replaced_while_a_save_is_being_written_is_not_overwritten(tmp_path, monkeypatch):
+    """A sync client that renames its copy over the file while a big save is still being synced wins."""
+    path = tmp_path / "wb.json"
+    book = Workbook.open(path, autosave=False)
+    book.save_interview(Interview("Acme", "Designer"))
+    book.flush()
+    theirs = json.dumps({**GOOD, "interviews": {}}).encode() + b"\n"
+    real_write = storage_module.write_new_file
+
+    def slow_write(target, payload, mode=0o600):
+        real_write(target, payload, mode)
+        if target != path:  # our temp file is whole: now theirs lands
+            other = path.with_name(".sync-wb.json")
+            other.write_bytes(theirs)
+            os.replace(other, path)
+
+    monkeypatch.setattr(storage_module, "write_new_file", slow_write)
+    book.save_interview(Interview("Globex", "Engineer"))
+    with pytest.raises(FileChangedError, match="changed by another program"):
+        book.flush()
+    assert path.read_bytes() == theirs
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["wb.json", "wb.json.lock"]  # no temp file left
+    assert len(book.interviews()) == 2  # still held in memory
+    book.abandon()
+
+
 def test_a_failed_write_is_kept_retried_and_reported(tmp_path, monkeypatch):
     path = tmp_path / "wb.json"
     states = []

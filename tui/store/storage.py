@@ -7,6 +7,7 @@ import hashlib
 import os
 import stat
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -133,11 +134,22 @@ def write_new_file(path: Path, payload: bytes, mode: int = 0o600) -> None:
     os.close(fd)
 
 
-def write_atomic(path: Path, payload: bytes, mode: int = 0o600) -> None:
-    """Write a temp file beside `path`, fsync it, replace `path` with it, fsync the folder."""
+def write_atomic(
+    path: Path, payload: bytes, mode: int = 0o600, *, before_replace: Callable[[], None] | None = None
+) -> None:
+    """Write a temp file beside `path`, fsync it, replace `path` with it, fsync the folder.
+
+    `before_replace` runs once the temp file is whole on disk, the moment before it takes the name:
+    whatever it raises leaves `path` as it was (and no temp file behind)."""
     temp = temp_path_for(path)
     temp.unlink(missing_ok=True)
     write_new_file(temp, payload, mode)
+    if before_replace is not None:
+        try:
+            before_replace()
+        except BaseException:
+            temp.unlink(missing_ok=True)
+            raise
     os.replace(temp, path)
     _fsync_dir(path.parent)
 
@@ -198,7 +210,9 @@ class AtomicStorage(Storage):
                     mode = self.path.stat().st_mode & 0o777
                 except FileNotFoundError:
                     mode = 0o600
-                write_atomic(self.path, payload, mode)
+                # Checked again once the new file is written: writing and syncing a big workbook takes
+                # a while, and a sync client replacing the file meanwhile must not be written over.
+                write_atomic(self.path, payload, mode, before_replace=self._check_unchanged)
                 written = self.path.stat()
             except OSError as error:
                 raise WriteFailedError(self.path, describe(error)) from error
