@@ -158,9 +158,14 @@ def duration(gap: timedelta) -> str:
 
 def fold(line: str) -> str:
     """One content line folded at 75 octets (RFC 5545 3.1), never inside a character."""
-    if len(line) <= _FOLD_AT and (line.isascii() or len(line.encode("utf-8")) <= _FOLD_AT):
-        return line
+    if line.isascii():  # an octet a character: cut by characters
+        if len(line) <= _FOLD_AT:
+            return line
+        rest = range(_FOLD_AT, len(line), _FOLD_AT - 1)
+        return "\r\n ".join([line[:_FOLD_AT], *[line[start : start + _FOLD_AT - 1] for start in rest]])
     raw = line.encode("utf-8")
+    if len(raw) <= _FOLD_AT:
+        return line
     parts, start, limit = [], 0, _FOLD_AT
     while len(raw) - start > limit:
         end = start + limit

@@ -65,16 +65,17 @@ def render_ics(records: Records, now: datetime, previous: bytes | None = None) -
     cal.add("x-wr-calname", "Interview follow-ups")
     head = cal.content_lines()
     before = _previous_events(previous)
-    # Each event is written as text straight away: no object per event or per property is kept for
-    # thousands of them. A UID met again keeps its first place and the later event (as a dict does).
-    current = dict(_events(records, now, before))
-    parts = [fold(line) for line in head[:-1]]
+    # Each event is written as UTF-8 straight away: no object per event or per property is kept for
+    # thousands of them, nor the text of the whole file beside its bytes. A UID met again keeps its
+    # first place and the later event (as a dict does).
+    current = {uid: text.encode("utf-8") for uid, text in _events(records, now, before)}
+    parts = [fold(line).encode("utf-8") for line in head[:-1]]
     parts.extend(current.values())
     for uid, old in sorted(before.items()):
         if uid not in current and old["DTEND"] > utc_stamp(now):  # UTC stamps sort as times do
-            parts.append(_cancelled(old, now).to_text())
-    parts.extend((head[-1], ""))
-    return "\r\n".join(parts).encode("utf-8")
+            parts.append(_cancelled(old, now).to_text().encode("utf-8"))
+    parts.extend((head[-1].encode("utf-8"), b""))
+    return b"\r\n".join(parts)
 
 
 def _events(records: Records, now: datetime, before: dict[str, dict[str, Raw]]) -> Iterator[tuple[str, str]]:
