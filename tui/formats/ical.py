@@ -39,13 +39,6 @@ class Component:
     def __getitem__(self, name: str) -> Any:
         return next(value for key, value in self._properties if key == name.upper())
 
-    def written(self) -> dict[str, str]:
-        """Each property's value as it is written in the file (the first of a name)."""
-        values: dict[str, str] = {}
-        for name, value in self._properties:
-            values.setdefault(name, _value(value))
-        return values
-
     def content_lines(self, lines: list[str] | None = None) -> list[str]:
         """Every line of this component and its subcomponents, unfolded, appended to `lines`."""
         lines = [] if lines is None else lines
