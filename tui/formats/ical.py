@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["Alarm", "Calendar", "Component", "Event", "Raw", "read_events", "utc_stamp"]
+__all__ = ["Alarm", "Calendar", "Component", "Event", "Raw", "duration", "escape", "fold", "read_events", "utc_stamp"]
 
 #: RFC 5545 3.1: content lines are folded after 75 octets, continuation lines start with a space.
 _FOLD_AT = 75
@@ -39,13 +39,6 @@ class Component:
     def __getitem__(self, name: str) -> Any:
         return next(value for key, value in self._properties if key == name.upper())
 
-    def written(self) -> dict[str, str]:
-        """Each property's value as it is written in the file (the first of a name)."""
-        values: dict[str, str] = {}
-        for name, value in self._properties:
-            values.setdefault(name, _value(value))
-        return values
-
     def content_lines(self, lines: list[str] | None = None) -> list[str]:
         """Every line of this component and its subcomponents, unfolded, appended to `lines`."""
         lines = [] if lines is None else lines
@@ -56,10 +49,12 @@ class Component:
         lines.append(f"END:{self.name}")
         return lines
 
+    def to_text(self) -> str:
+        """This component as written in a file, folded, without the line break after its END line."""
+        return "\r\n".join([fold(line) for line in self.content_lines()])
+
     def to_ical(self) -> bytes:
-        lines = [_folded(line) for line in self.content_lines()]
-        lines.append("")
-        return "\r\n".join(lines).encode("utf-8")
+        return (self.to_text() + "\r\n").encode("utf-8")
 
 
 class Calendar(Component):
@@ -120,21 +115,21 @@ def read_events(data: bytes) -> tuple[str, list[dict[str, Raw]]]:
 
 def _value(value: Any) -> str:
     if type(value) is str:
-        return _text(value)
+        return escape(value)
     if type(value) is Raw:
         return value
     if isinstance(value, datetime):
         return utc_stamp(value)
     if isinstance(value, timedelta):
-        return _duration(value)
+        return duration(value)
     if isinstance(value, (list, tuple)):
-        return ",".join(_text(str(item)) for item in value)
+        return ",".join(escape(str(item)) for item in value)
     if isinstance(value, int):
         return str(value)
-    return _text(str(value))
+    return escape(str(value))
 
 
-def _text(text: str) -> str:
+def escape(text: str) -> str:
     """TEXT values (RFC 5545 3.3.11): backslash, semicolon, comma and newline escaped."""
     if _PLAIN.fullmatch(text):
         return text
@@ -143,7 +138,7 @@ def _text(text: str) -> str:
 
 
 @lru_cache(maxsize=64)
-def _duration(gap: timedelta) -> str:
+def duration(gap: timedelta) -> str:
     """'-PT15M', 'P1DT2H' (RFC 5545 3.3.6)."""
     sign, seconds = ("-", -gap) if gap < timedelta(0) else ("", gap)
     days, rest = seconds.days, int(seconds.seconds)
@@ -154,11 +149,16 @@ def _duration(gap: timedelta) -> str:
     return f"{sign}P{text or 'T0S'}"
 
 
-def _folded(line: str) -> str:
+def fold(line: str) -> str:
     """One content line folded at 75 octets (RFC 5545 3.1), never inside a character."""
-    if len(line) <= _FOLD_AT and (line.isascii() or len(line.encode("utf-8")) <= _FOLD_AT):
-        return line
+    if line.isascii():  # an octet a character: cut by characters
+        if len(line) <= _FOLD_AT:
+            return line
+        rest = range(_FOLD_AT, len(line), _FOLD_AT - 1)
+        return "\r\n ".join([line[:_FOLD_AT], *[line[start : start + _FOLD_AT - 1] for start in rest]])
     raw = line.encode("utf-8")
+    if len(raw) <= _FOLD_AT:
+        return line
     parts, start, limit = [], 0, _FOLD_AT
     while len(raw) - start > limit:
         end = start + limit

@@ -19,7 +19,7 @@ from ..domain.models import Interview
 from ..domain.phones import display_phone
 from ..domain.records import Records
 from ..domain.windows import call_windows, interviewer_zone, user_zone, windows_on
-from .ical import Alarm, Calendar, Event, Raw, read_events, utc_stamp
+from .ical import Calendar, Event, Raw, duration, escape, fold, read_events, utc_stamp
 
 __all__ = ["ALARM_BEFORE", "WINDOWS", "event_uid", "render_ics", "window_uid"]
 
@@ -63,37 +63,47 @@ def render_ics(records: Records, now: datetime, previous: bytes | None = None) -
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", "Interview follow-ups")
+    head = cal.content_lines()
     before = _previous_events(previous)
-    current = {str(event["UID"]): event for event in _events(records, now)}
-    for uid, event in current.items():
-        event.add("sequence", _sequence(event, before.get(uid)))
-        cal.add_component(event)
+    # Each event is written as UTF-8 straight away: no object per event or per property is kept for
+    # thousands of them, nor the text of the whole file beside its bytes. A UID met again keeps its
+    # first place and the later event (as a dict does).
+    current = {uid: text.encode("utf-8") for uid, text in _events(records, now, before)}
+    parts = [fold(line).encode("utf-8") for line in head[:-1]]
+    parts.extend(current.values())
     for uid, old in sorted(before.items()):
         if uid not in current and old["DTEND"] > utc_stamp(now):  # UTC stamps sort as times do
-            cal.add_component(_cancelled(old, now))
-    return cal.to_ical()
+            parts.append(_cancelled(old, now).to_text().encode("utf-8"))
+    parts.extend((head[-1].encode("utf-8"), b""))
+    return b"\r\n".join(parts)
 
 
-def _events(records: Records, now: datetime) -> Iterator[Event]:
+def _events(records: Records, now: datetime, before: dict[str, dict[str, Raw]]) -> Iterator[tuple[str, str]]:
+    """Each event of the export as (UID, its lines as written)."""
     profile = records.profile
     mine = user_zone(profile, now)
-    stamp = Raw(utc_stamp(now))
+    stamp = utc_stamp(now)
     for interview in sorted(records.open_interviews(), key=lambda i: i.id):
         calls = records.calls_for(interview.id)
         step = next_step(interview, calls, records.thank_yous_for(interview.id), now, profile)
         theirs = interviewer_zone(interview, mine)
         follow = next_follow_up(interview, calls, tz=mine)
-        if follow is not None and follow.due >= now.astimezone(theirs).date():
+        following = follow is not None and follow.due >= now.astimezone(theirs).date()
+        calling = step.kind in _CALLING and interview.interviewed_at is not None
+        if not (following or calling):
+            continue
+        about = _About(interview, step, stamp)
+        if follow is not None and following:
             window = windows_on(follow.due, theirs)[0]
-            summary = f"Follow up: {_who(interview)}"
             uid = event_uid(interview.id, "follow-up")
-            yield _event(interview, uid, summary, window.start, window.end, step, stamp)
-        if step.kind in _CALLING and interview.interviewed_at is not None:
+            yield uid, about.event(uid, f"Follow up: {about.who}", window.start, window.end, before.get(uid))
+        if calling:
             after = step.due - timedelta(microseconds=1) if step.due is not None else None
             for window in call_windows(interview, now, WINDOWS, fallback_tz=mine, after=after):
-                summary = f"Call {_who(interview)} ({window.part.value} window)"
-                uid = window_uid(interview.id, window.start, window.part.value)
-                yield _event(interview, uid, summary, window.start, window.end, step, stamp)
+                part = window.part.value
+                uid = window_uid(interview.id, window.start, part)
+                summary = f"Call {about.who} ({part} window)"
+                yield uid, about.event(uid, summary, window.start, window.end, before.get(uid))
 
 
 #: A UTC date-time as this export writes them.
@@ -114,11 +124,11 @@ def _previous_events(previous: bytes | None) -> dict[str, dict[str, Raw]]:
     }
 
 
-def _sequence(event: Event, old: dict[str, Raw] | None) -> int:
+def _sequence(written: dict[str, str], old: dict[str, Raw] | None) -> int:
+    """The previous export's SEQUENCE, raised by one when the event means something else now."""
     if old is None:
         return 0
     number = int(old.get("SEQUENCE", "0"))
-    written = event.written()
     same = all(written.get(name) == old.get(name) for name in _MEANING)
     return number if same else number + 1
 
@@ -143,34 +153,48 @@ def _who(interview: Interview) -> str:
     return printable(f"{person}, {interview.title}" if person else interview.title)
 
 
-#: The same on every event, so written once rather than escaped again for each of thousands.
-_FOLLOWUP, _TRANSPARENT, _CONFIRMED, _DISPLAY = Raw("followup"), Raw("TRANSPARENT"), Raw("CONFIRMED"), Raw("DISPLAY")
+#: The lines every event ends its own properties with, and its alarm's lines around its description.
+_STATUS_LINES = "CATEGORIES:followup\r\nTRANSP:TRANSPARENT\r\nSTATUS:CONFIRMED"
+_ALARM_OPENS = "BEGIN:VALARM\r\nACTION:DISPLAY"
+_ALARM_ENDS = f"TRIGGER:{duration(-ALARM_BEFORE)}\r\nEND:VALARM\r\nEND:VEVENT"
 
 
-def _event(
-    interview: Interview, uid: str, summary: str, start: datetime, end: datetime, step: NextStep, stamp: Raw
-) -> Event:
-    """One event of the export; `stamp` is when the export was made (DTSTAMP), as written."""
-    event = Event()
-    event.add("uid", uid)
-    event.add("dtstamp", stamp)
-    event.add("dtstart", start.astimezone(UTC))
-    event.add("dtend", end.astimezone(UTC))
-    event.add("summary", summary)
-    lines = [step.reason]
-    phone = interview.interviewer.phone
-    if phone:
-        lines.append(f"Their number: {display_phone(phone)}")
-        event.add("location", printable(display_phone(phone)))
-    if interview.interviewer_tz:
-        lines.append(f"Their time zone: {interview.interviewer_tz}")
-    event.add("description", printable("\n".join(lines)))
-    event.add("categories", _FOLLOWUP)
-    event.add("transp", _TRANSPARENT)
-    event.add("status", _CONFIRMED)
-    alarm = Alarm()
-    alarm.add("action", _DISPLAY)
-    alarm.add("description", summary)
-    alarm.add("trigger", -ALARM_BEFORE)
-    event.add_component(alarm)
-    return event
+class _About:
+    """What all the events of one interview share, escaped once: who, the number, the description."""
+
+    __slots__ = ("description", "location", "shared", "stamp", "who")
+
+    def __init__(self, interview: Interview, step: NextStep, stamp: str) -> None:
+        # Escaping goes character by character but for CR LF, and the name holds no CR (printable shows
+        # it as a symbol): the name escaped once and set into a summary is that summary escaped.
+        self.who = escape(_who(interview))
+        self.stamp = stamp
+        lines = [step.reason]
+        phone = interview.interviewer.phone
+        shown = display_phone(phone) if phone else ""
+        if phone:
+            lines.append(f"Their number: {shown}")
+        if interview.interviewer_tz:
+            lines.append(f"Their time zone: {interview.interviewer_tz}")
+        self.location = escape(printable(shown)) if phone else None
+        self.description = escape(printable("\n".join(lines)))
+        located = f"{fold('LOCATION:' + self.location)}\r\n" if self.location is not None else ""
+        self.shared = f"{located}{fold('DESCRIPTION:' + self.description)}\r\n{_STATUS_LINES}"
+
+    def event(self, uid: str, summary: str, start: datetime, end: datetime, old: dict[str, Raw] | None) -> str:
+        """One VEVENT as written; `summary` is escaped already, `old` is the same UID in the previous export."""
+        begins, ends = utc_stamp(start.astimezone(UTC)), utc_stamp(end.astimezone(UTC))
+        if old is None:
+            sequence = 0
+        else:
+            written = {"DTSTART": begins, "DTEND": ends, "SUMMARY": summary, "DESCRIPTION": self.description}
+            if self.location is not None:
+                written["LOCATION"] = self.location
+            written["STATUS"] = "CONFIRMED"
+            sequence = _sequence(written, old)
+        titled = fold(f"SUMMARY:{summary}")
+        return (
+            f"BEGIN:VEVENT\r\n{fold('UID:' + escape(uid))}\r\nDTSTAMP:{self.stamp}\r\nDTSTART:{begins}\r\n"
+            f"DTEND:{ends}\r\n{titled}\r\n{self.shared}\r\nSEQUENCE:{sequence}\r\n{_ALARM_OPENS}\r\n"
+            f"{fold('DESCRIPTION:' + summary)}\r\n{_ALARM_ENDS}"
+        )
