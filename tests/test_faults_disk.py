@@ -12,6 +12,7 @@ import stat
 import subprocess
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from terminal_support import needs_tmux, tmux, wait_gone  # noqa: F401  (tmux is a fixture)
@@ -31,10 +32,10 @@ class Disk:
         self.full = False
         real = storage.write_atomic
 
-        def write(path: Path, payload: bytes, mode: int = 0o600) -> None:
+        def write(path: Path, payload: bytes, mode: int = 0o600, **checks: Any) -> None:
             if self.full:
                 raise OSError(errno.ENOSPC, "No space left on device")
-            real(path, payload, mode)
+            real(path, payload, mode, **checks)
 
         monkeypatch.setattr(storage, "write_atomic", write)
 
