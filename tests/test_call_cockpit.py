@@ -384,3 +384,17 @@ async def test_three_pressed_before_the_records_are_in_still_lands_in_the_notes(
     finally:
         book.close()
     assert stored(db)["interviews"][0]["notes"] == "Panel of three. ok"
+
+
+@pytest.mark.parametrize("size", [(70, 24), (100, 30)], ids=["70x24", "100x30"])
+async def test_the_pane_the_focus_moves_into_comes_to_the_front(db, size):
+    """Tab or a click into a pane that is hidden or not beside the list brings it forward."""
+    seed(db, [acme(notes="First.")])
+    async with running(db, size=size) as pilot:
+        screen = pilot.app.screen
+        panes = screen.query_one("#panes")
+        assert panes.front == "list-pane"
+        screen.set_focus(screen.notes.editor)  # as a click on the notes does
+        await settle(pilot)
+        assert panes.front == "notes-pane"
+        assert screen.query_one("#notes-pane").has_class("-shown") and screen.query_one("#notes-pane").region

@@ -38,6 +38,14 @@ class Panes(Horizontal):
     def on_resize(self, event: events.Resize) -> None:
         fit_to_width(self.screen, self.app.size.width)
 
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """The pane the user moved into (Tab, a click) comes to the front."""
+        if event.widget is not self.screen.focused:
+            return  # the focus has moved on since (a key acted first): that move decides
+        for name in PANES:
+            if self.query_one(f"#{name}") in event.widget.ancestors_with_self:
+                self.front = name
+
 
 def fit_to_width(screen: DOMNode, width: int) -> None:
     """How many panes the screen shows side by side at this width (its class says)."""
@@ -49,11 +57,3 @@ def starting_classes(name: str) -> str:
     """A pane's classes as `front` first sets them, given at construction: a class changed after mounting
     styles the pane and all it holds again."""
     return "pane -shown" if name == PANES[0] else "pane -beside" if name == PANES[1] else "pane"
-
-    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        """The pane the user moved into (Tab, a click) comes to the front."""
-        if event.widget is not self.screen.focused:
-            return  # the focus has moved on since (a key acted first): that move decides
-        for name in PANES:
-            if self.query_one(f"#{name}") in event.widget.ancestors_with_self:
-                self.front = name
