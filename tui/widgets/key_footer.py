@@ -145,7 +145,7 @@ class KeyFooter(Widget, can_focus=False):
         key = self.key_at(event.x)
         if key != self._hover:
             self._hover = key
-            self.tooltip = key.tooltip if key is not None else None
+            self.tooltip = (key.tooltip or None) if key is not None else None
             self.refresh()
 
     def on_leave(self, event: events.Leave) -> None:
