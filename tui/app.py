@@ -21,6 +21,7 @@ from .screens.main import MainScreen
 from .session import Session
 
 if TYPE_CHECKING:
+    from rich.console import RenderableType
     from textual.color import Color
     from textual.dom import DOMNode
 
@@ -138,6 +139,14 @@ class FollowupApp(App[int]):
         #: Set once quitting has begun: no key may start anything after that.
         self.leaving = False
         self._shown_not_obeyed = ShownNotObeyed()
+        #: Called once, when the app begins to exit (the command arms its shutdown watchdog there).
+        self.on_exit: Callable[[], None] | None = None
+
+    def exit(self, result: int | None = None, return_code: int = 0, message: RenderableType | None = None) -> None:
+        super().exit(result, return_code, message)
+        hook, self.on_exit = self.on_exit, None
+        if hook is not None:
+            hook()
 
     def get_line_filters(self) -> Sequence[LineFilter]:
         """Textual's own filters (no colour ...), then the guard that nothing from a record is obeyed."""

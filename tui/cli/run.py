@@ -25,6 +25,8 @@ __all__ = ["close_workbook", "open_workbook_or_exit", "rescue_unsaved", "run_app
 
 #: After SIGTERM/SIGHUP, with everything saved, how long Textual may take to leave the terminal.
 _SHUTDOWN_GRACE = 3.0
+#: After quitting, how long Textual may take to end before everything is saved and the process ended.
+_QUIT_GRACE = 5.0
 
 
 def open_workbook_or_exit(path: Path) -> Workbook:
@@ -59,11 +61,13 @@ def _run(path: Path, demo: bool, cleanup: Callable[[], None] = lambda: None) -> 
     app = make_app(workbook, demo=demo)
 
     closed: list[int] = []
+    closing = threading.Lock()  # the quit watchdog may ask from its own thread
 
     def close_once() -> int:
-        if not closed:
-            closed.append(close_workbook(app, workbook))
-        return closed[0]
+        with closing:
+            if not closed:
+                closed.append(close_workbook(app, workbook))
+            return closed[0]
 
     def leave() -> None:
         # Save and let go of the file first: with the terminal gone, Textual's own shutdown can
@@ -88,6 +92,23 @@ def _run(path: Path, demo: bool, cleanup: Callable[[], None] = lambda: None) -> 
         else:
             loop.call_soon_threadsafe(leave)
 
+    def stuck() -> None:
+        # Textual ends by waiting for every thread worker: one still waiting on the event loop that
+        # has stopped (a worker's hand-back the moment the user quit) would keep the process alive for
+        # good, the terminal already given back. Save, let go of the file, and end it.
+        status = 1
+        try:
+            status = close_once()
+            cleanup()
+        finally:
+            os._exit(status or app.return_code or 0)
+
+    def watch_quitting() -> None:
+        watchdog = threading.Timer(_QUIT_GRACE, stuck)
+        watchdog.daemon = True
+        watchdog.start()
+
+    app.on_exit = watch_quitting
     previous = {sig: signal.signal(sig, end_gracefully) for sig in (signal.SIGTERM, signal.SIGHUP)}
     try:
         app.run()
