@@ -95,10 +95,12 @@ class Tmux:
         deadline = time.monotonic() + timeout
         while True:
             status = self.run(
-                "display-message", "-p", "-t", name, "#{pane_dead}:#{pane_dead_status}", check=False
+                "display-message", "-p", "-t", name, "#{pane_dead}:#{pane_dead_status}:#{pane_dead_signal}", check=False
             ).strip()
-            if status.startswith("1:") and status[2:]:
-                return int(status[2:])
+            dead, code, killed_by = [*status.split(":"), "", ""][:3]
+            if dead == "1" and code:
+                return int(code)
+            assert not (dead == "1" and killed_by), f"followup was ended by signal {killed_by}:\n{self.screen(name)}"
             assert time.monotonic() < deadline, f"followup kept running:\n{self.screen(name)}"
             time.sleep(0.05)
 
