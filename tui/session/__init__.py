@@ -10,7 +10,6 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from typing import Any, TypeVar
 
-from ..domain import checklist, practice
 from ..domain.guardrails import before_the_call
 from ..domain.guidance import NextStep, next_step
 from ..domain.models import (
@@ -19,9 +18,6 @@ from ..domain.models import (
     Interview,
     Outcome,
     Profile,
-    Qualification,
-    Reference,
-    Rehearsal,
     ThankYou,
 )
 from ..domain.recording import Recorded, default_follow_up, read_day, record_outcome
@@ -30,6 +26,7 @@ from ..domain.search import found_in
 from ..domain.timeline import Timeline
 from ..domain.windows import user_zone
 from ..store import NotFoundError, SaveState, Workbook
+from .checklist_edits import ChecklistEdits
 from .index import Index
 from .kinds import TEMPLATES_SETTING, CallStarted, NotesOwner
 from .order import ListOrder
@@ -43,7 +40,7 @@ def _machine_now() -> datetime:
     return datetime.now().astimezone()
 
 
-class Session:
+class Session(ChecklistEdits):
     """Records in, answers out: the UI renders what this returns and holds ids, never copies."""
 
     def __init__(self, workbook: Workbook, clock: Callable[[], datetime] | None = None) -> None:
@@ -209,31 +206,6 @@ class Session:
         self.workbook.remove_interview(interview)
         self._index.remove_interview(interview.id)
         return interview
-
-    def tick(self, interview_id: str, key: str, ticked: bool, custom: bool = False) -> Interview:
-        return self._edit(interview_id, lambda i: checklist.tick(i, key, ticked, custom))
-
-    def set_qualifications(self, interview_id: str, qualifications: list[Qualification]) -> Interview:
-        return self._edit(interview_id, lambda i: setattr(i, "qualifications", list(qualifications)))
-
-    def set_references(self, interview_id: str, references: list[Reference]) -> Interview:
-        return self._edit(interview_id, lambda i: setattr(i, "references", list(references)))
-
-    def item_check(self, interview_id: str, item_id: str | None = None) -> Callable[[str], str]:
-        return checklist.label_check(self.interview(interview_id), item_id)
-
-    def add_item(self, interview_id: str, label: str) -> Interview:
-        return self._edit(interview_id, lambda i: checklist.add_item(i, label))
-
-    def rename_item(self, interview_id: str, item_id: str, label: str) -> Interview:
-        return self._edit(interview_id, lambda i: checklist.rename_item(i, item_id, label))
-
-    def remove_item(self, interview_id: str, item_id: str) -> Interview:
-        return self._edit(interview_id, lambda i: checklist.remove_item(i, item_id))
-
-    def record_rehearsal(self, interview_id: str, rehearsal: Rehearsal) -> Interview:
-        """A practice run kept on its interview (D6); it is no attempt, so the next step stays as it was."""
-        return self._edit(interview_id, lambda i: practice.record_rehearsal(i, rehearsal))
 
     def type_notes(self, owner: NotesOwner | None, text: str) -> None:
         """The typing path: the text goes to the record it was typed for, in memory; saved soon after."""
