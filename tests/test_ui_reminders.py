@@ -83,3 +83,23 @@ async def test_what_is_due_at_opening_is_not_announced(tmp_path):
         pilot.app.screen.reminders.check()
         await settle(pilot)
         assert not any("good time to call" in said for said in _said(pilot.app))
+
+
+async def test_a_check_off_the_ui_thread_never_waits_on_the_ui(tmp_path):
+    """Quitting the moment a check ends must not leave its thread waiting on a UI that has stopped:
+    the thread hands its answer back and ends at once, and the screen shows it when it can."""
+    import threading
+
+    from ui_support import running
+
+    db = tmp_path / "wb.json"
+    seeded(db)
+    async with running(db, now=OPENS + timedelta(minutes=1)) as pilot:
+        reminders = pilot.app.screen.reminders
+        reminders._said.clear()  # as though the window opened since the rows were shown
+        worker = threading.Thread(target=reminders._work_out)
+        worker.start()
+        worker.join(timeout=5)  # the UI's loop is held here, as it is while the app shuts down
+        assert not worker.is_alive(), "the check's thread waited on the UI"
+        await settle(pilot)
+        assert [said for said in _said(pilot.app) if "good time to call has begun" in said]

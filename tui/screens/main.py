@@ -8,6 +8,7 @@ from typing import Any, cast
 from rich.markup import escape
 from textual import on, work
 from textual.app import ComposeResult
+from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Input, Static, TextArea
@@ -44,6 +45,16 @@ class MainScreen(Screen[None]):
     """Panes post what the user wants; each handler asks the session and shows its answer."""
 
     BINDINGS = MAIN_BINDINGS
+
+    class StepsKnown(Message):
+        """Off the UI thread, every next step has been worked out: the rows may be shown."""
+
+    class Surveyed(Message):
+        """Off the UI thread, every step has been looked over for what is due: the reminders may start."""
+
+        def __init__(self, survey: Survey) -> None:
+            super().__init__()
+            self.survey = survey
 
     selected: reactive[str | None] = reactive(None, always_update=True, init=False)
     """The id of the interview the checklist and notes show."""
@@ -119,10 +130,14 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="load")
     def _load(self) -> None:
-        """Off the UI thread: work out every next step; the rows show as soon as they are known."""
-        self.session.work_out_steps()
-        self.app.call_from_thread(self._listed)
+        """Off the UI thread: work out every next step; the rows show as soon as they are known.
 
+        Handed back as a message, which never waits on the UI: a worker waiting for an answer the moment
+        the user quits would keep the process alive."""
+        self.session.work_out_steps()
+        self.post_message(self.StepsKnown())
+
+    @on(StepsKnown)
     def _listed(self) -> None:
         self._listing = True
         self.refresh_list()
@@ -132,9 +147,16 @@ class MainScreen(Screen[None]):
     @work(thread=True, group="load")
     def _survey(self) -> None:
         """Off the UI thread: what is due now, and when the next window opens; then the first questions."""
-        survey = self.reminders.survey(self.session.now())
-        self.app.call_from_thread(self._ready, survey)
+        self.post_message(self.Surveyed(self.reminders.survey(self.session.now())))
         self._keep_holidays()
+
+    @on(Surveyed)
+    def _surveyed(self, event: Surveyed) -> None:
+        self._ready(event.survey)
+
+    @on(Reminders.Checked)
+    def _checked(self, event: Reminders.Checked) -> None:
+        self.reminders.show(event.survey)
 
     @work(group="dialogs")
     async def _ready(self, survey: Survey) -> None:

@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from rich.markup import escape
+from textual.message import Message
 from textual.timer import Timer
 
 from ..domain.guidance import NextStep, StepKind
@@ -51,6 +52,13 @@ class Survey:
 class Reminders:
     """Watches the clock for the main screen; the session works out the steps, the screen shows them."""
 
+    class Checked(Message):
+        """Every step worked out again off the UI thread; the screen hands it to `show`."""
+
+        def __init__(self, survey: Survey) -> None:
+            super().__init__()
+            self.survey = survey
+
     def __init__(self, screen: Screen[None], session: Session, relist: Callable[[], None]) -> None:
         """`relist` shows the list and the guidance line again, as the session has them now."""
         self.screen, self.session, self.relist = screen, session, relist
@@ -86,10 +94,10 @@ class Reminders:
         session.restep()
         for interview in session.interviews():
             session.step(interview.id)
-        survey = self.survey(session.now())
-        self.screen.app.call_from_thread(self._show, survey)
+        # Handed back as a message, which never waits on the UI (the user may be quitting right now).
+        self.screen.post_message(self.Checked(self.survey(session.now())))
 
-    def _show(self, survey: Survey) -> None:
+    def show(self, survey: Survey) -> None:
         """The new order and guidance; a notice for what has just come due."""
         session = self.session
         fresh = [(key, iid) for key, iid in survey.due if key not in self._said]
