@@ -91,13 +91,24 @@ class Tmux:
         return self.run("display-message", "-p", "-t", name, "#{pane_dead}", check=False).strip() == "1"
 
     def exit_status(self, name: str, timeout: float = 20.0) -> int:
-        """Wait for followup to end in this session and return its exit status."""
+        """Wait for followup to end in this session and return its exit status.
+
+        tmux may mark the pane dead (its terminal closed) and collect the process much later, its
+        status unknown until then: the status of a process ended but not yet collected is read from
+        /proc instead."""
         deadline = time.monotonic() + timeout
         while True:
             status = self.run(
-                "display-message", "-p", "-t", name, "#{pane_dead}:#{pane_dead_status}:#{pane_dead_signal}", check=False
+                "display-message",
+                "-p",
+                "-t",
+                name,
+                "#{pane_dead}:#{pane_dead_status}:#{pane_dead_signal}:#{pane_pid}",
+                check=False,
             ).strip()
-            dead, code, killed_by = [*status.split(":"), "", ""][:3]
+            dead, code, killed_by, pid = [*status.split(":"), "", "", ""][:4]
+            if dead == "1" and not (code or killed_by) and (ended := uncollected_status(int(pid))) is not None:
+                code, killed_by = (str(ended), "") if ended >= 0 else ("", str(-ended))
             if dead == "1" and code:
                 return int(code)
             assert not (dead == "1" and killed_by), f"followup was ended by signal {killed_by}:\n{self.screen(name)}"
@@ -109,6 +120,20 @@ class Tmux:
 
     def close(self) -> None:
         self.run("kill-server", check=False)
+
+
+def uncollected_status(pid: int) -> int | None:
+    """The exit status of a process that has ended but that its parent has not collected yet (a zombie
+    alone in its group of threads), as the signal's number negated if a signal ended it; else None."""
+    try:
+        with open(f"/proc/{pid}/stat") as proc:
+            fields = proc.read().rsplit(")", 1)[1].split()
+    except FileNotFoundError:
+        return None
+    if fields[0] != "Z" or len(os.listdir(f"/proc/{pid}/task")) > 1:
+        return None
+    wait_status = int(fields[49])  # the 52nd field: the status as waitpid(2) reports it
+    return -(wait_status & 0x7F) if wait_status & 0x7F else wait_status >> 8
 
 
 def wait_gone(pid: int, timeout: float = 15.0) -> bool:
