@@ -159,3 +159,15 @@ def test_every_binding_of_the_app_has_an_id_a_keymap_can_name():
         if not binding.id
     ]
     assert missing == []
+
+
+async def test_the_welcome_names_the_keys_the_user_moved(db):
+    seed(db, [])
+    write_keymap('[keys]\nadd = "ctrl+n"\nprofile = "ctrl+y"\n')
+    async with running(db) as pilot:
+        welcome = str(pilot.app.screen.query_one("#welcome").render())
+        assert "Press ^n to add the interview you just had" in welcome
+        assert "under ^y" in welcome
+        await pilot.press("ctrl+n")
+        await settle(pilot)
+        assert "Add an interview" in str(pilot.app.screen.query_one(".dialog-title").render())

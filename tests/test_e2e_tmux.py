@@ -67,7 +67,7 @@ def test_add_tick_call_note_voicemail_quit(tmp_path):
         term.wait_for("Your name")  # the dialog itself: the welcome behind it names the profile too
         term.keys("Escape")  # skip the profile for now
         term.wait_until_gone("Your name")  # the dialog has closed (the welcome shows behind it already)
-        term.wait_for("Add the interview you just had")
+        term.wait_for("to add the interview")
         term.keys("a")
         term.wait_for("Add an interview")
         term.type("Acme")

@@ -11,17 +11,22 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Input, Static
 
+from ..keymap import hint
 from .interview_list import InterviewList, Rows
 
-__all__ = ["WELCOME", "ListPane"]
+__all__ = ["ListPane", "welcome"]
 
-WELCOME = (
-    "[b]Welcome to your follow-up workbook.[/b]\n\n"
-    "Add the interview you just had with [b]a[/b]. "
-    "The workbook then tells you when to call, helps you prepare, "
-    "and keeps your notes while you are on the phone.\n\n"
-    "Your profile (name, phone) is under [b]p[/b]; [b]ctrl+p[/b] lists every command."
-)
+
+def welcome() -> str:
+    """The first thing a new user reads: what to press to begin, with the keys as the user has them."""
+    add, profile = hint("add", "a"), hint("profile", "p")
+    return (
+        "[b]Welcome to your follow-up workbook.[/b]\n\n"
+        f"Press [b]{add}[/b] to add the interview you just had. "
+        "The workbook then tells you when to call, helps you prepare, "
+        "and keeps your notes while you are on the phone.\n\n"
+        f"Your profile (name, phone) is under [b]{profile}[/b]; [b]ctrl+p[/b] lists every command."
+    )
 
 
 class FilterInput(Input):
@@ -48,7 +53,7 @@ class ListPane(Vertical):
         yield Static("Interviews", classes="pane-title", id="list-title")
         # There from the start, hidden: "/" then typing at once must land every key in it.
         yield FilterInput(placeholder="Filter: company, role, interviewer, notes", id="filter")
-        yield Static(WELCOME, id="welcome")
+        yield Static(welcome(), id="welcome")
         yield Static("Loading interviews…", id="list-empty")
         yield InterviewList(id="interviews")
 
