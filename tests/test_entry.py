@@ -166,3 +166,31 @@ def test_d14_long_ago_is_said_as_people_say_it(days, said):
 def test_profile_region_follows_a_zone_typed_in_the_same_form():
     profile = profile_from_text({"timezone": "Europe/London", "phone": "020 7946 0000"}, Profile())
     assert profile.phone == "+442079460000"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2026-11-09T10:19+00:00",
+        "2026-11-09T10:19",
+        "2026-11-09 10:19:33",
+        "2026-03-29T01:30:00.250000-05:00",
+        "2026-11-09T10:19Z",
+        "2026-07-01T23:59:59+09:30",
+    ],
+)
+def test_d10_a_moment_a_program_wrote_is_read_as_the_long_way_reads_it(text):
+    """An export's ISO moments take a quick way in; it must land on the same moment in the same zone."""
+    from dateutil import parser
+
+    slow = parser.parse(text)
+    slow = slow.replace(tzinfo=NOW.tzinfo) if slow.tzinfo is None else slow.astimezone(NOW.tzinfo)
+    quick = parse_when(text, NOW)
+    assert quick == slow
+    assert quick.tzinfo is NOW.tzinfo and quick.utcoffset() == slow.utcoffset()
+
+
+def test_d10_a_program_written_day_without_a_time_and_a_far_year_are_read_as_typed_ones_are():
+    assert parse_when("2026-11-09", NOW) == datetime(2026, 11, 9, 9, 0, tzinfo=NY)  # the day's usual time
+    with pytest.raises(ValidationError, match="more than 5 years away"):
+        parse_when("2046-11-09T10:00+00:00", NOW)

@@ -59,6 +59,8 @@ def parse_when(
         raise ValidationError(field, "Type a day and time, e.g. “yesterday 2pm” or “25 Nov 3pm”.")
     if raw.lower() == "now":
         return now
+    if (exact := _written_by_a_machine(raw, now)) is not None:
+        return _sane(exact, raw, field, now)
     spoken = _spoken(raw)
     if (ago := _ago(spoken, now)) is not None:
         return ago
@@ -104,9 +106,29 @@ def parse_when(
         earlier = parsed - relativedelta(years=1)
         if (parsed - now) > timedelta(days=60):
             parsed = earlier
+    return _sane(parsed, raw, field, now)
+
+
+def _sane(parsed: datetime, raw: str, field: str, now: datetime) -> datetime:
     if abs(parsed - now) > timedelta(days=366 * _SANE_YEARS):
         raise ValidationError(field, f"“{raw}” is {parsed:%Y}, more than {_SANE_YEARS} years away; check the year.")
     return parsed
+
+
+#: A day and time as a program writes them (an export, a calendar): year first, unambiguous.
+_ISO_MOMENT = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
+
+
+def _written_by_a_machine(raw: str, now: datetime) -> datetime | None:
+    """An ISO-8601 day and time, read exactly and at once (an import of thousands reads nothing else);
+    in `now`'s zone, as every moment typed is. None for anything else, which is read as people type it."""
+    if not _ISO_MOMENT.match(raw):
+        return None
+    try:
+        parsed = datetime.fromisoformat(raw)
+    except ValueError:
+        return None
+    return parsed.replace(tzinfo=now.tzinfo) if parsed.tzinfo is None else parsed.astimezone(now.tzinfo)
 
 
 #: Parts of the day people name instead of a time, and the time they stand for.
@@ -123,9 +145,14 @@ _AGO_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five
 def _spoken(raw: str) -> str:
     """'Monday morning' to 'monday 9am', 'this afternoon' to 'today 2pm': the words dateutil does not know."""
     text = " ".join(raw.lower().split())
-    text = re.sub(r"^this (morning|afternoon|evening)\b", r"today \1", text)
-    text = re.sub(r"^tonight\b", "today tonight", text)
-    return re.sub(r"\b(?:in the )?(" + "|".join(_PARTS_OF_DAY) + r")\b", lambda m: _PARTS_OF_DAY[m[1]], text)
+    text = _THIS_PART.sub(r"today \1", text)
+    text = _TONIGHT.sub("today tonight", text)
+    return _PART_OF_DAY.sub(lambda m: _PARTS_OF_DAY[m[1]], text)
+
+
+_THIS_PART = re.compile(r"^this (morning|afternoon|evening)\b")
+_TONIGHT = re.compile(r"^tonight\b")
+_PART_OF_DAY = re.compile(r"\b(?:in the )?(" + "|".join(_PARTS_OF_DAY) + r")\b")
 
 
 def _ago(text: str, now: datetime) -> datetime | None:

@@ -63,6 +63,8 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
 #: Halves of characters: what is left of bytes that were not UTF-8 (they cannot be saved or printed).
 _BROKEN = re.compile(r"[\ud800-\udfff]")
+#: What ends a line, in a field of one line.
+_LINE_BREAK = re.compile(r"[\n\r\u2028\u2029]")
 #: The longest text one field takes (about 2,000 pages); more is a paste gone wrong, not a note.
 MAX_TEXT = 4_000_000
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
@@ -115,7 +117,7 @@ def plain(text: str, field: str, *, one_line: bool = True) -> str:
             f"Contains a control character ({code}), e.g. from a pasted escape sequence; retype it as plain text.",
         )
     if one_line:
-        if match := re.search(r"[\n\r\u2028\u2029]", text):
+        if match := _LINE_BREAK.search(text):
             raise ValidationError(
                 field, f"Contains a line break (U+{ord(match.group()):04X}); this field holds one line."
             )
