@@ -155,9 +155,9 @@ async def test_the_footer_keeps_its_keys_while_the_cursor_moves_and_changes_with
 
 
 async def test_a_big_workbook_lists_its_rows_once_the_steps_are_worked_out_off_the_ui_thread(db, monkeypatch) -> None:
-    from tui.screens import main
+    from tui.screens import start_up
 
-    monkeypatch.setattr(main, "LIST_AT_ONCE", 1)  # two interviews count as a big workbook here
+    monkeypatch.setattr(start_up, "LIST_AT_ONCE", 1)  # two interviews count as a big workbook here
     seed(db, [interview("Acme"), interview("Globex")])
     async with running(db) as pilot:
         listing = pilot.app.screen.query_one(InterviewList)
@@ -170,10 +170,10 @@ async def test_a_big_workbook_lists_its_rows_once_the_steps_are_worked_out_off_t
 
 async def test_a_big_workbook_shows_its_rows_before_looking_for_what_is_due(db, monkeypatch) -> None:
     """What is due is a second walk over every step: the rows do not wait for it."""
-    from tui.screens import main
+    from tui.screens import start_up
     from tui.screens.reminders import Reminders
 
-    monkeypatch.setattr(main, "LIST_AT_ONCE", 1)
+    monkeypatch.setattr(start_up, "LIST_AT_ONCE", 1)
     rows_then: list[int] = []
     survey = Reminders.survey
 

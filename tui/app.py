@@ -169,7 +169,7 @@ class FollowupApp(App[int]):
 
     def on_ready(self) -> None:
         if self._main is not None:
-            self._main.first_frame_shown()
+            self._main.start_up.first_frame_shown()
 
     def watch_theme(self, theme: str) -> None:
         """The theme is the user's choice, remembered in the user's config folder for every workbook."""

@@ -8,17 +8,14 @@ from typing import Any, cast
 from rich.markup import escape
 from textual import on, work
 from textual.app import ComposeResult
-from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Input, Static, TextArea
 
 from ..domain.models import Interview
 from ..domain.search import found_in
-from ..locations import holidays_cache_path
 from ..session import Session
 from ..session.results import rounds
-from ..store.kept_holidays import keep_holidays, read_kept_holidays
 from ..widgets.call_history import CallHistory
 from ..widgets.checklist import Checklist
 from ..widgets.interview_list import InterviewList, Rows
@@ -31,30 +28,17 @@ from . import after_flows, flows, practice_flows
 from .call_view import CallView
 from .file_changed import FileChangedWatch
 from .main_keys import MAIN_BINDINGS, allowed
-from .reminders import Reminders, Survey
+from .reminders import Reminders
 from .rows import build_row, guidance_line, history, next_window, recorded_line, whose_time
+from .start_up import StartUp
 
-__all__ = ["LIST_AT_ONCE", "MainScreen"]
-
-#: Up to this many interviews, the next steps are worked out before the first frame, which then has the
-#: rows; beyond it the frame comes first and they are worked out off the UI thread.
-LIST_AT_ONCE = 2_000
+__all__ = ["MainScreen"]
 
 
 class MainScreen(Screen[None]):
     """Panes post what the user wants; each handler asks the session and shows its answer."""
 
     BINDINGS = MAIN_BINDINGS
-
-    class StepsKnown(Message):
-        """Off the UI thread, every next step has been worked out: the rows may be shown."""
-
-    class Surveyed(Message):
-        """Off the UI thread, every step has been looked over for what is due: the reminders may start."""
-
-        def __init__(self, survey: Survey) -> None:
-            super().__init__()
-            self.survey = survey
 
     selected: reactive[str | None] = reactive(None, always_update=True, init=False)
     """The id of the interview the checklist and notes show."""
@@ -67,10 +51,10 @@ class MainScreen(Screen[None]):
         self.session = session
         self._filter_words: list[str] = []
         self._notes_wanted = False  # 3 was pressed before the editor could take the focus
-        self._kept = 0  # how many holiday tables were read back from the last start
-        self._listing = False  # the next steps are worked out: the list may be shown
+        self.listing = False  # the next steps are worked out: the list may be shown
         self.call_view = CallView(self, session, self.show_interview, self.action_pane)
         self.reminders = Reminders(self, session, self._relist)
+        self.start_up = StartUp(self)
 
     @property
     def in_call(self) -> bool:
@@ -99,79 +83,19 @@ class MainScreen(Screen[None]):
         self.file_watch = FileChangedWatch(self.app, self.session, self.notes.take_typed, self.reload_from_workbook)
         self.screen.set_focus(self.query_one(InterviewList))
         self.set_interval(0.5, self._poll_save_state)
-        self._kept = read_kept_holidays(holidays_cache_path())
-        if self.session.load().count <= LIST_AT_ONCE:
-            # The first frame has the rows, and every key works on them: a handful of next steps and
-            # the editor take less than a frame drawn twice.
-            self.session.work_out_steps()
-            await self.notes.build()
-            self._listing = True
-            self.refresh_list()
+        await self.start_up.begin()
 
-    def first_frame_shown(self) -> None:
-        """The app's first frame is on the terminal (Textual's Ready): the rest may follow now.
+    @on(StartUp.StepsKnown)
+    def _steps_known(self) -> None:
+        self.start_up.steps_known()
 
-        Not `call_after_refresh` from `on_mount`: while the app starts, Textual runs those callbacks
-        before anything is drawn, so what they do would hold back the first frame."""
-        self.call_after_refresh(self._after_first_frame)
-
-    async def _after_first_frame(self) -> None:
-        """After the first frame: the reminders and first questions, or for a big workbook the next steps
-        (off the UI thread) and the editor."""
-        if self.session.count <= LIST_AT_ONCE:
-            self.run_worker(self._keep_holidays, thread=True, group="load")
-            self._ready(self.reminders.survey(self.session.now()))
+    @on(Reminders.Surveyed)
+    def _surveyed(self, event: Reminders.Surveyed) -> None:
+        """The first look starts the reminders and asks the first questions; each later one shows what changed."""
+        if event.first:
+            self.start_up.ready(event.survey)
         else:
-            self._load()
-            await self.notes.build()
-
-    def _keep_holidays(self) -> None:
-        keep_holidays(holidays_cache_path(), self._kept)
-
-    @work(thread=True, exclusive=True, group="load")
-    def _load(self) -> None:
-        """Off the UI thread: work out every next step; the rows show as soon as they are known.
-
-        Handed back as a message, which never waits on the UI: a worker waiting for an answer the moment
-        the user quits would keep the process alive."""
-        self.session.work_out_steps()
-        self.post_message(self.StepsKnown())
-
-    @on(StepsKnown)
-    def _listed(self) -> None:
-        self._listing = True
-        self.refresh_list()
-        # What is due is a second walk over every step: it waits until the rows are drawn.
-        self.call_after_refresh(self._survey)
-
-    @work(thread=True, group="load")
-    def _survey(self) -> None:
-        """Off the UI thread: what is due now, and when the next window opens; then the first questions."""
-        self.post_message(self.Surveyed(self.reminders.survey(self.session.now())))
-        self._keep_holidays()
-
-    @on(Surveyed)
-    def _surveyed(self, event: Surveyed) -> None:
-        self._ready(event.survey)
-
-    @on(Reminders.Checked)
-    def _checked(self, event: Reminders.Checked) -> None:
-        self.reminders.show(event.survey)
-
-    @work(group="dialogs")
-    async def _ready(self, survey: Survey) -> None:
-        """The rows are on screen: the reminders start, and the questions of a first start or a crash come."""
-        self.reminders.start(survey)
-        session = self.session
-        if not (session.setting("profile_asked", False) or session.workbook.has_profile):
-            await flows.ask_profile(self.app, session, first_run=True)
-        if self.in_call:  # a call begun the moment the rows showed: a call cut off before waits for next time
-            return
-        if await flows.interrupted_call(self.app, session) is not None:
-            self.call_view.begin()
-            self.call_after_refresh(self.notes.editor.focus)  # again, once the dialog has handed focus back
-        else:
-            self.show_interview(self.selected, relist=False)  # the rows are fresh
+            self.reminders.show(event.survey)
 
     def reload_from_workbook(self) -> None:
         """The file was reloaded from disk: show it all again; a call in progress carries on."""
@@ -182,7 +106,7 @@ class MainScreen(Screen[None]):
     # attributes down
     def refresh_list(self, keep: str | None = None) -> None:
         """Filter, sort and show the rows; keep the selected interview selected."""
-        if not self._listing:
+        if not self.listing:
             return
         session, now = self.session, self.session.now()
         keep = keep or self.selected

@@ -52,12 +52,12 @@ class Survey:
 class Reminders:
     """Watches the clock for the main screen; the session works out the steps, the screen shows them."""
 
-    class Checked(Message):
-        """Every step worked out again off the UI thread; the screen hands it to `show`."""
+    class Surveyed(Message):
+        """Every step looked over off the UI thread, handed to the screen: the first look or a later check."""
 
-        def __init__(self, survey: Survey) -> None:
+        def __init__(self, survey: Survey, first: bool = False) -> None:
             super().__init__()
-            self.survey = survey
+            self.survey, self.first = survey, first
 
     def __init__(self, screen: Screen[None], session: Session, relist: Callable[[], None]) -> None:
         """`relist` shows the list and the guidance line again, as the session has them now."""
@@ -95,7 +95,7 @@ class Reminders:
         for interview in session.interviews():
             session.step(interview.id)
         # Handed back as a message, which never waits on the UI (the user may be quitting right now).
-        self.screen.post_message(self.Checked(self.survey(session.now())))
+        self.screen.post_message(self.Surveyed(self.survey(session.now())))
 
     def show(self, survey: Survey) -> None:
         """The new order and guidance; a notice for what has just come due."""
