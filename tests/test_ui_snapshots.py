@@ -22,6 +22,7 @@ from tui.domain.workdays import WorkCalendar
 from tui.store import Workbook
 
 SIZES = [(80, 24), (120, 36)]
+SIZE_IDS = [f"{width}x{height}" for width, height in SIZES]
 
 
 def sample() -> tuple[list[Interview], list[CallAttempt]]:
@@ -91,17 +92,17 @@ async def ready_main(pilot) -> None:
     await pilot.pause()
 
 
-@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("size", SIZES, ids=SIZE_IDS)
 def test_empty_workbook_welcomes(snap_compare, app_on, size):
     assert snap_compare(app_on(), terminal_size=size, run_before=ready_main)
 
 
-@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("size", SIZES, ids=SIZE_IDS)
 def test_list_checklist_and_notes(snap_compare, app_on, size):
     assert snap_compare(app_on(*sample()), terminal_size=size, run_before=ready_main)
 
 
-@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("size", SIZES, ids=SIZE_IDS)
 def test_checklist_pane(snap_compare, app_on, size):
     async def go(pilot):
         await ready_main(pilot)
@@ -111,7 +112,7 @@ def test_checklist_pane(snap_compare, app_on, size):
     assert snap_compare(app_on(*sample()), terminal_size=size, run_before=go)
 
 
-@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("size", SIZES, ids=SIZE_IDS)
 def test_during_a_call(snap_compare, app_on, size):
     async def go(pilot):
         await ready_main(pilot)
@@ -130,7 +131,7 @@ def test_outcome_dialog(snap_compare, app_on):
     assert snap_compare(app_on(*sample()), terminal_size=(120, 36), run_before=go)
 
 
-@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("size", SIZES, ids=SIZE_IDS)
 def test_form_with_bad_input(snap_compare, app_on, size):
     async def go(pilot):
         await ready_main(pilot)
