@@ -14,12 +14,12 @@ from pathlib import Path
 from typing import Any
 
 import orjson
-from filelock import FileLock, Timeout
 
 from ..domain.documents import KeyTwiceError, RecordError, from_doc, unique_keys
 from ..domain.errors import ValidationError
 from ..domain.models import CallAttempt, Interview, Profile, Settings, ThankYou
 from .errors import DamagedFileError, LockedError, NewerSchemaError, ReadOnlyError, StoreError
+from .file_lock import FileLock, LockBusy
 from .schema import SCHEMA_VERSION, check_layout, empty_tables, migrate, schema_version
 from .storage import (
     MAX_WORKBOOK_BYTES,
@@ -133,10 +133,10 @@ def take_lock(path: Path) -> FileLock:
         raise StoreError(
             path, f"Cannot create the folder for {path}: {describe(error)}. Nothing was written."
         ) from None
-    lock = FileLock(lock_path_for(path), mode=0o600)
+    lock = FileLock(lock_path_for(path))
     try:
-        lock.acquire(timeout=0)
-    except Timeout:
+        lock.acquire()
+    except LockBusy:
         raise LockedError(path) from None
     except OSError as error:
         if error.errno in _NO_WRITES:
@@ -149,7 +149,7 @@ def let_go(lock: FileLock, path: Path) -> None:
     """Remove the lock file, then let go of the lock: it is there only while the workbook is open.
 
     Removed while still held, so another followup that opened the old one finds it unlinked and
-    starts again from a new one (filelock checks for that) instead of both holding a lock.
+    starts again from a new one instead of both holding a lock.
     """
     with contextlib.suppress(OSError):  # a folder that turned read-only keeps it; the lock is still let go
         lock_path_for(path).unlink(missing_ok=True)

@@ -6,7 +6,6 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
-from filelock import FileLock
 from tinydb import TinyDB
 
 from ..domain.dates import zone
@@ -14,6 +13,7 @@ from ..domain.documents import from_doc, to_doc
 from ..domain.models import CallAttempt, Interview, Profile, ThankYou
 from .autosave import Autosaver, SaveState
 from .errors import FileGoneError, NotFoundError, ReadOnlyError, StoreError
+from .file_lock import FileLock
 from .opening import (
     KINDS,
     Loaded,
