@@ -380,3 +380,42 @@ def test_any_os_error_while_saving_is_kept_and_retried_not_fatal(tmp_path, monke
     assert not book.dirty
     book.close()
     assert tinydb.TinyDB(path).table("interviews").all()[0]["company"] == "Acme"
+
+
+@pytest.mark.parametrize("note_size", [10, 2 << 20], ids=["hashed at once", "hashed while written"])
+def test_a_sync_clients_copy_of_the_same_bytes_is_no_change_but_other_bytes_are(tmp_path, note_size):
+    """The hash of what was written tells a sync client's rewrite of the same bytes from another's change,
+    whether it was taken at once (a small file) or on a thread while the file was written (a big one)."""
+    path = tmp_path / "wb.json"
+    book = Workbook.open(path, autosave=False)
+    interview = Interview("Acme", "Designer", notes="n" * note_size)
+    book.save_interview(interview)
+    book.flush()
+    ours = path.read_bytes()
+    time.sleep(0.01)
+    path.write_bytes(ours)  # the same bytes, a new time: a sync client's copy
+    book.save_interview(Interview("Globex", "Engineer"))
+    book.flush()
+    assert len(json.loads(path.read_bytes())["interviews"]) == 2
+    ours = path.read_bytes()
+    time.sleep(0.01)
+    path.write_bytes(ours.replace(b"Globex", b"Globey"))  # the same size, other bytes: someone's change
+    book.save_interview(Interview("Initech", "Analyst"))
+    with pytest.raises(FileChangedError):
+        book.flush()
+    assert b"Globey" in path.read_bytes()
+    book.abandon()
+
+
+def test_a_hash_taken_on_a_thread_is_waited_for(monkeypatch):
+    from tui.store.storage import HashedAside
+
+    real = storage_module.hashlib.sha256
+
+    def slow(content):
+        time.sleep(0.2)  # the write is done long before the hash
+        return real(content)
+
+    monkeypatch.setattr(storage_module.hashlib, "sha256", slow)
+    content = b"x" * (2 << 20)
+    assert HashedAside(content).result() == real(content).hexdigest()
