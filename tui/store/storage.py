@@ -76,19 +76,25 @@ def _size(count: int) -> str:
 class Fingerprint:
     """What the file looked like when last read or written, to spot writes by others.
 
-    Size and mtime are checked on every save; the hash only when they differ. The hash is taken at
-    once (a few milliseconds for 10,000 interviews) so that the file's bytes are not kept in memory.
+    Size and mtime are checked on every save; the hash only when they differ. The hash is taken as the
+    bytes are read or written (a few milliseconds for 10,000 interviews, on a thread of its own), so
+    that the file's bytes are not kept in memory.
     """
 
     def __init__(self, size: int, mtime_ns: int, content: bytes | HashedAside) -> None:
         self.size = size
         self.mtime_ns = mtime_ns
-        self.sha256 = content.result() if isinstance(content, HashedAside) else hashlib.sha256(content).hexdigest()
+        self._hashed = content if isinstance(content, HashedAside) else HashedAside(content)
+
+    @property
+    def sha256(self) -> str:
+        return self._hashed.result()
 
 
 class HashedAside:
-    """The SHA-256 of bytes about to be written, worked out on a thread of its own meanwhile: hashing,
-    writing and syncing each let go of the interpreter's lock, so on two cores the hash costs no time."""
+    """The SHA-256 of bytes just read or about to be written, worked out on a thread of its own while the
+    records are made or the file is written: hashing lets go of the interpreter's lock, and so do writing
+    and syncing, so on two cores the hash costs no time."""
 
     #: Smaller than this, the hash takes less than starting a thread.
     AT_ONCE = 1 << 20
