@@ -171,3 +171,11 @@ async def test_the_welcome_names_the_keys_the_user_moved(db):
         await pilot.press("ctrl+n")
         await settle(pilot)
         assert "Add an interview" in str(pilot.app.screen.query_one(".dialog-title").render())
+
+
+async def test_a_key_that_reads_as_markup_is_shown_as_it_is_in_the_welcome(db):
+    seed(db, [])
+    write_keymap('[keys]\nadd = "left_square_bracket"\n')
+    async with running(db) as pilot:
+        welcome = str(pilot.app.screen.query_one("#welcome").render())
+        assert "Press [ to add the interview you just had" in welcome

@@ -8,6 +8,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.content import Content
 from textual.message import Message
 from textual.widgets import Input, Static
 
@@ -17,15 +18,19 @@ from .interview_list import InterviewList, Rows
 __all__ = ["ListPane", "welcome"]
 
 
-def welcome() -> str:
-    """The first thing a new user reads: what to press to begin, with the keys as the user has them."""
-    add, profile = hint("add", "a"), hint("profile", "p")
-    return (
-        "[b]Welcome to your follow-up workbook.[/b]\n\n"
-        f"Press [b]{add}[/b] to add the interview you just had. "
-        "The workbook then tells you when to call, helps you prepare, "
-        "and keeps your notes while you are on the phone.\n\n"
-        f"Your profile (name, phone) is under [b]{profile}[/b]; [b]ctrl+p[/b] lists every command."
+def welcome() -> Content:
+    """The first thing a new user reads: what to press to begin, with the keys as the user has them
+    (shown as they are, never read as markup)."""
+    return Content.assemble(
+        ("Welcome to your follow-up workbook.", "bold"),
+        "\n\nPress ",
+        (hint("add", "a"), "bold"),
+        " to add the interview you just had. The workbook then tells you when to call, helps you prepare, "
+        "and keeps your notes while you are on the phone.\n\nYour profile (name, phone) is under ",
+        (hint("profile", "p"), "bold"),
+        "; ",
+        ("ctrl+p", "bold"),
+        " lists every command.",
     )
 
 
