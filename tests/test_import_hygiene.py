@@ -100,3 +100,12 @@ def test_the_session_imports_no_textual():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == ""
+
+
+def test_the_app_starts_without_the_decision_phrase_reader():
+    """What people say for a decision day is read only once a call is recorded: not a cost of every start."""
+    code = "import sys, tui.app, tui.cli.run\n"
+    code += "print(','.join(sorted(m for m in sys.modules if m in ('tui.domain.timeline', 'tui.domain.phrases'))))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == ""

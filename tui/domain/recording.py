@@ -5,11 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
+from typing import TYPE_CHECKING
 
 from .models import CallAttempt, Interview, Outcome
 from .rounds import FollowUp, next_follow_up, short_date
-from .timeline import Timeline, parse_timeline
 from .windows import interviewer_calendar, interviewer_zone
+
+if TYPE_CHECKING:
+    from .timeline import Timeline
 
 __all__ = ["FOLLOW_UP_AFTER", "Recorded", "default_follow_up", "read_day", "record_outcome"]
 
@@ -29,6 +32,8 @@ def read_day(
     interview: Interview, text: str, at: datetime, tz: tzinfo | None = None, day_first: bool = False
 ) -> Timeline:
     """A day said on a call ("by Friday", "2-3 weeks"), read on the interviewer's calendar at `at` (D17)."""
+    from .timeline import parse_timeline  # the phrase reader loads when a day is first said, not at start
+
     fallback = tz or at.tzinfo or UTC
     theirs = at.astimezone(interviewer_zone(interview, fallback))
     return parse_timeline(text, theirs, day_first=day_first, calendar=interviewer_calendar(interview, fallback))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..domain.guardrails import before_the_call
 from ..domain.guidance import NextStep, next_step
@@ -23,13 +23,15 @@ from ..domain.models import (
 from ..domain.recording import Recorded, default_follow_up, read_day, record_outcome
 from ..domain.records import Records
 from ..domain.search import found_in
-from ..domain.timeline import Timeline
 from ..domain.windows import user_zone
 from ..store import NotFoundError, SaveState, Workbook
 from .checklist_edits import ChecklistEdits
 from .index import Index
 from .kinds import TEMPLATES_SETTING, CallStarted, NotesOwner
 from .order import ListOrder
+
+if TYPE_CHECKING:
+    from ..domain.timeline import Timeline
 
 __all__ = ["TEMPLATES_SETTING", "CallStarted", "NotesOwner", "Session"]
 
