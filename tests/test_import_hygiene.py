@@ -102,10 +102,14 @@ def test_the_session_imports_no_textual():
     assert result.stdout.strip() == ""
 
 
-def test_the_app_starts_without_the_decision_phrase_reader():
-    """What people say for a decision day is read only once a call is recorded: not a cost of every start."""
+#: Loaded when first used: reading a decision day, a call's scripts, practising, the role-play card.
+ON_FIRST_USE = ("timeline", "phrases", "scripts", "templates", "practice", "card")
+
+
+def test_the_app_starts_without_what_it_needs_only_once_a_call_or_a_rehearsal_begins():
+    """Not a cost of every start: the first frame needs none of them."""
     code = "import sys, tui.app, tui.cli.run\n"
-    code += "print(','.join(sorted(m for m in sys.modules if m in ('tui.domain.timeline', 'tui.domain.phrases'))))"
+    code += f"print(','.join(sorted(m for m in sys.modules if m.split('.')[-1] in {ON_FIRST_USE!r})))"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == ""

@@ -11,7 +11,6 @@ from rich.markup import escape
 from textual.timer import Timer
 from textual.widgets import Static
 
-from ..domain.scripts import opening_line
 from ..keymap import key_shown
 from ..widgets.interview_list import InterviewList
 from ..widgets.notes_pane import NotesPane
@@ -38,6 +37,8 @@ class CallView:
         self._timer: Timer | None = None
 
     def begin(self, cautions: tuple[str, ...] = ()) -> None:
+        from ..domain.scripts import opening_line  # loaded with the call's scripts, when a first call begins
+
         screen, session = self.screen, self.session
         call = session.active_call
         assert call is not None

@@ -8,10 +8,7 @@ from typing import Any
 from rich.markup import escape
 from textual.app import App
 
-from ..domain.card import practice_card
 from ..domain.models import Interview
-from ..domain.practice import PRACTISED_ENOUGH, practised_line
-from ..formats.cardfile import card_markdown, card_text
 from ..session import Session
 from ..store.storage import describe, write_atomic
 
@@ -20,6 +17,7 @@ __all__ = ["practise", "show_card"]
 
 async def practise(app: App[Any], session: Session, interview_id: str) -> Interview | None:
     """A rehearsal on its own screen; says what was kept, and when the practice item was ticked for the user."""
+    from ..domain.practice import PRACTISED_ENOUGH, practised_line
     from .practice import PracticeScreen
 
     kept: Interview | None = await app.push_screen_wait(PracticeScreen(session, interview_id))
@@ -35,6 +33,8 @@ async def practise(app: App[Any], session: Session, interview_id: str) -> Interv
 async def show_card(app: App[Any], session: Session, interview_id: str) -> None:
     """The card on screen, to copy or save beside the workbook as Markdown."""
     from ..dialogs.card import CardDialog
+    from ..domain.card import practice_card
+    from ..formats.cardfile import card_markdown, card_text
 
     interview = session.interview(interview_id)
     card = practice_card(interview, session.profile, session.now())

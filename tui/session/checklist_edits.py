@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..domain import checklist, practice
+from ..domain import checklist
 from ..domain.models import Interview, Qualification, Reference, Rehearsal
 
 __all__ = ["ChecklistEdits"]
@@ -42,4 +42,6 @@ class ChecklistEdits:
 
     def record_rehearsal(self, interview_id: str, rehearsal: Rehearsal) -> Interview:
         """A practice run kept on its interview (D6); it is no attempt, so the next step stays as it was."""
+        from ..domain import practice  # with the practice screen, which is the only way here
+
         return self._edit(interview_id, lambda i: practice.record_rehearsal(i, rehearsal))
