@@ -102,8 +102,9 @@ def test_the_session_imports_no_textual():
     assert result.stdout.strip() == ""
 
 
-#: Loaded when first used: reading a decision day, a call's scripts, practising, the role-play card.
-ON_FIRST_USE = ("timeline", "phrases", "scripts", "templates", "practice", "card")
+#: Loaded when first used: reading a decision day, a call's scripts, practising, the role-play card,
+#: a keymap file, a date typed in the form.
+ON_FIRST_USE = ("timeline", "phrases", "scripts", "templates", "practice", "card", "tomllib", "relativedelta")
 
 
 def test_the_app_starts_without_what_it_needs_only_once_a_call_or_a_rehearsal_begins():

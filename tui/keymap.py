@@ -5,7 +5,6 @@ Works on the classes it is given (the app lists its own), so it imports none of 
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -111,6 +110,8 @@ def _normalised(keys: str) -> str:
 
 def read_keymap(path: Path, classes: Classes) -> KeymapFile:
     """Read `[keys]` from the file; a missing file is no keymap, a bad one is a list of problems."""
+    import tomllib  # only when there is a keymap file to read
+
     classes = list(classes)
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))

@@ -6,8 +6,6 @@ import re
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from dateutil.relativedelta import relativedelta
-
 from .errors import ValidationError
 
 __all__ = [
@@ -103,6 +101,8 @@ def parse_when(
         parsed = parsed.astimezone(now.tzinfo)
     if base is None and past and parsed > now and not _has_year(raw):
         # "25 Nov" typed in early January means last November.
+        from dateutil.relativedelta import relativedelta
+
         earlier = parsed - relativedelta(years=1)
         if (parsed - now) > timedelta(days=60):
             parsed = earlier
