@@ -62,7 +62,7 @@ class StartUp:
         screen = self.screen
         if self.session.count <= LIST_AT_ONCE:
             screen.run_worker(self._keep_holidays, thread=True, group="load")
-            self.ready(self.screen.reminders.survey(self.session.now()))
+            self.ready(screen.reminders.survey(self.session.now()))
         else:
             screen.run_worker(self._work_out_steps, thread=True, exclusive=True, group="load")
             await screen.notes.build()
@@ -76,6 +76,7 @@ class StartUp:
         self.screen.post_message(self.StepsKnown())
 
     def steps_known(self) -> None:
+        """The thread has worked every step out: the rows show, then what is due is looked over."""
         screen = self.screen
         screen.listing = True
         screen.refresh_list()
