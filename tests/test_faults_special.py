@@ -87,3 +87,18 @@ def test_a_long_note_in_the_file_still_opens_and_lists(tmp_path):
     path.write_bytes(orjson.dumps(tables))
     done = followup(path, "list")
     assert done.returncode == 0 and "Acme" in done.stdout
+
+
+def test_a_file_that_does_not_tell_its_size_is_read_whole_and_still_held_to_the_limit():
+    """A regular file may say it is empty and hold more (files in /proc do): it is read to its end, in pieces,
+    and refused once it passes the limit. A file that tells its size is read in one piece."""
+    from pathlib import Path
+
+    from tui.store.storage import NotAFileError, read_regular
+
+    told = Path("/proc/self/status")
+    assert os.stat(told).st_size == 0
+    whole = read_regular(told, 1 << 20)
+    assert whole.startswith(b"Name:") and b"\nVmRSS:" in whole
+    with pytest.raises(NotAFileError, match="more than 100 bytes"):
+        read_regular(told, 100)

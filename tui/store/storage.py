@@ -59,12 +59,14 @@ def read_regular(path: Path, limit: int) -> bytes:
             raise NotAFileError(f"it is {_size(info.st_size)}, more than followup reads (at most {_size(limit)})")
         chunks = []
         left = limit + 1
-        while left > 0 and (chunk := os.read(fd, min(left, 1 << 20))):
+        want = info.st_size + 1  # the whole file in one piece: joining pieces would hold it twice
+        while left > 0 and (chunk := os.read(fd, min(left, want))):
             chunks.append(chunk)
             left -= len(chunk)
+            want = 1 << 20  # it grew since, or its size was not told (a file in /proc)
         if left <= 0:
             raise NotAFileError(f"it is more than {_size(limit)}, more than followup reads")
-        return b"".join(chunks)
+        return chunks[0] if len(chunks) == 1 else b"".join(chunks)
     finally:
         os.close(fd)
 
