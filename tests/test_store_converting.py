@@ -301,6 +301,20 @@ def test_the_collector_stays_off_after_an_open_when_the_program_had_turned_it_of
         gc.enable()
 
 
+def test_an_opens_records_go_straight_to_the_collectors_oldest_generation_and_none_stay_frozen(tmp_path: Path):
+    """The records stay for the whole session: the collector is spared walking them young, twice over, but
+    nothing is left frozen, so whatever becomes garbage later is still collected."""
+    path = tmp_path / "wb.json"
+    path.write_bytes(orjson.dumps(many_tables(40)))
+    book = Workbook.open(path, autosave=False)
+    try:
+        oldest = {id(obj) for obj in gc.get_objects(generation=2)}
+        assert all(id(interview) in oldest for interview in book.interviews())
+        assert gc.get_freeze_count() == 0
+    finally:
+        book.close()
+
+
 def test_what_the_file_looked_like_is_kept_without_keeping_its_bytes():
     content = orjson.dumps(many_tables(2))
     seen = Fingerprint(len(content), 1, content)
