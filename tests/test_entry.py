@@ -114,6 +114,19 @@ def test_d11_the_interviewers_zone_is_suggested_from_their_number():
     assert chosen.interviewer_tz == "Europe/London"
 
 
+def test_d11_rows_that_share_a_number_look_its_zone_up_once(monkeypatch):
+    """An import of many rows asks each row's number for a zone: a number asked before is not looked up again."""
+    from phonenumbers import timezone
+
+    looked_up = []
+    real = timezone.time_zones_for_number
+    monkeypatch.setattr(timezone, "time_zones_for_number", lambda number: looked_up.append(number) or real(number))
+    zone_for_number.cache_clear()
+    rows = [{"company": f"Company {n}", "role": "Designer", "interviewer_phone": "+1 312 555 0142"} for n in range(50)]
+    assert {interview_from_text(row, NOW).interviewer_tz for row in rows} == {"America/Chicago"}
+    assert len(looked_up) == 1
+
+
 @pytest.mark.parametrize(
     ("name", "greet_as", "greeting"),
     [

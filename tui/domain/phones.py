@@ -68,8 +68,11 @@ def region_for_zone(zone_name: str) -> str:
     return region if region and phonenumbers.country_code_for_region(region) else DEFAULT_REGION
 
 
+@lru_cache(maxsize=4096)
 def zone_for_number(e164: str) -> str:
-    """The interviewer's time zone as their number tells it (one zone only; "" when it spans several)."""
+    """The interviewer's time zone as their number tells it (one zone only; "" when it spans several).
+
+    Kept, like the numbers read and shown: an import asks once per row, and rows share numbers."""
     if not e164.startswith("+"):
         return ""
     import phonenumbers
