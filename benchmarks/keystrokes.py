@@ -77,7 +77,9 @@ async def followup(keys: int, folder: Path, in_call: bool, big_note: bool = Fals
     book.save_interview(Interview("Acme", "Designer", now - timedelta(days=1), Interviewer(name="Dana")))
     if big_note:
         line = "12:00:01 INFO request served in 3 ms from the cache, nothing to report\n"
-        log = Interview("Zeta", "Designer", now - timedelta(days=30), notes=(line * (BIG_NOTE // len(line) + 1))[:BIG_NOTE])
+        log = Interview(
+            "Zeta", "Designer", now - timedelta(days=30), notes=(line * (BIG_NOTE // len(line) + 1))[:BIG_NOTE]
+        )
         log.archived = True
         book.save_interview(log)
     book.set_setting("profile_asked", True)

@@ -35,9 +35,7 @@ MINIMAL = (
 )
 
 #: The one-Static app after opening the workbook: what reading one file costs before anything is drawn.
-OPENED = (
-    "import sys\nfrom tui.store import Workbook\nbook = Workbook.open(sys.argv[1], autosave=False)\n" + MINIMAL
-)
+OPENED = "import sys\nfrom tui.store import Workbook\nbook = Workbook.open(sys.argv[1], autosave=False)\n" + MINIMAL
 
 tmux = Tmux("rows")
 
