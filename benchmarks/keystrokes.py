@@ -77,11 +77,8 @@ async def followup(keys: int, folder: Path, in_call: bool, big_note: bool = Fals
     book.save_interview(Interview("Acme", "Designer", now - timedelta(days=1), Interviewer(name="Dana")))
     if big_note:
         line = "12:00:01 INFO request served in 3 ms from the cache, nothing to report\n"
-        log = Interview(
-            "Zeta", "Designer", now - timedelta(days=30), notes=(line * (BIG_NOTE // len(line) + 1))[:BIG_NOTE]
-        )
-        log.archived = True
-        book.save_interview(log)
+        log = (line * (BIG_NOTE // len(line) + 1))[:BIG_NOTE]
+        book.save_interview(Interview("Zeta", "Designer", now - timedelta(days=30), notes=log, archived=True))
     book.set_setting("profile_asked", True)
     app = make_app(book)
 
