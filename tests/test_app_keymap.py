@@ -115,6 +115,7 @@ async def test_a_theme_an_older_workbook_remembered_is_still_used(db):
     book.close()
     async with running(db) as pilot:
         assert pilot.app.theme == "nord"
+    assert not preferences_path().exists()  # used, not made every workbook's choice
 
 
 async def test_an_unknown_stored_theme_falls_back_quietly(db):

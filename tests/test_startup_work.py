@@ -212,3 +212,35 @@ async def test_a_small_workbook_has_its_rows_and_editor_on_the_first_frame(db) -
     finally:
         book.close()
     assert seen == [(1, True)]
+
+
+async def test_the_first_frame_is_styled_once_on_the_one_screen(db, monkeypatch) -> None:
+    """Styling is most of what a start costs in Textual: the workbook's screen is the first and only
+    one, and each of its widgets is styled as it is mounted, again only where the focus moves in."""
+    from collections import Counter
+
+    from textual.css.stylesheet import Stylesheet
+
+    from tui.screens.main import MainScreen
+    from tui.widgets.list_pane import ListPane
+
+    styled: Counter[str] = Counter()
+    apply = Stylesheet.apply
+
+    def counted(self, node, *args, **kwargs):
+        if getattr(node, "id", None):
+            styled[node.id] += 1
+        return apply(self, node, *args, **kwargs)
+
+    monkeypatch.setattr(Stylesheet, "apply", counted)
+    seed(db, [interview("Acme")])
+    async with running(db) as pilot:
+        screen = pilot.app.screen
+        assert isinstance(screen, MainScreen) and pilot.app.screen_stack == [screen]
+        in_list_pane = {node.id for node in screen.query_one(ListPane).walk_children(with_self=True)}
+        # the editor is made before the rows are listed, and is enabled once an interview is shown
+        once = {name: count for name, count in styled.items() if name not in in_list_pane | {"notes"}}
+        assert once and set(once.values()) == {1}, {name: count for name, count in once.items() if count > 1}
+        assert styled["notes"] == 2
+        # the list takes the focus: its pane is styled again for that, and the hidden filter box only then
+        assert styled["filter"] == styled["welcome"] == 2

@@ -136,6 +136,7 @@ class FollowupApp(App[int]):
         #: The user's own keys as applied (binding id to keys), for help and the palette.
         self.user_keymap: dict[str, str] = {}
         self._main: MainScreen | None = None
+        self._theme_restored = False  # until then, a theme set is the one kept, not a new choice
         #: Set once quitting has begun: no key may start anything after that.
         self.leaving = False
         self._shown_not_obeyed = ShownNotObeyed()
@@ -162,10 +163,14 @@ class FollowupApp(App[int]):
         theme = read_preferences(preferences_path()).get("theme") or self.session.setting("theme", "")
         if isinstance(theme, str) and theme in self.available_themes:
             self.theme = theme
+        self._theme_restored = True
         if self.demo:
             self.sub_title = "demo copy"
+
+    def get_default_screen(self) -> MainScreen:
+        """The workbook's screen is the first one: no blank screen is built and styled under it."""
         self._main = MainScreen(self.session)
-        self.push_screen(self._main)
+        return self._main
 
     def on_ready(self) -> None:
         if self._main is not None:
@@ -177,7 +182,7 @@ class FollowupApp(App[int]):
         from .preferences import read_preferences, save_preference
 
         path = preferences_path()
-        if self._main is None or read_preferences(path).get("theme") == theme:
+        if not self._theme_restored or read_preferences(path).get("theme") == theme:
             return
         try:
             save_preference(path, "theme", theme)

@@ -6,8 +6,9 @@ from collections.abc import Awaitable, Callable
 from typing import Any, cast
 
 from rich.markup import escape
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
+from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Input, Static, TextArea
@@ -55,6 +56,15 @@ class MainScreen(Screen[None]):
         self.call_view = CallView(self, session, self.show_interview, self.action_pane)
         self.reminders = Reminders(self, session, self._relist)
         self.start_up = StartUp(self)
+        self._resumed = False
+
+    def post_message(self, message: Message) -> bool:
+        if isinstance(message, events.ScreenResume) and not self._resumed:
+            # Shown for the first time: its widgets are styled as they are mounted, just before the
+            # resume is handled, so styling them all over again would only delay the first frame.
+            self._resumed = True
+            message.refresh_styles = False
+        return super().post_message(message)
 
     @property
     def in_call(self) -> bool:
