@@ -57,14 +57,14 @@ class ListPane(Vertical):
     def compose(self) -> ComposeResult:
         yield Static("Interviews", classes="pane-title", id="list-title")
         # There from the start, hidden: "/" then typing at once must land every key in it.
-        yield FilterInput(placeholder="Filter: company, role, interviewer, notes", id="filter")
-        yield Static(welcome(), id="welcome")
+        field = FilterInput(placeholder="Filter: company, role, interviewer, notes", id="filter", disabled=True)
+        field.display = False
+        yield field
+        welcoming = Static(welcome(), id="welcome")
+        welcoming.display = False
+        yield welcoming
         yield Static("Loading interviews…", id="list-empty")
         yield InterviewList(id="interviews")
-
-    def on_mount(self) -> None:
-        self.query_one("#welcome").display = False
-        self._show_filter(False)
 
     def _show_filter(self, shown: bool) -> None:
         """Hidden, the filter box cannot take the focus either."""

@@ -22,8 +22,8 @@ class NotesEditor(TextArea):
         )
     ]
 
-    def __init__(self) -> None:
-        super().__init__(id="notes", soft_wrap=True, tab_behavior="focus", show_line_numbers=False)
+    def __init__(self, *, disabled: bool = False) -> None:
+        super().__init__(id="notes", soft_wrap=True, tab_behavior="focus", show_line_numbers=False, disabled=disabled)
 
     def action_leave(self) -> None:
         """Out of the editor now, so the keys right after Esc are keys: to the list, or in a call the script."""

@@ -80,8 +80,7 @@ class NotesPane(Vertical):
         scripts.display = False
         from .notes_editor import NotesEditor  # the editor's module loads after the first frame
 
-        editor = NotesEditor()
-        editor.disabled = self.owner is None
+        editor = NotesEditor(disabled=self.owner is None)  # given, not set after: set, it is styled again
         await self.mount_all([editor, scripts, CallHistory(id="history")])
 
     @property
