@@ -60,3 +60,23 @@ async def test_quitting_keeps_text_whose_change_messages_never_arrived(db):
         pilot.app.finish_work()
     (call,) = stored(db)["calls"]
     assert call["notes"] == "asked about the team size" and call["ended_at"] is not None
+
+
+async def test_typing_hands_up_its_text_without_looking_through_the_screen(db, monkeypatch):
+    """Each hand-up of typing asks whether the editor is there and what it holds: both are kept, so
+    no key looks through the screen's widgets for them."""
+    acme, _ = two()
+    seed(db, [acme])
+    async with running(db) as pilot:
+        await pilot.press("3")
+        await settle(pilot)
+        looked: list[str] = []
+        query, query_one = NotesPane.query, NotesPane.query_one
+        monkeypatch.setattr(NotesPane, "query", lambda self, *a: looked.append("query") or query(self, *a))
+        monkeypatch.setattr(NotesPane, "query_one", lambda self, *a: looked.append("one") or query_one(self, *a))
+        for char in "asked":
+            await pilot.press(char)
+            await pilot.pause(0.15)  # past the hand-up's wait: every key goes up on its own
+        await settle(pilot)
+        assert pilot.app.session.get(acme.id).notes == "acme notesasked"
+        assert looked == []

@@ -69,6 +69,9 @@ class NotesPane(Vertical):
         self._head = ""  # the start of a long note, kept aside: the editor shows what follows it
         self._status = ("", "")
         self._save_shown: tuple[object, ...] | None = None
+        #: Whether the editor, scripts and history are there: asked on every hand-up of typing, so kept.
+        self.built = False
+        self._editor: TextArea | None = None
 
     def compose(self) -> ComposeResult:
         yield Static("Notes", id="notes-title")
@@ -82,16 +85,15 @@ class NotesPane(Vertical):
 
         editor = NotesEditor(disabled=self.owner is None)  # given, not set after: set, it is styled again
         await self.mount_all([editor, scripts, CallHistory(id="history")])
-
-    @property
-    def built(self) -> bool:
-        return bool(self.query("#notes"))
+        self._editor, self.built = editor, True
 
     @property
     def editor(self) -> TextArea:
+        if self._editor is not None:  # asked on every hand-up of typing: kept, not looked up
+            return self._editor
         from textual.widgets import TextArea
 
-        return self.query_one("#notes", TextArea)
+        return self.query_one("#notes", TextArea)  # not built yet: NoMatches, as for any pane part
 
     @property
     def scripts(self) -> CallScripts:
