@@ -1,18 +1,27 @@
-"""Keystroke cost in the call notes against a bare TextArea app, measured in the same run.
+"""Keystroke cost in the notes against a bare TextArea app, measured in the same run.
 Prints milliseconds per key and the ratio; asserts nothing.
 
-    .venv/bin/python benchmarks/keystrokes.py [--keys 300]
+    .venv/bin/python benchmarks/keystrokes.py [--keys 300] [--rounds 3] [--echo-keys 120]
 
-Both apps run headless; each key is handed to the app as a terminal would and one frame is drawn
-after it, so the numbers include the autosave hand-off and the repaint. CPU time counts every
-thread of the process, the autosaver's included.
+Two measures, each against the bare app in the same run:
+
+- **Echoed in a terminal** (what the user sees): each app runs in tmux; one key at a time is sent
+  as a person types it (a key, then a tenth of a second), and the time is taken from the key sent
+  until the screen shows it. The autosave runs in the pauses, as it does while someone types.
+- **Headless cost**: each key is handed to the app as a terminal would and one frame is drawn
+  after it, so the numbers include the autosave hand-off and the repaint. CPU time counts every
+  thread of the process, the autosaver's included. The wall time here is mostly Textual's own
+  wait for the app to go idle after each key (it sleeps in steps), so its ratio moves in steps too.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import re
+import shlex
 import statistics
+import sys
 import tempfile
 import time
 from datetime import UTC, datetime, timedelta
@@ -20,6 +29,11 @@ from pathlib import Path
 
 from textual.app import App, ComposeResult
 from textual.widgets import TextArea
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from terminal import ROOT, Tmux, as_installed
 
 TEXT = "Asked about the team size and the next steps; they liked the portfolio. "
 
@@ -66,20 +80,28 @@ async def bare(keys: int) -> tuple[float, float]:
 BIG_NOTE = 20_000_000
 
 
-async def followup(keys: int, folder: Path, in_call: bool, big_note: bool = False) -> tuple[float, float]:
-    from tui.app import make_app
+def typing_workbook(folder: Path, big_note: bool = False) -> Path:
+    """A workbook of one interview to type notes on (and, with `big_note`, the archived 20 MB note)."""
     from tui.domain.models import Interview, Interviewer
     from tui.store import Workbook
 
     path = folder / f"typing-{time.monotonic_ns()}.json"
-    book = Workbook.open(path)
-    now = datetime.now(UTC)
-    book.save_interview(Interview("Acme", "Designer", now - timedelta(days=1), Interviewer(name="Dana")))
-    if big_note:
-        line = "12:00:01 INFO request served in 3 ms from the cache, nothing to report\n"
-        log = (line * (BIG_NOTE // len(line) + 1))[:BIG_NOTE]
-        book.save_interview(Interview("Zeta", "Designer", now - timedelta(days=30), notes=log, archived=True))
-    book.set_setting("profile_asked", True)
+    with Workbook.open(path, autosave=False) as book:
+        now = datetime.now(UTC)
+        book.save_interview(Interview("Acme", "Designer", now - timedelta(days=1), Interviewer(name="Dana")))
+        if big_note:
+            line = "12:00:01 INFO request served in 3 ms from the cache, nothing to report\n"
+            log = (line * (BIG_NOTE // len(line) + 1))[:BIG_NOTE]
+            book.save_interview(Interview("Zeta", "Designer", now - timedelta(days=30), notes=log, archived=True))
+        book.set_setting("profile_asked", True)
+    return path
+
+
+async def followup(keys: int, folder: Path, in_call: bool, big_note: bool = False) -> tuple[float, float]:
+    from tui.app import make_app
+    from tui.store import Workbook
+
+    book = Workbook.open(typing_workbook(folder, big_note))
     app = make_app(book)
 
     async def prepare(pilot) -> None:
@@ -96,14 +118,96 @@ async def followup(keys: int, folder: Path, in_call: bool, big_note: bool = Fals
         book.close()
 
 
+BARE_SCRIPT = (
+    "from textual.app import App\nfrom textual.widgets import TextArea\n"
+    "class Bare(App):\n    def compose(self):\n        yield TextArea()\nBare().run()\n"
+)
+#: A person typing quickly: a key, then this long before the next.
+PAUSE = 0.1
+#: A line is ended (Enter) at the first space after this many characters, so it fits the narrowest pane.
+LINE = 24
+ANSI = re.compile(r"\x1b\[[0-9;:]*m")
+
+tmux = Tmux("echo")
+
+
+def screen(escapes: bool = True) -> str:
+    """The pane as shown; with `escapes`, colours too, so a cursor that moved over a space counts."""
+    return tmux("capture-pane", "-p", *(["-e"] if escapes else []), "-t", "echo")
+
+
+def settle(quiet: float = 0.3) -> None:
+    last, since = screen(), time.perf_counter()
+    while time.perf_counter() - since < quiet:
+        time.sleep(0.02)
+        if (now := screen()) != last:
+            last, since = now, time.perf_counter()
+
+
+def echo_times(command: list[str], ready: str, keys_first: list[str], keys: int) -> list[float]:
+    """Seconds from each key sent until the screen shows it, typed one at a time with PAUSE between."""
+    tmux("new-session", "-d", "-s", "echo", "-x", "120", "-y", "36", "-c", str(ROOT), "exec " + shlex.join(command))
+    try:
+        started = time.perf_counter()
+        while ready not in screen(escapes=False) or not screen(escapes=False).strip():
+            if time.perf_counter() - started > 60:
+                raise SystemExit(f"{ready!r} never appeared")
+            time.sleep(0.02)
+        settle()
+        for key in keys_first:
+            tmux("send-keys", "-t", "echo", key)
+            settle()
+        times, line = [], ""
+        for n in range(keys):
+            char = TEXT[n % len(TEXT)]
+            if char == " " and len(line) >= LINE:
+                tmux("send-keys", "-t", "echo", "Enter")
+                line = ""
+                settle(0.1)
+                continue
+            line += char
+            seen = line[-10:].rstrip()
+            before = screen()
+            sent = time.perf_counter()
+            tmux("send-keys", "-t", "echo", "-H", f"{ord(char):02x}")  # as bytes: ";" alone ends a tmux command
+            while (now := screen()) == before or (
+                seen and not any(seen in row for row in ANSI.sub("", now).splitlines())
+            ):
+                if time.perf_counter() - sent > 10:
+                    raise SystemExit(f"{line!r} never shown")
+            times.append(time.perf_counter() - sent)
+            time.sleep(PAUSE)
+        return times
+    finally:
+        tmux("kill-server")
+        time.sleep(0.3)
+
+
+def echoed(keys: int, rounds: int) -> None:
+    as_installed()
+    python = sys.executable
+    with tempfile.TemporaryDirectory() as folder:
+        results: dict[str, list[float]] = {name: [] for name in NAMES}
+        for _ in range(rounds):  # interleaved so machine load hits all alike
+            results[NAMES[0]] += echo_times([python, "-c", BARE_SCRIPT], "", [], keys)
+            for name, keys_first, big in ((NAMES[1], ["3"], False), (NAMES[2], ["c"], False), (NAMES[3], ["3"], True)):
+                book = typing_workbook(Path(folder), big)
+                results[name] += echo_times([python, "-m", "tui", "--db", str(book)], "Acme", keys_first, keys)
+    base = statistics.median(results[NAMES[0]])
+    print(f"Echoed in a terminal ({keys} keys a round, {rounds} rounds, {PAUSE:.1f} s between keys):")
+    print(f"{'editor':<40} {'median ms':>9} {'ratio':>6} {'90th pct ms':>11}")
+    for name, values in results.items():
+        median = statistics.median(values)
+        tail = statistics.quantiles(values, n=10)[-1]
+        print(f"{name:<40} {median * 1000:>9.1f} {median / base:>6.2f} {tail * 1000:>11.1f}")
+
+
+NAMES = ("bare TextArea app", "followup notes", "followup call notes", "followup notes, a 20 MB note elsewhere")
+
+
 async def main(keys: int, rounds: int) -> None:
     with tempfile.TemporaryDirectory() as folder:
-        results: dict[str, list[tuple[float, float]]] = {
-            "bare TextArea app": [],
-            "followup notes": [],
-            "followup call notes": [],
-            "followup notes, a 20 MB note elsewhere": [],
-        }
+        results: dict[str, list[tuple[float, float]]] = {name: [] for name in NAMES}
         for _ in range(rounds):  # interleaved so machine load hits all alike
             results["bare TextArea app"].append(await bare(keys))
             results["followup notes"].append(await followup(keys, Path(folder), in_call=False))
@@ -113,6 +217,7 @@ async def main(keys: int, rounds: int) -> None:
             )
     wall_base = statistics.median(w for w, _ in results["bare TextArea app"])
     cpu_base = statistics.median(c for _, c in results["bare TextArea app"])
+    print(f"Headless ({keys} keys a round, {rounds} rounds):")
     print(f"{'editor':<40} {'wall ms/key':>11} {'ratio':>6} {'CPU ms/key':>11} {'ratio':>6}")
     for name, values in results.items():
         wall = statistics.median(w for w, _ in values)
@@ -124,5 +229,9 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--keys", type=int, default=300)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--echo-keys", type=int, default=120, help="keys typed in tmux a round (0: none)")
     args = parser.parse_args()
-    asyncio.run(main(args.keys, args.rounds))
+    if args.echo_keys:
+        echoed(args.echo_keys, args.rounds)
+    if args.keys:
+        asyncio.run(main(args.keys, args.rounds))
