@@ -12,7 +12,7 @@ from pathlib import Path
 from ui_support import FIXED_NOW, running, seed, settle
 
 from tui.domain.models import ChecklistItem, Interview, Interviewer
-from tui.domain.workdays import WorkCalendar
+from tui.domain.workdays import WorkCalendar, country_for_phone
 from tui.locations import holidays_cache_path
 from tui.store.kept_holidays import keep_holidays, read_kept_holidays
 from tui.widgets.checklist import Checklist, Item
@@ -38,7 +38,7 @@ def test_holiday_tables_are_kept_and_read_back_without_the_holidays_package(tmp_
 import sys
 from datetime import date
 from pathlib import Path
-from tui.domain.workdays import WorkCalendar
+from tui.domain.workdays import WorkCalendar, country_for_phone
 from tui.store.kept_holidays import keep_holidays, read_kept_holidays
 path = Path({str(kept)!r})
 known = read_kept_holidays(path)
@@ -53,6 +53,42 @@ print(known, name, "holidays" in sys.modules)
     assert run().split() == ["0", "Thanksgiving", "Day", "True"]
     assert kept.is_file()
     assert run().split() == ["1", "Thanksgiving", "Day", "False"]
+
+
+def test_the_country_of_a_number_is_kept_and_read_back_without_the_phone_number_package(tmp_path: Path) -> None:
+    """D11: whose holidays count comes from the number's country; the second start knows it without
+    loading the package that tells it (20 ms of every start)."""
+    kept = tmp_path / "cache" / "holidays.json"
+    script = f"""
+import sys
+from pathlib import Path
+from tui.domain.workdays import calendar_for
+from tui.store.kept_holidays import keep_holidays, read_kept_holidays
+path = Path({str(kept)!r})
+known = read_kept_holidays(path)
+country = calendar_for(phone="+14165550100").country
+keep_holidays(path, known)
+print(known, country, "phonenumbers" in sys.modules)
+"""
+
+    def run():
+        return subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
+
+    assert run().split() == ["0", "CA", "True"]
+    assert json.loads(kept.read_text())["countries"] == {"+1416": "CA"}
+    assert run().split() == ["1", "CA", "False"]
+
+
+def test_a_kept_copy_with_a_country_followup_never_writes_is_not_read(tmp_path: Path) -> None:
+    path = tmp_path / "holidays.json"
+    country_for_phone("+442079460000")
+    keep_holidays(path)
+    data = json.loads(path.read_text())
+    assert data["countries"]["+442"] == "GB"
+    data["countries"]["+999"] = "[b]Made up[/b]"
+    path.write_text(json.dumps(data))
+    assert read_kept_holidays(path) == 0
+    assert country_for_phone("+999") == ""
 
 
 def test_phone_numbers_are_read_only_once_there_is_a_number_to_read() -> None:

@@ -48,7 +48,8 @@ def preferences_path() -> Path:
 
 
 def holidays_cache_path() -> Path:
-    """Holiday tables worked out before, kept so that the next start need not work them out again."""
+    """Holiday tables and the countries of numbers worked out before, kept so that the next start need not
+    work them out again."""
     return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)) / "holidays.json"
 
 

@@ -21,10 +21,12 @@ __all__ = [
     "WEEKDAYS_ONLY",
     "WorkCalendar",
     "calendar_for",
+    "country_answers",
     "country_for_phone",
     "country_for_zone",
     "country_name",
     "holiday_tables",
+    "remember_countries",
     "remember_holidays",
     "zone_countries",
 ]
@@ -125,6 +127,10 @@ def calendar_for(*, phone: str = "", zone: str = "", fallback: str = "") -> Work
     return WorkCalendar(country_for_phone(phone) or country_for_zone(zone) or fallback)
 
 
+#: The country of each number's prefix, worked out here or handed in from a copy kept on disk.
+_COUNTRIES: dict[str, str] = {}
+
+
 def country_for_phone(e164: str) -> str:
     """The country (ISO 3166 code) a number in E.164 belongs to, or "" when it cannot be told.
 
@@ -133,18 +139,37 @@ def country_for_phone(e164: str) -> str:
     """
     if not e164.startswith("+") or not e164[1:].isdigit():
         return ""
-    import phonenumbers  # here, not at the top: a workbook with no numbers never loads it
+    # All the answer depends on: the country code (three digits at most), and after +1 the area code.
+    prefix = e164[:5] if e164[1] == "1" else e164[:4]
+    found = _COUNTRIES.get(prefix)
+    if found is None:
+        found = _COUNTRIES[prefix] = _work_out_country(prefix)
+    return found
+
+
+def _work_out_country(prefix: str) -> str:
+    import phonenumbers  # here, not at the top: it takes a start 20 ms, and a kept answer needs none of it
 
     for size in (1, 2, 3):
-        regions = phonenumbers.COUNTRY_CODE_TO_REGION_CODE.get(int(e164[1 : 1 + size]))
+        regions = phonenumbers.COUNTRY_CODE_TO_REGION_CODE.get(int(prefix[1 : 1 + size]))
         if regions:
-            if size == 1 and e164[1] == "1":
-                return _north_american(e164[:5])
+            if size == 1 and prefix[1] == "1":
+                return _north_american(prefix)
             return "" if regions[0] == "001" else regions[0]
     return ""
 
 
-@cache
+def remember_countries(answers: Mapping[str, str]) -> None:
+    """Take the countries of number prefixes worked out before (read back from disk)."""
+    for prefix, country in answers.items():
+        _COUNTRIES.setdefault(prefix, country)
+
+
+def country_answers() -> dict[str, str]:
+    """Every number prefix's country known so far, to keep on disk for the next start."""
+    return dict(_COUNTRIES)
+
+
 def _north_american(prefix: str) -> str:
     """The country of a +1 area code ("+1416" is CA), from a number of that area code."""
     import phonenumbers
