@@ -5,6 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 CHECK = """
 import importlib, pkgutil, sys
 import tui.domain, tui.store
@@ -114,3 +116,53 @@ def test_the_app_starts_without_what_it_needs_only_once_a_call_or_a_rehearsal_be
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == ""
+
+
+OPENING_ONLY = [
+    [],
+    ["--demo"],
+    ["--db", "wb.json"],
+    ["--db=wb.json"],
+    ["--demo", "--db", "list"],
+    ["--db", "a", "--db", "b"],
+]
+FOR_THE_PARSER = [
+    ["list"],
+    ["--help"],
+    ["--version"],
+    ["--db"],
+    ["--db", ""],
+    ["--db="],
+    ["--db", "-x"],
+    ["--dem"],
+    ["x"],
+]
+
+
+def test_a_start_that_only_opens_the_workbook_reads_its_arguments_as_the_full_parser_does(monkeypatch):
+    """Nearly every start is `followup`, `--db PATH` or `--demo`: those open the app without the parser
+    of every verb (nor argparse) being built; anything else, help and mistakes included, goes to it."""
+    import tui.cli
+    import tui.cli.run
+    from tui.cli.parser import build_parser
+
+    for argv in OPENING_ONLY:
+        parsed = build_parser().parse_args(argv)
+        assert tui.cli._only_opening(argv) == (parsed.db, parsed.demo), argv
+        assert parsed.verb is None
+    for argv in FOR_THE_PARSER:
+        assert tui.cli._only_opening(argv) is None, argv
+
+    opened: list[tuple[str | None, bool]] = []
+    monkeypatch.setattr(tui.cli.run, "run_app", lambda db, demo: opened.append((db, demo)) or 0)
+    monkeypatch.setattr("tui.cli.parser.build_parser", lambda: pytest.fail("the full parser was built"))
+    assert tui.cli.main(["--db", "wb.json", "--demo"]) == 0
+    assert opened == [("wb.json", True)]
+
+
+def test_opening_the_app_loads_no_argument_parser():
+    code = "import sys, tui.cli, tui.cli.run\ntui.cli._only_opening(['--db', 'wb.json'])\n"
+    code += "print('argparse' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "False"

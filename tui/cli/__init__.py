@@ -9,6 +9,12 @@ __all__ = ["main"]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if (opening := _only_opening(argv)) is not None:
+        from .run import run_app
+
+        return run_app(db=opening[0], demo=opening[1])
+
     from ..locations import database_path
     from .parser import build_parser
 
@@ -32,6 +38,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     from .run import run_app
 
     return run_app(db=args.db, demo=args.demo)
+
+
+def _only_opening(argv: Sequence[str]) -> tuple[str | None, bool] | None:
+    """(--db, --demo) when the arguments do no more than open the workbook, as nearly every start does:
+    the app then starts without building the parser of every verb (a few milliseconds). None for
+    anything else, which the full parser reads, help and errors included."""
+    db, demo, rest = None, False, list(argv)
+    while rest:
+        arg = rest.pop(0)
+        if arg == "--demo":
+            demo = True
+        elif arg == "--db" and rest and not rest[0].startswith("-"):
+            db = rest.pop(0)
+        elif arg.startswith("--db=") and not arg.startswith("--db=-"):
+            db = arg.removeprefix("--db=")
+        else:
+            return None
+    if db is not None and not db.strip():
+        return None  # the full parser says what is wrong with it
+    return db, demo
 
 
 if __name__ == "__main__":
