@@ -110,3 +110,16 @@ def test_working_out_every_step_first_leaves_the_sort_nothing_to_work_out(tmp_pa
     assert [i.company for i in session.ordered()] == ["acme", "Birch", "Cobalt"]
     assert len(worked) == 3
     book.close()
+
+
+def test_the_steps_kept_for_every_interview_hold_no_dictionary_each(tmp_path):
+    """One next step is kept per interview for the session: each is its fields alone."""
+    import sys
+
+    with Workbook.open(tmp_path / "wb.json", autosave=False) as book:
+        book.save_interview(interview(datetime(2026, 11, 30, 15, tzinfo=UTC)))
+        session = Session(book, lambda: datetime(2026, 12, 2, 15, tzinfo=UTC))
+        session.load()
+        step = session.step(session.ordered()[0].id)
+    assert not hasattr(step, "__dict__")
+    assert sys.getsizeof(step) < 128

@@ -87,7 +87,7 @@ _KIND_LABELS = {
 THANK_YOU_REMINDER = "No thank-you sent yet; an email or a note is best."
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NextStep:
     """The next step, why, from when, from when it counts as late, and the good time to call for it."""
 
