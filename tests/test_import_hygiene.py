@@ -123,6 +123,7 @@ OPENING_ONLY = [
     ["--demo"],
     ["--db", "wb.json"],
     ["--db=wb.json"],
+    ["--db=-wb.json"],
     ["--demo", "--db", "list"],
     ["--db", "a", "--db", "b"],
 ]

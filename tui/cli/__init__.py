@@ -51,7 +51,7 @@ def _only_opening(argv: Sequence[str]) -> tuple[str | None, bool] | None:
             demo = True
         elif arg == "--db" and rest and not rest[0].startswith("-"):
             db = rest.pop(0)
-        elif arg.startswith("--db=") and not arg.startswith("--db=-"):
+        elif arg.startswith("--db="):
             db = arg.removeprefix("--db=")
         else:
             return None
