@@ -69,9 +69,7 @@ class NotesPane(Vertical):
         self._head = ""  # the start of a long note, kept aside: the editor shows what follows it
         self._status = ("", "")
         self._save_shown: tuple[object, ...] | None = None
-        #: Whether the editor, scripts and history are there: asked on every hand-up of typing, so kept.
-        self.built = False
-        self._editor: TextArea | None = None
+        self._editor: TextArea | None = None  # kept once built: every hand-up of typing asks for it
 
     def compose(self) -> ComposeResult:
         yield Static("Notes", id="notes-title")
@@ -85,11 +83,16 @@ class NotesPane(Vertical):
 
         editor = NotesEditor(disabled=self.owner is None)  # given, not set after: set, it is styled again
         await self.mount_all([editor, scripts, CallHistory(id="history")])
-        self._editor, self.built = editor, True
+        self._editor = editor
+
+    @property
+    def built(self) -> bool:
+        """Whether the editor, scripts and history are there."""
+        return self._editor is not None
 
     @property
     def editor(self) -> TextArea:
-        if self._editor is not None:  # asked on every hand-up of typing: kept, not looked up
+        if self._editor is not None:
             return self._editor
         from textual.widgets import TextArea
 
