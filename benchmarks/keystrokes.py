@@ -33,6 +33,7 @@ from textual.widgets import TextArea
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from startup import pasted_log
 from terminal import ROOT, Tmux, as_installed
 
 TEXT = "Asked about the team size and the next steps; they liked the portfolio. "
@@ -90,8 +91,7 @@ def typing_workbook(folder: Path, big_note: bool = False) -> Path:
         now = datetime.now(UTC)
         book.save_interview(Interview("Acme", "Designer", now - timedelta(days=1), Interviewer(name="Dana")))
         if big_note:
-            line = "12:00:01 INFO request served in 3 ms from the cache, nothing to report\n"
-            log = (line * (BIG_NOTE // len(line) + 1))[:BIG_NOTE]
+            log = pasted_log(BIG_NOTE)
             book.save_interview(Interview("Zeta", "Designer", now - timedelta(days=30), notes=log, archived=True))
         book.set_setting("profile_asked", True)
     return path
@@ -131,46 +131,29 @@ ANSI = re.compile(r"\x1b\[[0-9;:]*m")
 tmux = Tmux("echo")
 
 
-def screen(escapes: bool = True) -> str:
-    """The pane as shown; with `escapes`, colours too, so a cursor that moved over a space counts."""
-    return tmux("capture-pane", "-p", *(["-e"] if escapes else []), "-t", "echo")
-
-
-def settle(quiet: float = 0.3) -> None:
-    last, since = screen(), time.perf_counter()
-    while time.perf_counter() - since < quiet:
-        time.sleep(0.02)
-        if (now := screen()) != last:
-            last, since = now, time.perf_counter()
-
-
 def echo_times(command: list[str], ready: str, keys_first: list[str], keys: int) -> list[float]:
     """Seconds from each key sent until the screen shows it, typed one at a time with PAUSE between."""
     tmux("new-session", "-d", "-s", "echo", "-x", "120", "-y", "36", "-c", str(ROOT), "exec " + shlex.join(command))
     try:
-        started = time.perf_counter()
-        while ready not in screen(escapes=False) or not screen(escapes=False).strip():
-            if time.perf_counter() - started > 60:
-                raise SystemExit(f"{ready!r} never appeared")
-            time.sleep(0.02)
-        settle()
+        tmux.wait_for("echo", ready)
+        tmux.settle("echo")
         for key in keys_first:
             tmux("send-keys", "-t", "echo", key)
-            settle()
+            tmux.settle("echo")
         times, line = [], ""
         for n in range(keys):
             char = TEXT[n % len(TEXT)]
             if char == " " and len(line) >= LINE:
                 tmux("send-keys", "-t", "echo", "Enter")
                 line = ""
-                settle(0.1)
+                tmux.settle("echo", 0.1)
                 continue
             line += char
             seen = line[-10:].rstrip()
-            before = screen()
+            before = tmux.screen("echo")
             sent = time.perf_counter()
             tmux("send-keys", "-t", "echo", "-H", f"{ord(char):02x}")  # as bytes: ";" alone ends a tmux command
-            while (now := screen()) == before or (
+            while (now := tmux.screen("echo")) == before or (
                 seen and not any(seen in row for row in ANSI.sub("", now).splitlines())
             ):
                 if time.perf_counter() - sent > 10:
@@ -189,7 +172,7 @@ def echoed(keys: int, rounds: int) -> None:
     with tempfile.TemporaryDirectory() as folder:
         results: dict[str, list[float]] = {name: [] for name in NAMES}
         for _ in range(rounds):  # interleaved so machine load hits all alike
-            results[NAMES[0]] += echo_times([python, "-c", BARE_SCRIPT], "", [], keys)
+            results[NAMES[0]] += echo_times([python, "-c", BARE_SCRIPT], "▔", [], keys)  # its editor's frame
             for name, keys_first, big in ((NAMES[1], ["3"], False), (NAMES[2], ["c"], False), (NAMES[3], ["3"], True)):
                 book = typing_workbook(Path(folder), big)
                 results[name] += echo_times([python, "-m", "tui", "--db", str(book)], "Acme", keys_first, keys)

@@ -37,49 +37,30 @@ BARE = (
 tmux = Tmux("keys")
 
 
-def screen() -> str:
-    return tmux("capture-pane", "-p", "-e", "-t", "keys")
-
-
 def until_changed(before: str, quiet: float = 0.3, deadline: float = 10.0) -> tuple[float, float]:
     """Seconds until the screen first changes (the key echoed) and until its last change before it
     stays still for `quiet` seconds (every pane has followed)."""
     started = time.perf_counter()
-    while (shown := screen()) == before:
+    while (shown := tmux.screen("keys")) == before:
         if time.perf_counter() - started > deadline:
             return float("inf"), float("inf")
         time.sleep(0.002)
     first = last = time.perf_counter() - started
     while time.perf_counter() - started - last < quiet:
         time.sleep(0.002)
-        if (now := screen()) != shown:
+        if (now := tmux.screen("keys")) != shown:
             shown, last = now, time.perf_counter() - started
     return first, last
-
-
-def settle(quiet: float = 0.3) -> str:
-    """The screen once it has stopped changing for `quiet` seconds."""
-    last, since = screen(), time.perf_counter()
-    while time.perf_counter() - since < quiet:
-        time.sleep(0.02)
-        now = screen()
-        if now != last:
-            last, since = now, time.perf_counter()
-    return last
 
 
 def press_times(command: list[str], marker: str, presses: int) -> dict[str, list[tuple[float, float]]]:
     tmux("new-session", "-d", "-s", "keys", "-x", "120", "-y", "36", "-c", str(ROOT), "exec " + shlex.join(command))
     try:
-        started = time.perf_counter()
-        while marker not in screen():
-            if time.perf_counter() - started > 120:
-                raise SystemExit(f"{marker!r} never appeared")
-            time.sleep(0.02)
+        tmux.wait_for("keys", marker)
         times: dict[str, list[tuple[float, float]]] = {"down": [], "end": [], "home": []}
         for _ in range(presses):
             for key in ("down", "end", "home"):
-                before = settle()
+                before = tmux.settle("keys")
                 tmux("send-keys", "-t", "keys", key.capitalize())
                 times[key].append(until_changed(before))
         return times

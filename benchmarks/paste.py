@@ -24,10 +24,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from startup import pasted_log  # noqa: E402
 from terminal import Tmux, as_installed  # noqa: E402
-
-LINE = "12:00:01 INFO request served in 3 ms from the cache; nothing to report\n"
-
 
 tmux = Tmux("paste")
 
@@ -63,7 +61,7 @@ def process_figures(pid: int) -> tuple[float, float]:
 
 def paste(size: int, bracketed: bool, folder: Path, deadline: float) -> tuple[str, str, str, str]:
     path = workbook(folder)
-    text = (LINE * (size // len(LINE) + 1))[:size]
+    text = pasted_log(size)
     text = text[:-1] + "." if text.endswith("\n") else text  # the editor keeps a last newline as typed
     source = folder / "clip.txt"
     source.write_text(text, encoding="utf-8")
@@ -71,9 +69,8 @@ def paste(size: int, bracketed: bool, folder: Path, deadline: float) -> tuple[st
     tmux("new-session", "-d", "-s", "paste", "-x", "120", "-y", "36", "-c", str(ROOT), f"exec {command}")
     try:
         pid = int(tmux("display-message", "-p", "-t", "paste", "#{pane_pid}").strip())
-        while "Acme" not in tmux("capture-pane", "-p", "-t", "paste"):
-            time.sleep(0.05)
-        while "Leave notes" not in tmux("capture-pane", "-p", "-t", "paste"):  # the notes have the focus
+        tmux.wait_for("paste", "Acme")
+        while "Leave notes" not in tmux.screen("paste", escapes=False):  # the notes have the focus
             tmux("send-keys", "-t", "paste", "3")
             time.sleep(0.5)
         cpu0, peak0 = process_figures(pid)

@@ -62,6 +62,12 @@ else:
 """
 
 
+def pasted_log(size: int) -> str:
+    """`size` characters of a server log, as someone might paste into their notes."""
+    line = "12:00:01 INFO request served in 3 ms from the cache, nothing to report\n"
+    return (line * (size // len(line) + 1))[:size]
+
+
 def make_workbook(folder: Path, count: int, big_note: int = 0) -> Path:
     """A workbook of `count` interviews, a call for every third; `big_note` characters of notes on one."""
     from tui.domain.models import CallAttempt, Interview, Interviewer, Outcome
@@ -94,9 +100,8 @@ def make_workbook(folder: Path, count: int, big_note: int = 0) -> Path:
     if big_note and interviews:  # on the interview the list shows first, so its notes load at once
         from tui.session import Session
 
-        line = "12:00:01 INFO request served in 3 ms from the cache, nothing to report\n"
         first = Session(book).load().ordered()[0]
-        book.set_interview_notes(first, (line * (big_note // len(line) + 1))[:big_note])
+        book.set_interview_notes(first, pasted_log(big_note))
     book.close()
     return path
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import compileall
 import os
 import subprocess
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,3 +33,24 @@ class Tmux:
 
     def __call__(self, *args: str) -> str:
         return subprocess.run(["tmux", "-L", self.server, *args], capture_output=True, text=True, check=False).stdout
+
+    def screen(self, session: str, escapes: bool = True) -> str:
+        """The pane as shown; with `escapes`, its colours too (so a cursor moved over a space shows)."""
+        return self("capture-pane", "-p", *(["-e"] if escapes else []), "-t", session)
+
+    def wait_for(self, session: str, marker: str, deadline: float = 120.0) -> None:
+        """Until `marker` is on the screen; SystemExit after `deadline` seconds."""
+        started = time.perf_counter()
+        while marker not in self.screen(session, escapes=False):
+            if time.perf_counter() - started > deadline:
+                raise SystemExit(f"{marker!r} never appeared")
+            time.sleep(0.02)
+
+    def settle(self, session: str, quiet: float = 0.3) -> str:
+        """The screen once it has stopped changing for `quiet` seconds."""
+        last, since = self.screen(session), time.perf_counter()
+        while time.perf_counter() - since < quiet:
+            time.sleep(0.02)
+            if (now := self.screen(session)) != last:
+                last, since = now, time.perf_counter()
+        return last
