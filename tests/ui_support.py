@@ -88,4 +88,5 @@ async def running(
             app.finish_work()
     finally:
         app.finish_work()
+        app.keep_order()
         book.close()

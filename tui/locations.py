@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from importlib import resources
 from pathlib import Path
@@ -15,6 +16,7 @@ __all__ = [
     "demo_source",
     "holidays_cache_path",
     "keymap_path",
+    "order_cache_path",
     "preferences_path",
 ]
 
@@ -51,6 +53,13 @@ def holidays_cache_path() -> Path:
     """Holiday tables and the countries of numbers worked out before, kept so that the next start need not
     work them out again."""
     return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)) / "holidays.json"
+
+
+def order_cache_path(workbook: Path) -> Path:
+    """The list's order kept from the last start, for the workbook at `workbook`: named by a digest of its
+    path, so no name or folder of the user's shows in the cache."""
+    digest = hashlib.blake2b(str(workbook).encode("utf-8", "surrogateescape"), digest_size=12).hexdigest()
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)) / "orders" / f"{digest}.json"
 
 
 def demo_source() -> Path:

@@ -47,12 +47,15 @@ class MainScreen(Screen[None]):
     show_archived: reactive[bool] = reactive(False, init=False)
     """Whether archived interviews are listed too."""
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, *, keep_order: bool = True) -> None:
         super().__init__()
         self.session = session
         self._filter_words: list[str] = []
         self._notes_wanted = False  # 3 was pressed before the editor could take the focus
-        self.listing = False  # the next steps are worked out: the list may be shown
+        self.listing = False  # the list may be shown: its next steps are known, or its order was kept
+        #: The whole list in its order when last sorted (no filter, none archived): kept for the next start.
+        self.sorted_list: list[Interview] | None = None
+        self.keep_order = keep_order  # not for the demo, which leaves nothing behind
         self.call_view = CallView(self, session, self.show_interview, self.action_pane)
         self.reminders = Reminders(self, session, self._relist)
         self.start_up = StartUp(self)
@@ -114,14 +117,19 @@ class MainScreen(Screen[None]):
             self.selected = self.selected
 
     # attributes down
-    def refresh_list(self, keep: str | None = None) -> None:
-        """Filter, sort and show the rows; keep the selected interview selected."""
+    def refresh_list(self, keep: str | None = None, *, first: bool = False) -> None:
+        """Filter, sort and show the rows; keep the selected interview selected (`first`: the first row)."""
         if not self.listing:
             return
+        ordered = self.session.ordered(self.show_archived, self._filter_words)
+        if not (self.show_archived or self._filter_words):
+            self.sorted_list = ordered
+        self.show_rows(ordered, keep=None if first else keep or self.selected)
+
+    def show_rows(self, interviews: list[Interview], keep: str | None) -> None:
+        """These interviews as rows, in this order; each row's next step is worked out as it is drawn."""
         session, now = self.session, self.session.now()
-        keep = keep or self.selected
-        ordered = session.ordered(self.show_archived, self._filter_words)
-        rows = Rows(ordered, lambda i: build_row(i, session.step(i.id), now, self._found(i)))
+        rows = Rows(interviews, lambda i: build_row(i, session.step(i.id), now, self._found(i)))
         title = "Interviews (with archived)" if self.show_archived else "Interviews"
         self.query_one(ListPane).show_rows(rows, total=self.session.count, keep=keep, title=title)
         if not rows:

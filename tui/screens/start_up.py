@@ -1,34 +1,46 @@
 """The main screen's start, in the order the user needs it: the rows first, the rest once they show.
 
-A small workbook has its rows and editor on the first frame; a big one draws the frame first and works
-its next steps out off the UI thread. Then the reminders start, and the questions of a first start or
-of a call cut off come. Work done off the UI thread hands its answer back as a message and ends: it
-never waits on a UI that may be stopping (the user may quit at any moment).
+A small workbook has its rows, sorted, and its editor on the first frame. A bigger one that was opened
+before has its rows on the first frame in the order kept from then, each row's next step worked out as
+it is drawn; every step is then worked out off the UI thread and the rows put in order. A big one opened
+for the first time draws the frame first and shows the rows once the steps are known. Then the
+reminders start, and the questions of a first start or of a call cut off come. Work done off the UI
+thread hands its answer back as a message and ends: it never waits on a UI that may be stopping (the
+user may quit at any moment).
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from textual.message import Message
 
-from ..locations import holidays_cache_path
+from ..locations import holidays_cache_path, order_cache_path
 from ..store.kept_holidays import keep_holidays, read_kept_holidays
+from ..store.kept_order import keep_order, read_kept_order
+from ..widgets.interview_list import InterviewList
 from . import flows
 from .reminders import Reminders, Survey
 
 if TYPE_CHECKING:
+    from ..domain.models import Interview
     from .main import MainScreen
 
-__all__ = ["LIST_AT_ONCE", "StartUp"]
+__all__ = ["LIST_AT_ONCE", "SORTED_AT_ONCE", "StartUp"]
 
-#: Up to this many interviews, the next steps are worked out before the first frame, which then has the
-#: rows; beyond it the frame comes first and they are worked out off the UI thread.
+#: Up to this many interviews, every next step is worked out before the first frame, which then has the
+#: rows in their final order: that takes less than one key's echo. Beyond it, an order kept from the
+#: last start is shown first (the order is kept only for workbooks this big).
+SORTED_AT_ONCE = 300
+#: Up to this many interviews, the first frame has the rows and the editor; beyond it, with no kept
+#: order, the frame comes first and the rows once the steps are worked out off the UI thread.
 LIST_AT_ONCE = 2_000
 
 
 class StartUp:
-    """Held by the main screen from its mount until the first questions are answered."""
+    """Held by the main screen from its mount until the first questions are answered; it also keeps the
+    list's order for the next start."""
 
     class StepsKnown(Message):
         """Off the UI thread, every next step has been worked out: the rows may be shown."""
@@ -36,12 +48,29 @@ class StartUp:
     def __init__(self, screen: MainScreen) -> None:
         self.screen, self.session = screen, screen.session
         self._kept = 0  # how many holiday tables were read back from the last start
+        self._kept_ids: list[str] = []  # the list's order as read back from the last start, or as last kept
+        self._in_kept_order = False  # the rows were shown in a kept order, before the steps were known
+        self._first_shown: str | None = None  # the first of those rows
+
+    @property
+    def _order_path(self) -> Path | None:
+        return order_cache_path(self.session.workbook.path) if self.screen.keep_order else None
 
     async def begin(self) -> None:
-        """On mount: for a small workbook, all the first frame needs."""
+        """On mount: all the first frame needs; for a bigger workbook opened before, its rows in the kept order."""
         screen, session = self.screen, self.session
         self._kept = read_kept_holidays(holidays_cache_path())
-        if session.load().count <= LIST_AT_ONCE:
+        count, path = session.load().count, self._order_path
+        self._kept_ids = read_kept_order(path) if path is not None and count > SORTED_AT_ONCE else []
+        if self._kept_ids:
+            # Sorting needs every next step; the rows in the order the user left them need only the
+            # steps of the rows on screen. `steps_known` puts the order right a moment later.
+            shown = session.in_order(self._kept_ids)
+            screen.listing = self._in_kept_order = True
+            screen.show_rows(shown, keep=None)
+            self._first_shown = shown[0].id if shown else None
+            await screen.notes.build()  # rows on screen: every key works on them, a call's notes too
+        elif count <= LIST_AT_ONCE:
             # The first frame has the rows, and every key works on them: a handful of next steps and
             # the editor take less than a frame drawn twice.
             session.work_out_steps()
@@ -57,18 +86,32 @@ class StartUp:
         self.screen.call_after_refresh(self._after_first_frame)
 
     async def _after_first_frame(self) -> None:
-        """After the first frame: the reminders and first questions, or for a big workbook the next steps
-        (off the UI thread) and the editor."""
+        """After the first frame: the reminders and first questions when the rows were sorted for it; else
+        the next steps (off the UI thread) and the editor if it is still to build."""
         screen = self.screen
-        if self.session.count <= LIST_AT_ONCE:
-            screen.run_worker(self._keep_holidays, thread=True, group="load")
+        if screen.listing and not self._in_kept_order:  # sorted on the first frame
+            order = screen.sorted_list
+            screen.run_worker(lambda: self._keep(order), thread=True, group="load")
             self.ready(screen.reminders.survey(self.session.now()))
         else:
             screen.run_worker(self._work_out_steps, thread=True, exclusive=True, group="load")
-            await screen.notes.build()
+            if not screen.notes.built:
+                await screen.notes.build()
 
-    def _keep_holidays(self) -> None:
+    def _keep(self, order: list[Interview] | None) -> None:
+        """Off the UI thread: the holiday tables and the list's order, for the next start."""
         keep_holidays(holidays_cache_path(), self._kept)
+        self.keep_order(order)
+
+    def keep_order(self, order: list[Interview] | None = None) -> None:
+        """Keep `order` (else the list as last sorted) for the next start, if it changed since it was kept."""
+        order = order if order is not None else self.screen.sorted_list
+        path = self._order_path
+        if path is None or order is None or self.session.count <= SORTED_AT_ONCE:
+            return
+        ids = [interview.id for interview in order]
+        if ids != self._kept_ids and keep_order(path, ids):
+            self._kept_ids = ids
 
     def _work_out_steps(self) -> None:
         """Off the UI thread: every next step; the rows show as soon as they are known."""
@@ -79,14 +122,22 @@ class StartUp:
         """The thread has worked every step out: the rows show, then what is due is looked over."""
         screen = self.screen
         screen.listing = True
-        screen.refresh_list()
+        # Rows shown in a kept order are put in order, the new first row highlighted; unless the user has
+        # moved on meanwhile (another row, another pane, a call), when what they chose stays chosen.
+        untouched = (
+            screen.selected in (None, self._first_shown)
+            and isinstance(screen.focused, InterviewList)
+            and not screen.in_call
+        )
+        screen.refresh_list(first=self._in_kept_order and untouched)
+        order = screen.sorted_list
         # What is due is a second walk over every step: it waits until the rows are drawn.
-        screen.call_after_refresh(lambda: screen.run_worker(self._look_over, thread=True, group="load"))
+        screen.call_after_refresh(lambda: screen.run_worker(lambda: self._look_over(order), thread=True, group="load"))
 
-    def _look_over(self) -> None:
+    def _look_over(self, order: list[Interview] | None) -> None:
         """Off the UI thread: what is due now, and when the next window opens; then the first questions."""
         self.screen.post_message(Reminders.Surveyed(self.screen.reminders.survey(self.session.now()), first=True))
-        self._keep_holidays()
+        self._keep(order)
 
     def ready(self, survey: Survey) -> None:
         """The rows are on screen: the reminders start, and the questions of a first start or a crash come."""

@@ -127,13 +127,26 @@ class Session(ChecklistEdits):
     def work_out_steps(self) -> None:
         """Every next step not known yet, for one moment: all a first listing waits for (no sort)."""
         now, steps = self.now(), self._steps
-        for interview_id in self._index.interviews:
+        for interview_id in list(self._index.interviews):  # a copy: the UI thread may add one meanwhile
             if interview_id not in steps:
                 self._work_out(interview_id, now)
 
     def restep(self) -> None:
         """Work every next step out again (the clock moved on, or the profile changed)."""
         self._steps = {}
+
+    def in_order(self, ids: Iterable[str]) -> list[Interview]:
+        """The interviews listed at a start (none archived) in the order of `ids`, kept from before, then
+        any not among them in the file's order. No next step is worked out: `ordered` puts it right."""
+        interviews, taken = self._index.interviews, set()
+        found = []
+        for interview_id in ids:
+            interview = interviews.get(interview_id)
+            if interview is not None and not interview.archived and interview_id not in taken:
+                taken.add(interview_id)
+                found.append(interview)
+        found.extend(i for i in interviews.values() if not i.archived and i.id not in taken)
+        return found
 
     def ordered(self, include_archived: bool = False, words: Sequence[str] = ()) -> list[Interview]:
         """Most urgent first (a live call, late, due now, upcoming, waiting), then by company.
