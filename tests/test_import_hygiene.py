@@ -161,6 +161,20 @@ def test_a_start_that_only_opens_the_workbook_reads_its_arguments_as_the_full_pa
     assert opened == [("wb.json", True)]
 
 
+def test_the_app_starts_with_the_cycle_collector_off_and_turns_it_on_at_its_first_frame(monkeypatch):
+    """What a start makes stays: the collector walking it over and over would only delay the first frame."""
+    import gc
+
+    import tui.cli
+    import tui.cli.run
+
+    collecting: list[bool] = []
+    monkeypatch.setattr(tui.cli.run, "run_app", lambda db, demo: collecting.append(gc.isenabled()) or 0)
+    assert tui.cli.main(["--db", "wb.json"]) == 0
+    assert collecting == [False]
+    assert gc.isenabled()  # on again however the app ended
+
+
 def test_opening_the_app_loads_no_argument_parser():
     code = "import sys, tui.cli, tui.cli.run\ntui.cli._only_opening(['--db', 'wb.json'])\n"
     code += "print('argparse' in sys.modules)"

@@ -280,3 +280,15 @@ async def test_the_first_frame_is_styled_once_on_the_one_screen(db, monkeypatch)
         assert styled["notes"] == 2
         # the list takes the focus: its pane is styled again for that, and the hidden filter box only then
         assert styled["filter"] == styled["welcome"] == 2
+
+
+async def test_the_first_frame_turns_the_cycle_collector_back_on(db) -> None:
+    import gc
+
+    seed(db, [interview("Acme")])
+    gc.disable()  # as the `followup` command starts the app
+    try:
+        async with running(db):
+            assert gc.isenabled()
+    finally:
+        gc.enable()

@@ -173,6 +173,7 @@ class FollowupApp(App[int]):
         return self._main
 
     def on_ready(self) -> None:
+        gc.enable()  # the `followup` command turns the cycle collector off while the app starts
         if self._main is not None:
             self._main.start_up.first_frame_shown()
 
