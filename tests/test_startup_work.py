@@ -249,6 +249,19 @@ async def test_a_small_workbook_has_its_rows_and_editor_on_the_first_frame(db) -
         book.close()
     assert seen == [(1, True)]
 
+    # An empty workbook's first frame is the welcome: the editor, with no notes to hold, comes after it.
+    empty = db.with_name("empty.json")
+    seed(empty, [])
+    seen.clear()
+    book = Workbook.open(empty)
+    try:
+        async with Watched(book, clock=fixed_clock).run_test(size=(120, 36)) as pilot:
+            await settle(pilot)
+            assert pilot.app.screen.notes.built
+    finally:
+        book.close()
+    assert seen == [(0, False)]
+
 
 async def test_the_first_frame_is_styled_once_on_the_one_screen(db, monkeypatch) -> None:
     """Styling is most of what a start costs in Textual: the workbook's screen is the first and only

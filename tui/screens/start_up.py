@@ -72,9 +72,11 @@ class StartUp:
             await screen.notes.build()  # rows on screen: every key works on them, a call's notes too
         elif count <= LIST_AT_ONCE:
             # The first frame has the rows, and every key works on them: a handful of next steps and
-            # the editor take less than a frame drawn twice.
+            # the editor take less than a frame drawn twice. An empty workbook's first frame is the
+            # welcome: the editor, with no interview's notes to hold, comes right after it.
             session.work_out_steps()
-            await screen.notes.build()
+            if count:
+                await screen.notes.build()
             screen.listing = True
             screen.refresh_list()
 
@@ -86,8 +88,8 @@ class StartUp:
         self.screen.call_after_refresh(self._after_first_frame)
 
     async def _after_first_frame(self) -> None:
-        """After the first frame: the reminders and first questions when the rows were sorted for it; else
-        the next steps (off the UI thread) and the editor if it is still to build."""
+        """After the first frame: the reminders and first questions when the rows were sorted for it, else
+        the next steps (off the UI thread); and the editor if it is still to build."""
         screen = self.screen
         if screen.listing and not self._in_kept_order:  # sorted on the first frame
             order = screen.sorted_list
@@ -95,8 +97,8 @@ class StartUp:
             self.ready(screen.reminders.survey(self.session.now()))
         else:
             screen.run_worker(self._work_out_steps, thread=True, exclusive=True, group="load")
-            if not screen.notes.built:
-                await screen.notes.build()
+        if not screen.notes.built:
+            await screen.notes.build()
 
     def _keep(self, order: list[Interview] | None) -> None:
         """Off the UI thread: the holiday tables and the list's order, for the next start."""
