@@ -105,8 +105,19 @@ def test_the_session_imports_no_textual():
 
 
 #: Loaded when first used: reading a decision day, a call's scripts, practising, the role-play card,
-#: a keymap file, a date typed in the form.
-ON_FIRST_USE = ("timeline", "phrases", "scripts", "templates", "practice", "card", "tomllib", "relativedelta")
+#: a keymap file, a date typed in the form; the editor (an empty workbook's first frame shows none).
+ON_FIRST_USE = (
+    "timeline",
+    "phrases",
+    "scripts",
+    "templates",
+    "practice",
+    "card",
+    "tomllib",
+    "relativedelta",
+    "_text_area",
+    "notes_editor",
+)
 
 
 def test_the_app_starts_without_what_it_needs_only_once_a_call_or_a_rehearsal_begins():

@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Input, Static, TextArea
+from textual.widgets import Input, Static
 
 from ..domain.models import Interview
 from ..domain.search import found_in
@@ -60,6 +60,7 @@ class MainScreen(Screen[None]):
         self.reminders = Reminders(self, session, self._relist)
         self.start_up = StartUp(self)
         self._resumed = False
+        self._notes = NotesPane(id="notes-pane", classes=starting_classes("notes-pane"))
 
     def post_message(self, message: Message) -> bool:
         if isinstance(message, events.ScreenResume) and not self._resumed:
@@ -79,7 +80,7 @@ class MainScreen(Screen[None]):
 
     @property
     def notes(self) -> NotesPane:
-        return self.query_one(NotesPane)
+        return self._notes
 
     def compose(self) -> ComposeResult:
         yield Static("[b]1[/b] Interviews   [b]2[/b] Checklist   [b]3[/b] Notes", id="pane-tabs")
@@ -88,7 +89,7 @@ class MainScreen(Screen[None]):
         with Panes(id="panes"):
             yield ListPane(id="list-pane", classes=starting_classes("list-pane"))
             yield Checklist(id="checklist", classes=starting_classes("checklist"))
-            yield NotesPane(id="notes-pane", classes=starting_classes("notes-pane"))
+            yield self._notes
         yield KeyFooter()
         yield SaveWarning()
 
@@ -262,7 +263,10 @@ class MainScreen(Screen[None]):
     # actions
     @property
     def typing(self) -> bool:
-        return isinstance(self.focused, (Input, TextArea))
+        """Whether keys go into text: a field, or the notes (this screen's one TextArea, whose module
+        loads with the editor, after the first frame of an empty workbook)."""
+        focused = self.focused
+        return isinstance(focused, Input) or (self._notes.built and focused is self._notes.editor)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         leaving = bool(getattr(self.app, "leaving", False))
