@@ -112,6 +112,20 @@ async def test_filter_as_you_type_and_escape_clears_it(db):
         assert len(listing.rows) == 2
 
 
+async def test_the_list_shown_again_fits_its_width_with_no_sideways_scrollbar(db):
+    """Rows are cut to the list's width: a sideways scrollbar would only hide the last line."""
+    seed(db, [acme(company=f"Company {n:02}") for n in range(30)])
+    async with running(db) as pilot:
+        listing = pilot.app.screen.query_one(InterviewList)
+        assert listing.show_vertical_scrollbar and not listing.show_horizontal_scrollbar
+        await pilot.press("slash")
+        await type_text(pilot, "1")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert len(listing.rows) == 30
+        assert not listing.show_horizontal_scrollbar and listing.scroll_x == 0
+
+
 async def test_ticks_persist_the_moment_they_change(db):
     seed(db, [acme()])
     async with running(db) as pilot:

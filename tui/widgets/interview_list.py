@@ -143,7 +143,7 @@ class InterviewList(ScrollView, can_focus=True):
     def set_rows(self, rows: Rows, keep: str | None = None) -> None:
         """Show these rows, keeping the interview with id `keep` highlighted when it is there."""
         self.rows = rows
-        self.virtual_size = Size(self.size.width, len(rows) * ROW_HEIGHT)
+        self.virtual_size = Size(self.scrollable_content_region.width, len(rows) * ROW_HEIGHT)
         index = 0
         if keep is not None:
             index = next((i for i, interview in enumerate(rows.interviews) if interview.id == keep), 0)
