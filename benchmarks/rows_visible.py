@@ -8,8 +8,8 @@ workbook with followup's store (read, checked, every record made) and shows noth
 
 Each run starts a fresh process in a tmux pane and polls `capture-pane` until the first interview
 row (the welcome, for an empty workbook; "Hello" for the one-Static app) is on screen: that is
-what the user waits for. The apps take turns, run by run, each in turn going first, so load on the
-machine and a warm disk cache hit them alike.
+what the user waits for. The apps take turns in a new order each run, so load on the machine hits
+them alike and none always follows the same one (a start right after the same program is faster).
 
 A workbook of more than a few hundred interviews that was opened before shows its rows in the order
 kept from then, and puts them in order once every next step is worked out. So each workbook is also
@@ -23,6 +23,7 @@ the modules loaded ahead of the first dialog are done).
 from __future__ import annotations
 
 import argparse
+import random
 import shlex
 import statistics
 import sys
@@ -115,7 +116,7 @@ def first_start(path: Path) -> None:
 
 def runs_of(python: str, path: Path, marker: str, runs: int) -> list[list[Run]]:
     """The one-Static app, it after opening the workbook, followup, and followup at the workbook's first
-    start: each in turn going first, so none always follows the same one."""
+    start, in a shuffled order each run, so none always follows the same one."""
     ours = [python, "-m", "tui", "--db", str(path)]
 
     def at_first_start() -> Run:
@@ -129,9 +130,8 @@ def runs_of(python: str, path: Path, marker: str, runs: int) -> list[list[Run]]:
         at_first_start,
     ]
     results: list[list[Run]] = [[] for _ in starts]
-    for run in range(runs):
-        for turn in range(len(starts)):
-            which = (run + turn) % len(starts)
+    for run in range(runs):  # a new order each run: a start right after the same program runs a little faster
+        for which in random.Random(run).sample(range(len(starts)), len(starts)):
             results[which].append(starts[which]())
     return results
 
