@@ -214,7 +214,7 @@ async def test_the_demo_keeps_no_order(db, bigger) -> None:
     try:
         async with app.run_test(size=(120, 36)) as pilot:
             await settle(pilot)
-        app.keep_order()
+        app.keep_list_order()
     finally:
         book.close()
     assert not order_cache_path(db).parent.exists()  # a demo leaves nothing behind

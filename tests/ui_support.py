@@ -88,5 +88,5 @@ async def running(
             app.finish_work()
     finally:
         app.finish_work()
-        app.keep_order()
+        app.keep_list_order()
         book.close()

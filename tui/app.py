@@ -169,7 +169,7 @@ class FollowupApp(App[int]):
 
     def get_default_screen(self) -> MainScreen:
         """The workbook's screen is the first one: no blank screen is built and styled under it."""
-        self._main = MainScreen(self.session, keep_order=not self.demo)
+        self._main = MainScreen(self.session, keeps_order=not self.demo)
         return self._main
 
     def on_ready(self) -> None:
@@ -241,10 +241,10 @@ class FollowupApp(App[int]):
         if self._main is not None:
             self._main.finish_work()
 
-    def keep_order(self) -> None:
+    def keep_list_order(self) -> None:
         """Keep the list's order for the next start (a cache: nothing is lost without it)."""
         if self._main is not None:
-            self._main.start_up.keep_order()
+            self._main.start_up.keep_list_order()
 
 
 def make_app(workbook: Workbook, *, demo: bool = False, clock: Callable[[], datetime] | None = None) -> FollowupApp:

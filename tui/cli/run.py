@@ -123,7 +123,7 @@ def close_workbook(app: FollowupApp, workbook: Workbook) -> int:
     """End a call in progress, write everything, let go of the file; 1 if the last save failed."""
     try:
         app.finish_work()
-        app.keep_order()
+        app.keep_list_order()
     finally:
         try:
             workbook.close()

@@ -47,7 +47,7 @@ class MainScreen(Screen[None]):
     show_archived: reactive[bool] = reactive(False, init=False)
     """Whether archived interviews are listed too."""
 
-    def __init__(self, session: Session, *, keep_order: bool = True) -> None:
+    def __init__(self, session: Session, *, keeps_order: bool = True) -> None:
         super().__init__()
         self.session = session
         self._filter_words: list[str] = []
@@ -55,7 +55,7 @@ class MainScreen(Screen[None]):
         self.listing = False  # the list may be shown: its next steps are known, or its order was kept
         #: The whole list in its order when last sorted (no filter, none archived): kept for the next start.
         self.sorted_list: list[Interview] | None = None
-        self.keep_order = keep_order  # not for the demo, which leaves nothing behind
+        self.keeps_order = keeps_order  # not the demo, which leaves nothing behind
         self.call_view = CallView(self, session, self.show_interview, self.action_pane)
         self.reminders = Reminders(self, session, self._relist)
         self.start_up = StartUp(self)

@@ -54,7 +54,7 @@ class StartUp:
 
     @property
     def _order_path(self) -> Path | None:
-        return order_cache_path(self.session.workbook.path) if self.screen.keep_order else None
+        return order_cache_path(self.session.workbook.path) if self.screen.keeps_order else None
 
     async def begin(self) -> None:
         """On mount: all the first frame needs; for a bigger workbook opened before, its rows in the kept order."""
@@ -103,9 +103,9 @@ class StartUp:
     def _keep(self, order: list[Interview] | None) -> None:
         """Off the UI thread: the holiday tables and the list's order, for the next start."""
         keep_holidays(holidays_cache_path(), self._kept)
-        self.keep_order(order)
+        self.keep_list_order(order)
 
-    def keep_order(self, order: list[Interview] | None = None) -> None:
+    def keep_list_order(self, order: list[Interview] | None = None) -> None:
         """Keep `order` (else the list as last sorted) for the next start, if it changed since it was kept."""
         order = order if order is not None else self.screen.sorted_list
         path = self._order_path
