@@ -69,6 +69,28 @@ async def test_a_20_mb_note_shows_its_end_and_keeps_all_of_it(db):
     assert notes_of(db) == {"Acme": big + "x", "Globex": "short notes"}
 
 
+async def test_a_long_note_shown_again_is_not_copied_again(db, monkeypatch):
+    """The list sorted or shown again highlights the same interview: its 20 MB note is already in place."""
+    from tui.widgets import notes_pane
+
+    big = log_of(3 * SHOWN_AT_MOST)
+    seed(db, [interview("Acme", big, days=2), interview("Globex", "short notes")])
+    async with running(db) as pilot:
+        screen = pilot.app.screen
+        split: list[int] = []
+        monkeypatch.setattr(
+            notes_pane, "split_for_editor", lambda text: split.append(len(text)) or split_for_editor(text)
+        )
+        screen.refresh_list()
+        screen.selected = screen.selected
+        await settle(pilot)
+        assert split == []
+        assert big.endswith(screen.query_one("#notes").text)
+        await pilot.press("down")
+        await settle(pilot)
+        assert screen.query_one("#notes").text == "short notes" and split == [len("short notes")]
+
+
 async def test_typing_into_a_long_note_hands_up_all_of_it(db):
     big = log_of(3 * SHOWN_AT_MOST)
     seed(db, [interview("Acme", big)])

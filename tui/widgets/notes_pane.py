@@ -67,6 +67,7 @@ class NotesPane(Vertical):
         self._unsent = False
         self._loaded = ""  # the text last put in the editor or handed up: anything else there is new typing
         self._head = ""  # the start of a long note, kept aside: the editor shows what follows it
+        self._source: str | None = None  # the record's text as last put in the editor, whole
         self._status = ("", "")
         self._save_shown: tuple[object, ...] | None = None
         self._editor: TextArea | None = None  # kept once built: every hand-up of typing asks for it
@@ -126,6 +127,8 @@ class NotesPane(Vertical):
         if owner != self.owner:
             self._quiet()
         previous, self.owner = self.owner, owner
+        if self.built and owner == previous and text is self._source:
+            return  # the same record's same text shown again (the list sorted): a long one is not copied again
         head, shown = split_for_editor(text)
         if head:
             title += f" · the last {_size(len(shown))} of {_size(len(text))} shown, all of it kept"
@@ -140,7 +143,7 @@ class NotesPane(Vertical):
             with self.prevent(type(editor).Changed):
                 editor.load_text(shown)
             editor.move_cursor(editor.document.end)  # typing goes after what is there, never before it
-        self._head, self._loaded = head, shown
+        self._head, self._loaded, self._source = head, shown, text
 
     def _quiet(self) -> None:
         if self._pending is not None:
