@@ -224,3 +224,15 @@ def test_a_kept_order_holds_the_ids_alone(tmp_path: Path) -> None:
     path = tmp_path / "order.json"
     keep_order(path, ["a1", "b2"])
     assert orjson.loads(path.read_bytes()) == {"layout": 1, "ids": ["a1", "b2"]}
+
+
+async def test_an_order_unchanged_since_it_was_kept_is_not_written_again(db, bigger) -> None:
+    seed(db, [interview("Acme"), interview("Globex")])
+    async with running(db):
+        pass
+    path = order_cache_path(db)
+    written = path.stat().st_ino, path.stat().st_mtime_ns
+    async with running(db):
+        pass
+    assert (path.stat().st_ino, path.stat().st_mtime_ns) == written
+    assert kept_companies(db) == ["Acme", "Globex"]

@@ -48,7 +48,7 @@ class StartUp:
     def __init__(self, screen: MainScreen) -> None:
         self.screen, self.session = screen, screen.session
         self._kept = 0  # how many holiday tables were read back from the last start
-        self._kept_ids: list[str] = []  # the list's order as read back from the last start, or as last kept
+        self._kept_order: int | None = None  # a digest of the list's order as read back, or as last kept
         self._in_kept_order = False  # the rows were shown in a kept order, before the steps were known
         self._first_shown: str | None = None  # the first of those rows
 
@@ -61,11 +61,12 @@ class StartUp:
         screen, session = self.screen, self.session
         self._kept = read_kept_holidays(holidays_cache_path())
         count, path = session.load().count, self._order_path
-        self._kept_ids = read_kept_order(path) if path is not None and count > SORTED_AT_ONCE else []
-        if self._kept_ids:
+        kept = read_kept_order(path) if path is not None and count > SORTED_AT_ONCE else []
+        if kept:
             # Sorting needs every next step; the rows in the order the user left them need only the
             # steps of the rows on screen. `steps_known` puts the order right a moment later.
-            shown = session.in_order(self._kept_ids)
+            self._kept_order = hash(tuple(kept))
+            shown = session.in_order(kept)
             screen.listing = self._in_kept_order = True
             screen.show_rows(shown, keep=None)
             self._first_shown = shown[0].id if shown else None
@@ -112,8 +113,9 @@ class StartUp:
         if path is None or order is None or self.session.count <= SORTED_AT_ONCE:
             return
         ids = [interview.id for interview in order]
-        if ids != self._kept_ids and keep_order(path, ids):
-            self._kept_ids = ids
+        digest = hash(tuple(ids))
+        if digest != self._kept_order and keep_order(path, ids):
+            self._kept_order = digest
 
     def _work_out_steps(self) -> None:
         """Off the UI thread: every next step; the rows show as soon as they are known."""
