@@ -4,14 +4,13 @@ in the order it was left in, works out only the steps of the rows drawn, then pu
 from __future__ import annotations
 
 import threading
-from datetime import timedelta
 from pathlib import Path
 
 import orjson
 import pytest
-from ui_support import FIXED_NOW, fixed_clock, running, seed, settle
+from ui_support import fixed_clock, running, seed, settle
+from ui_support import interview_held as interview
 
-from tui.domain.models import Interview, Interviewer
 from tui.locations import order_cache_path
 from tui.screens import start_up
 from tui.screens.start_up import StartUp
@@ -20,17 +19,6 @@ from tui.store import Workbook
 from tui.store import kept_order as kept_order_module
 from tui.store.kept_order import keep_order, read_kept_order
 from tui.widgets.interview_list import InterviewList
-
-
-def interview(company: str, **changes) -> Interview:
-    fields = dict(
-        company=company,
-        role="Product Designer",
-        interviewed_at=FIXED_NOW - timedelta(days=1, hours=-5),
-        interviewer=Interviewer(name="Dana Reyes", phone="+12025550123"),
-    )
-    fields.update(changes)
-    return Interview(**fields)
 
 
 @pytest.fixture

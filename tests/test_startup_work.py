@@ -6,29 +6,19 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
-from ui_support import FIXED_NOW, running, seed, settle
+from ui_support import interview_held as interview
+from ui_support import running, seed, settle
 
-from tui.domain.models import ChecklistItem, Interview, Interviewer
+from tui.domain.models import ChecklistItem
 from tui.domain.workdays import WorkCalendar, country_for_phone
 from tui.locations import holidays_cache_path
 from tui.store.kept_holidays import keep_holidays, read_kept_holidays
 from tui.widgets.checklist import Checklist, Item
 from tui.widgets.interview_list import InterviewList
 from tui.widgets.key_footer import KeyFooter
-
-
-def interview(company: str, **changes) -> Interview:
-    fields = dict(
-        company=company,
-        role="Product Designer",
-        interviewed_at=FIXED_NOW - timedelta(days=1, hours=-5),
-        interviewer=Interviewer(name="Dana Reyes", phone="+12025550123"),
-    )
-    fields.update(changes)
-    return Interview(**fields)
 
 
 def test_holiday_tables_are_kept_and_read_back_without_the_holidays_package(tmp_path: Path) -> None:

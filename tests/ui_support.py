@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable, Iterable
 from contextlib import asynccontextmanager
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -14,6 +14,20 @@ FIXED_NOW = datetime(2026, 11, 25, 9, 15, tzinfo=ZoneInfo("America/New_York"))
 
 def fixed_clock() -> datetime:
     return FIXED_NOW
+
+
+def interview_held(company: str, **changes):
+    """An interview held the day before FIXED_NOW with a number to call; `changes` to any field."""
+    from tui.domain.models import Interview, Interviewer
+
+    fields = dict(
+        company=company,
+        role="Product Designer",
+        interviewed_at=FIXED_NOW - timedelta(days=1, hours=-5),
+        interviewer=Interviewer(name="Dana Reyes", phone="+12025550123"),
+    )
+    fields.update(changes)
+    return Interview(**fields)
 
 
 def seed(
