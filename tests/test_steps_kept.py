@@ -105,7 +105,7 @@ def test_working_out_every_step_first_leaves_the_sort_nothing_to_work_out(tmp_pa
     worked: list[str] = []
     real = session_module.next_step
     monkeypatch.setattr(session_module, "next_step", lambda i, *rest: worked.append(i.company) or real(i, *rest))
-    session.work_out_steps()
+    session.keep_steps(session.work_out_steps())
     assert sorted(worked) == ["Birch", "Cobalt", "acme"]
     assert [i.company for i in session.ordered()] == ["acme", "Birch", "Cobalt"]
     assert len(worked) == 3
@@ -123,3 +123,26 @@ def test_the_steps_kept_for_every_interview_hold_no_dictionary_each(tmp_path):
         step = session.step(session.ordered()[0].id)
     assert not hasattr(step, "__dict__")
     assert sys.getsizeof(step) < 128
+
+
+def test_steps_worked_out_aside_are_not_kept_when_something_changed_meanwhile(tmp_path):
+    """Off the UI thread the steps take a moment; a call begun meanwhile must not be listed as still to make."""
+    from tui.domain.guidance import StepKind
+
+    now = datetime(2026, 12, 2, 15, 0, tzinfo=UTC)
+    book = Workbook.open(tmp_path / "w.json", autosave=False)
+    session = Session(book, clock=lambda: now).load()
+    acme = session.add_interview(interview(now - timedelta(days=3), company="Acme"))
+    session.add_interview(interview(now - timedelta(days=3), company="Birch"))
+    session.restep()
+
+    worked = session.work_out_steps()  # as the thread does, while the user starts a call
+    session.start_call(acme.id)
+    session.keep_steps(worked)
+    assert session.step(acme.id).kind is StepKind.ON_CALL
+
+    session.restep()
+    worked = session.work_out_steps()  # nothing changes meanwhile: every step is taken as worked out
+    session.keep_steps(worked)
+    assert {i.id: session.step(i.id) for i in session.interviews()} == worked.steps
+    book.close()

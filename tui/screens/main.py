@@ -100,8 +100,8 @@ class MainScreen(Screen[None]):
         await self.start_up.begin()
 
     @on(StartUp.StepsKnown)
-    def _steps_known(self) -> None:
-        self.start_up.steps_known()
+    def _steps_known(self, event: StartUp.StepsKnown) -> None:
+        self.start_up.steps_known(event.worked)
 
     @on(Reminders.Surveyed)
     def _surveyed(self, event: Reminders.Surveyed) -> None:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, cast
 from textual.message import Message
 
 from ..locations import holidays_cache_path, order_cache_path
+from ..session import StepsWorkedOut
 from ..store.kept_holidays import keep_holidays, read_kept_holidays
 from ..store.kept_order import keep_order, read_kept_order
 from ..widgets.interview_list import InterviewList
@@ -44,6 +45,10 @@ class StartUp:
 
     class StepsKnown(Message):
         """Off the UI thread, every next step has been worked out: the rows may be shown."""
+
+        def __init__(self, worked: StepsWorkedOut) -> None:
+            super().__init__()
+            self.worked = worked
 
     def __init__(self, screen: MainScreen) -> None:
         self.screen, self.session = screen, screen.session
@@ -75,7 +80,7 @@ class StartUp:
             # The first frame has the rows, and every key works on them: a handful of next steps and
             # the editor take less than a frame drawn twice. An empty workbook's first frame is the
             # welcome: the editor, with no interview's notes to hold, comes right after it.
-            session.work_out_steps()
+            session.keep_steps(session.work_out_steps())
             if count:
                 await screen.notes.build()
             screen.listing = True
@@ -119,12 +124,12 @@ class StartUp:
 
     def _work_out_steps(self) -> None:
         """Off the UI thread: every next step; the rows show as soon as they are known."""
-        self.session.work_out_steps()
-        self.screen.post_message(self.StepsKnown())
+        self.screen.post_message(self.StepsKnown(self.session.work_out_steps()))
 
-    def steps_known(self) -> None:
+    def steps_known(self, worked: StepsWorkedOut) -> None:
         """The thread has worked every step out: the rows show, then what is due is looked over."""
         screen = self.screen
+        self.session.keep_steps(worked)
         screen.listing = True
         # Rows shown in a kept order are put in order, the new first row highlighted; unless the user has
         # moved on meanwhile (another row, another pane, a call), when what they chose stays chosen.

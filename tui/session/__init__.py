@@ -27,13 +27,13 @@ from ..domain.windows import user_zone
 from ..store import NotFoundError, SaveState, Workbook
 from .checklist_edits import ChecklistEdits
 from .index import Index
-from .kinds import TEMPLATES_SETTING, CallStarted, NotesOwner
+from .kinds import TEMPLATES_SETTING, CallStarted, NotesOwner, StepsWorkedOut
 from .order import ListOrder
 
 if TYPE_CHECKING:
     from ..domain.timeline import Timeline
 
-__all__ = ["TEMPLATES_SETTING", "CallStarted", "NotesOwner", "Session"]
+__all__ = ["TEMPLATES_SETTING", "CallStarted", "NotesOwner", "Session", "StepsWorkedOut"]
 
 T = TypeVar("T")
 
@@ -52,6 +52,9 @@ class Session(ChecklistEdits):
         self._profile = Profile()
         self._index = Index()
         self._steps: dict[str, NextStep] = {}
+        #: Counts every change that makes a known step stale: steps worked out off the UI thread are
+        #: kept only when none came meanwhile.
+        self._edits = 0
         self._order = ListOrder()
         #: The call the user is on now, in the app (at most one).
         self.active_call: CallAttempt | None = None
@@ -62,7 +65,7 @@ class Session(ChecklistEdits):
         """Read every record and build the indexes; safe to call again after the file changed."""
         self._profile = self.workbook.profile
         self._index = Index.of(self.workbook)
-        self._steps = {}
+        self._forget_steps()
         self._order.forget()
         self.loaded = True
         return self
@@ -124,16 +127,38 @@ class Session(ChecklistEdits):
         found = self._steps[interview_id] = next_step(self.interview(interview_id), calls, thanks, now, self._profile)
         return found
 
-    def work_out_steps(self) -> None:
-        """Every next step not known yet, for one moment: all a first listing waits for (no sort)."""
-        now, steps = self.now(), self._steps
-        for interview_id in list(self._index.interviews):  # a copy: the UI thread may add one meanwhile
-            if interview_id not in steps:
-                self._work_out(interview_id, now)
+    def work_out_steps(self) -> StepsWorkedOut:
+        """Every next step not known yet, for one moment: all a first listing waits for (no sort).
+
+        Safe off the UI thread, while the user already acts on the rows: the steps are worked out aside
+        from what the session holds. `keep_steps` (on the UI thread) takes them, unless something
+        changed meanwhile."""
+        edits, now, index, profile, known = self._edits, self.now(), self._index, self._profile, self._steps
+        found = {}
+        for interview_id, interview in list(index.interviews.items()):  # a copy: the UI may add one meanwhile
+            if interview_id not in known:
+                calls, thanks = index.calls.get(interview_id, ()), index.thanks.get(interview_id, ())
+                found[interview_id] = next_step(interview, calls, thanks, now, profile)
+        return StepsWorkedOut(found, edits)
+
+    def keep_steps(self, worked: StepsWorkedOut) -> None:
+        """Take steps worked out off the UI thread, unless an edit, a call or a reload came meanwhile
+        (each then is worked out again when next asked for)."""
+        if worked.edits == self._edits:
+            for interview_id, step in worked.steps.items():
+                self._steps.setdefault(interview_id, step)
 
     def restep(self) -> None:
         """Work every next step out again (the clock moved on, or the profile changed)."""
-        self._steps = {}
+        self._forget_steps()
+
+    def _forget_steps(self, interview_id: str | None = None) -> None:
+        """This interview's step (None: every step) is stale: worked out again when next asked for."""
+        self._edits += 1
+        if interview_id is None:
+            self._steps = {}
+        else:
+            self._steps.pop(interview_id, None)
 
     def in_order(self, ids: Iterable[str]) -> list[Interview]:
         """The interviews listed at a start (none archived) in the order of `ids`, kept from before, then
@@ -194,7 +219,7 @@ class Session(ChecklistEdits):
         if save:
             self.workbook.save_interview(interview)
         self._index.interviews[interview.id] = interview
-        self._steps.pop(interview.id, None)
+        self._forget_steps(interview.id)
         self._order.forget()
         return interview
 
@@ -220,6 +245,7 @@ class Session(ChecklistEdits):
         interview = self.interview(interview_id)
         self.workbook.remove_interview(interview)
         self._index.remove_interview(interview.id)
+        self._forget_steps(interview.id)
         return interview
 
     def type_notes(self, owner: NotesOwner | None, text: str) -> None:
@@ -247,7 +273,7 @@ class Session(ChecklistEdits):
     def _add_call(self, call: CallAttempt) -> CallAttempt:
         self.workbook.save_call(call)
         self._index.add_call(call)
-        self._steps.pop(call.interview_id, None)
+        self._forget_steps(call.interview_id)
         return call
 
     def end_call(
@@ -281,7 +307,7 @@ class Session(ChecklistEdits):
         self.workbook.save_call(call)
         if self.active_call is not None and self.active_call.id == call_id:
             self.active_call = None
-        self._steps.pop(interview.id, None)
+        self._forget_steps(interview.id)
         return recorded
 
     def log_call(
@@ -312,7 +338,7 @@ class Session(ChecklistEdits):
     def remove_call(self, call: CallAttempt) -> None:
         self.workbook.remove_call(call)
         self._index.remove_call(call)
-        self._steps.pop(call.interview_id, None)
+        self._forget_steps(call.interview_id)
 
     def resume_call(self, call_id: str) -> CallAttempt:
         """Still on the phone: the attempt runs on from when it started, its notes as they were."""
@@ -320,7 +346,7 @@ class Session(ChecklistEdits):
         call.ended_at = None
         self.workbook.save_call(call)
         self.active_call = call
-        self._steps.pop(call.interview_id, None)
+        self._forget_steps(call.interview_id)
         return call
 
     def read_day(self, interview_id: str, text: str, at: datetime) -> Timeline:
@@ -340,7 +366,7 @@ class Session(ChecklistEdits):
         thanks = ThankYou(self.interview(interview_id).id, channel, sent_at)
         self.workbook.save_thank_you(thanks)
         self._index.add_thanks(thanks)
-        self._steps.pop(interview_id, None)
+        self._forget_steps(interview_id)
         return thanks
 
     # intents: the user and the file

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from ..domain.models import CallAttempt
 
-__all__ = ["TEMPLATES_SETTING", "CallStarted", "NotesOwner"]
+if TYPE_CHECKING:
+    from ..domain.guidance import NextStep
+
+__all__ = ["TEMPLATES_SETTING", "CallStarted", "NotesOwner", "StepsWorkedOut"]
 
 #: Whose text the notes editor holds: an interview's own notes, or one call's.
 NotesOwner = tuple[Literal["interview", "call"], str]
@@ -21,3 +24,13 @@ class CallStarted:
 
     call: CallAttempt
     cautions: tuple[str, ...] = ()
+
+
+class StepsWorkedOut:
+    """Next steps worked out off the UI thread, by interview id, and how many changes the session had
+    seen when they were begun: they are stale if it has seen more since."""
+
+    __slots__ = ("edits", "steps")
+
+    def __init__(self, steps: dict[str, NextStep], edits: int) -> None:
+        self.steps, self.edits = steps, edits
