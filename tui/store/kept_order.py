@@ -21,8 +21,8 @@ __all__ = ["keep_order", "read_kept_order"]
 
 #: How the file is laid out; a copy written another way is not read.
 _LAYOUT = 1
-#: Room for a million ids; a kept copy larger than this is not ours.
-_AT_MOST = 48 * 1024 * 1024
+#: Room for 200,000 ids, many more than a workbook holds; a kept copy larger than this is not ours.
+_AT_MOST = 8 * 1024 * 1024
 
 
 def read_kept_order(path: Path) -> list[str]:
