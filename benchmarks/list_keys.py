@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from startup import make_workbook  # noqa: E402
+from startup import forget_kept_order, make_workbook  # noqa: E402
 from terminal import Tmux, as_installed  # noqa: E402
 
 BARE = (
@@ -83,6 +83,7 @@ def main() -> None:
             book = make_workbook(Path(folder), count)
             bare = press_times([python, "-c", BARE, str(count)], "Company 0", args.presses)
             ours = press_times([python, "-m", "tui", "--db", str(book)], "Company ", args.presses)
+            forget_kept_order(book)  # the workbook goes with the folder: so does the order kept at quit
             for key in ("down", "end", "home"):
                 b = statistics.median(t for t, _ in bare[key]) * 1000
                 o = statistics.median(t for t, _ in ours[key]) * 1000

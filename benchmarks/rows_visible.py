@@ -37,11 +37,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from startup import make_workbook  # noqa: E402
+from startup import forget_kept_order, make_workbook  # noqa: E402
 from terminal import Tmux, as_installed  # noqa: E402
-
-from tui.locations import order_cache_path  # noqa: E402
-from tui.store.opening import real_path  # noqa: E402
 
 MINIMAL = (
     "from textual.app import App\nfrom textual.widgets import Static\n"
@@ -109,18 +106,13 @@ def time_to(command: list[str], marker: str, deadline: float = 120.0) -> Run:
         time.sleep(0.2)
 
 
-def first_start(path: Path) -> None:
-    """As if the workbook had never been opened: its kept order is gone (the kept holidays stay)."""
-    order_cache_path(real_path(path)).unlink(missing_ok=True)
-
-
 def runs_of(python: str, path: Path, marker: str, runs: int) -> list[list[Run]]:
     """The one-Static app, it after opening the workbook, followup, and followup at the workbook's first
     start, in a shuffled order each run, so none always follows the same one."""
     ours = [python, "-m", "tui", "--db", str(path)]
 
     def at_first_start() -> Run:
-        first_start(path)
+        forget_kept_order(path)  # the kept holidays stay
         return time_to(ours, marker)
 
     starts: list[Callable[[], Run]] = [
@@ -155,7 +147,7 @@ def main() -> None:
         for label, path, marker in books:
             time_to([python, "-m", "tui", "--db", str(path)], marker)  # opened once before: its order is kept
             minimal, opened, ours, first = runs_of(python, path, marker, args.runs)
-            first_start(path)  # the workbook goes with the folder: so does its kept order
+            forget_kept_order(path)  # the workbook goes with the folder: so does its kept order
             rows.append((label, minimal, opened, ours, first))
     print(
         "| interviews | one-Static app | the same after opening the file | ratio | followup | ratio "

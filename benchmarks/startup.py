@@ -68,6 +68,15 @@ def pasted_log(size: int) -> str:
     return (line * (size // len(line) + 1))[:size]
 
 
+def forget_kept_order(path: Path) -> None:
+    """Remove the list's order followup keeps, in the user's cache folder, for the workbook at `path`:
+    as if it had never been opened, and so that a workbook made for a run leaves nothing behind."""
+    from tui.locations import order_cache_path
+    from tui.store.opening import real_path
+
+    order_cache_path(real_path(path)).unlink(missing_ok=True)
+
+
 def make_workbook(folder: Path, count: int, big_note: int = 0) -> Path:
     """A workbook of `count` interviews, a call for every third; `big_note` characters of notes on one."""
     from tui.domain.models import CallAttempt, Interview, Interviewer, Outcome
