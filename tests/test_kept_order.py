@@ -214,13 +214,31 @@ def test_a_kept_order_holds_the_ids_alone(tmp_path: Path) -> None:
     assert orjson.loads(path.read_bytes()) == {"layout": 1, "ids": ["a1", "b2"]}
 
 
-async def test_an_order_unchanged_since_it_was_kept_is_not_written_again(db, bigger) -> None:
+async def test_an_order_unchanged_since_it_was_kept_is_not_written_again(db, bigger, monkeypatch) -> None:
     seed(db, [interview("Acme"), interview("Globex")])
     async with running(db):
         pass
-    path = order_cache_path(db)
-    written = path.stat().st_ino, path.stat().st_mtime_ns
+    written: list[Path] = []
+    write = kept_order_module.write_atomic
+    monkeypatch.setattr(kept_order_module, "write_atomic", lambda path, data: written.append(path) or write(path, data))
     async with running(db):
         pass
-    assert (path.stat().st_ino, path.stat().st_mtime_ns) == written
+    assert written == []
     assert kept_companies(db) == ["Acme", "Globex"]
+
+
+def test_orders_not_kept_or_read_for_half_a_year_are_removed(tmp_path: Path) -> None:
+    """A workbook deleted or moved leaves its order behind: it goes once it has not been used for months."""
+    import os
+    import time
+
+    folder = tmp_path / "orders"
+    gone, used, mine = folder / "gone.json", folder / "used.json", folder / "mine.json"
+    for path in (gone, used):
+        keep_order(path, ["a1"])
+        months_ago = time.time() - kept_order_module.STALE_AFTER - 60
+        os.utime(path, (months_ago, months_ago))
+    assert read_kept_order(used) == ["a1"]  # read at a start: in use
+    keep_order(mine, ["b2"])
+    assert not gone.exists()
+    assert read_kept_order(used) == ["a1"] and read_kept_order(mine) == ["b2"]
