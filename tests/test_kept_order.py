@@ -102,7 +102,7 @@ def test_the_session_lists_interviews_in_a_kept_order_then_those_added_since(db)
 async def test_a_workbook_opened_before_shows_its_kept_order_first_then_puts_it_right(db, bigger, monkeypatch) -> None:
     """The first frame has the rows in the order kept and the editor, and only the steps of the rows drawn
     are worked out for it; once every step is known the rows are sorted and the new first row highlighted."""
-    import tui.session as session_module
+    import tui.session.steps as session_module
     from tui.app import FollowupApp
 
     names = [f"Company {n:02}" for n in range(40)]

@@ -94,7 +94,7 @@ def test_the_list_order_follows_a_renamed_interview(tmp_path):
 
 def test_working_out_every_step_first_leaves_the_sort_nothing_to_work_out(tmp_path, monkeypatch):
     """What a first listing waits for is the steps; the sort after them works none out again."""
-    import tui.session as session_module
+    import tui.session.steps as session_module
 
     now = datetime(2026, 12, 2, 15, 0, tzinfo=UTC)
     book = Workbook.open(tmp_path / "w.json", autosave=False)

@@ -11,7 +11,6 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..domain.guardrails import before_the_call
-from ..domain.guidance import NextStep, next_step
 from ..domain.models import (
     CallAttempt,
     Channel,
@@ -22,13 +21,13 @@ from ..domain.models import (
 )
 from ..domain.recording import Recorded, default_follow_up, read_day, record_outcome
 from ..domain.records import Records
-from ..domain.search import found_in
 from ..domain.windows import user_zone
 from ..store import NotFoundError, SaveState, Workbook
 from .checklist_edits import ChecklistEdits
 from .index import Index
 from .kinds import TEMPLATES_SETTING, CallStarted, NotesOwner, StepsWorkedOut
 from .order import ListOrder
+from .steps import NextSteps
 
 if TYPE_CHECKING:
     from ..domain.timeline import Timeline
@@ -42,7 +41,7 @@ def _machine_now() -> datetime:
     return datetime.now().astimezone()
 
 
-class Session(ChecklistEdits):
+class Session(ChecklistEdits, NextSteps):
     """Records in, answers out: the UI renders what this returns and holds ids, never copies."""
 
     def __init__(self, workbook: Workbook, clock: Callable[[], datetime] | None = None) -> None:
@@ -51,10 +50,7 @@ class Session(ChecklistEdits):
         self.loaded = False
         self._profile = Profile()
         self._index = Index()
-        self._steps: dict[str, NextStep] = {}
-        #: Counts every change that makes a known step stale: steps worked out off the UI thread are
-        #: kept only when none came meanwhile.
-        self._edits = 0
+        self._start_steps()
         self._order = ListOrder()
         #: The call the user is on now, in the app (at most one).
         self.active_call: CallAttempt | None = None
@@ -116,76 +112,6 @@ class Session(ChecklistEdits):
 
     def thank_yous_for(self, interview_id: str) -> Sequence[ThankYou]:
         return self._index.thanks.get(interview_id, [])
-
-    def step(self, interview_id: str) -> NextStep:
-        """The interview's next step, worked out once and again after each change to it."""
-        found = self._steps.get(interview_id)
-        return found if found is not None else self._work_out(interview_id, self.now())
-
-    def _work_out(self, interview_id: str, now: datetime) -> NextStep:
-        calls, thanks = self.calls_for(interview_id), self.thank_yous_for(interview_id)
-        found = self._steps[interview_id] = next_step(self.interview(interview_id), calls, thanks, now, self._profile)
-        return found
-
-    def work_out_steps(self) -> StepsWorkedOut:
-        """Every next step not known yet, for one moment: all a first listing waits for (no sort).
-
-        Safe off the UI thread, while the user already acts on the rows: the steps are worked out aside
-        from what the session holds. `keep_steps` (on the UI thread) takes them, unless something
-        changed meanwhile."""
-        edits, now, index, profile, known = self._edits, self.now(), self._index, self._profile, self._steps
-        found = {}
-        for interview_id, interview in list(index.interviews.items()):  # a copy: the UI may add one meanwhile
-            if interview_id not in known:
-                calls, thanks = index.calls.get(interview_id, ()), index.thanks.get(interview_id, ())
-                found[interview_id] = next_step(interview, calls, thanks, now, profile)
-        return StepsWorkedOut(found, edits)
-
-    def keep_steps(self, worked: StepsWorkedOut) -> None:
-        """Take steps worked out off the UI thread, unless an edit, a call or a reload came meanwhile
-        (each then is worked out again when next asked for)."""
-        if worked.edits == self._edits:
-            for interview_id, step in worked.steps.items():
-                self._steps.setdefault(interview_id, step)
-
-    def restep(self) -> None:
-        """Work every next step out again (the clock moved on, or the profile changed)."""
-        self._forget_steps()
-
-    def _forget_steps(self, interview_id: str | None = None) -> None:
-        """This interview's step (None: every step) is stale: worked out again when next asked for."""
-        self._edits += 1
-        if interview_id is None:
-            self._steps = {}
-        else:
-            self._steps.pop(interview_id, None)
-
-    def in_order(self, ids: Iterable[str]) -> list[Interview]:
-        """The interviews listed at a start (none archived) in the order of `ids`, kept from before, then
-        any not among them in the file's order. No next step is worked out: `ordered` puts it right."""
-        interviews, taken = self._index.interviews, set()
-        found = []
-        for interview_id in ids:
-            interview = interviews.get(interview_id)
-            if interview is not None and not interview.archived and interview_id not in taken:
-                taken.add(interview_id)
-                found.append(interview)
-        found.extend(i for i in interviews.values() if not i.archived and i.id not in taken)
-        return found
-
-    def ordered(self, include_archived: bool = False, words: Sequence[str] = ()) -> list[Interview]:
-        """Most urgent first (a live call, late, due now, upcoming, waiting), then by company.
-
-        `words`: only interviews whose names, notes or call notes hold every one of them. The clock
-        is read once, so every step still to work out is worked out for the same moment.
-        """
-        now, steps = self.now(), self._steps
-        found = [i for i in self._index.interviews.values() if include_archived or not i.archived]
-        if words:
-            found = [i for i in found if found_in(i, self.calls_for(i.id), words) is not None]
-
-        everyone = self._index.interviews.values()
-        return self._order.sort(found, everyone, lambda i: steps.get(i.id) or self._work_out(i.id, now), now)
 
     def records(self) -> Records:
         """Everything, for an export or a report."""

@@ -1,0 +1,108 @@
+"""Each interview's next step, worked out once and again after each change to it, and the list's order
+from them: what the session answers about what to do next."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+
+from ..domain.guidance import NextStep, next_step
+from ..domain.models import Interview, Profile
+from ..domain.search import found_in
+from .index import Index
+from .kinds import StepsWorkedOut
+from .order import ListOrder
+
+__all__ = ["NextSteps"]
+
+
+class NextSteps:
+    """Mixed into the session, which provides the index, the profile, the clock and `interview`."""
+
+    _index: Index
+    _profile: Profile
+    _order: ListOrder
+
+    def now(self) -> datetime:
+        raise NotImplementedError
+
+    def interview(self, interview_id: str) -> Interview:
+        raise NotImplementedError
+
+    def _start_steps(self) -> None:
+        self._steps: dict[str, NextStep] = {}
+        #: Counts every change that makes a known step stale: steps worked out off the UI thread are
+        #: kept only when none came meanwhile.
+        self._edits = 0
+
+    def _worked_out(self, index: Index, interview: Interview, now: datetime) -> NextStep:
+        calls, thanks = index.calls.get(interview.id, ()), index.thanks.get(interview.id, ())
+        return next_step(interview, calls, thanks, now, self._profile)
+
+    def step(self, interview_id: str) -> NextStep:
+        """The interview's next step, worked out once and again after each change to it."""
+        found = self._steps.get(interview_id)
+        return found if found is not None else self._work_out(interview_id, self.now())
+
+    def _work_out(self, interview_id: str, now: datetime) -> NextStep:
+        found = self._steps[interview_id] = self._worked_out(self._index, self.interview(interview_id), now)
+        return found
+
+    def work_out_steps(self) -> StepsWorkedOut:
+        """Every next step not known yet, for one moment: all a first listing waits for (no sort).
+
+        Safe off the UI thread, while the user already acts on the rows: the steps are worked out aside
+        from what the session holds. `keep_steps` (on the UI thread) takes them, unless something
+        changed meanwhile."""
+        edits, now, index, known = self._edits, self.now(), self._index, self._steps
+        found = {}
+        for interview_id, interview in list(index.interviews.items()):  # a copy: the UI may add one meanwhile
+            if interview_id not in known:
+                found[interview_id] = self._worked_out(index, interview, now)
+        return StepsWorkedOut(found, edits)
+
+    def keep_steps(self, worked: StepsWorkedOut) -> None:
+        """Take steps worked out off the UI thread, unless an edit, a call or a reload came meanwhile
+        (each then is worked out again when next asked for)."""
+        if worked.edits == self._edits:
+            for interview_id, step in worked.steps.items():
+                self._steps.setdefault(interview_id, step)
+
+    def restep(self) -> None:
+        """Work every next step out again (the clock moved on, or the profile changed)."""
+        self._forget_steps()
+
+    def _forget_steps(self, interview_id: str | None = None) -> None:
+        """This interview's step (None: every step) is stale: worked out again when next asked for."""
+        self._edits += 1
+        if interview_id is None:
+            self._steps = {}
+        else:
+            self._steps.pop(interview_id, None)
+
+    def in_order(self, ids: Iterable[str]) -> list[Interview]:
+        """The interviews listed at a start (none archived) in the order of `ids`, kept from before, then
+        any not among them in the file's order. No next step is worked out: `ordered` puts it right."""
+        interviews, taken = self._index.interviews, set()
+        found = []
+        for interview_id in ids:
+            interview = interviews.get(interview_id)
+            if interview is not None and not interview.archived and interview_id not in taken:
+                taken.add(interview_id)
+                found.append(interview)
+        found.extend(i for i in interviews.values() if not i.archived and i.id not in taken)
+        return found
+
+    def ordered(self, include_archived: bool = False, words: Sequence[str] = ()) -> list[Interview]:
+        """Most urgent first (a live call, late, due now, upcoming, waiting), then by company.
+
+        `words`: only interviews whose names, notes or call notes hold every one of them. The clock
+        is read once, so every step still to work out is worked out for the same moment.
+        """
+        now, steps, index = self.now(), self._steps, self._index
+        found = [i for i in index.interviews.values() if include_archived or not i.archived]
+        if words:
+            found = [i for i in found if found_in(i, index.calls.get(i.id, ()), words) is not None]
+
+        everyone = index.interviews.values()
+        return self._order.sort(found, everyone, lambda i: steps.get(i.id) or self._work_out(i.id, now), now)
