@@ -20,6 +20,7 @@ from ..domain.errors import ValidationError
 from ..domain.models import CallAttempt, Interview, Profile, Settings, ThankYou
 from .errors import DamagedFileError, LockedError, NewerSchemaError, ReadOnlyError, StoreError
 from .file_lock import FileLock, LockBusy
+from .records import Tables, record_json
 from .schema import SCHEMA_VERSION, check_layout, empty_tables, migrate, schema_version
 from .storage import (
     MAX_WORKBOOK_BYTES,
@@ -59,7 +60,7 @@ _NO_WRITES = frozenset({errno.EROFS, errno.EACCES, errno.EPERM, errno.ENOSPC, er
 class Loaded:
     """A file that opened cleanly: its tables, how it looked on disk, and every record converted."""
 
-    data: dict[str, Any]
+    tables: Tables
     seen: Fingerprint | None
     #: table name -> record id -> domain object, and record id -> TinyDB document id.
     objects: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -190,7 +191,7 @@ def _parse(path: Path, raw: bytes) -> dict[str, Any]:
         data: dict[str, Any] = orjson.loads(raw)
     except orjson.JSONDecodeError as error:
         raise DamagedFileError(path, _unreadable(raw, error), _last_good(path)) from None
-    problem = check_layout(data) or _twice(raw, data)
+    problem = check_layout(data)
     if problem:
         raise DamagedFileError(path, problem, _last_good(path))
     return data
@@ -210,21 +211,21 @@ def _unreadable(raw: bytes, error: orjson.JSONDecodeError) -> str:
     return f"it is not complete JSON ({error.msg} at position {error.pos})"
 
 
-def _twice(raw: bytes, data: dict[str, Any]) -> str | None:
-    """A key written twice in one object: JSON readers keep the last, so the first record would vanish.
+def _twice(path: Path, raw: bytes) -> None:
+    """Refuse a key written twice in one object: JSON readers keep the last, so the first record would vanish.
 
-    followup writes exactly what orjson makes of the tables, so its own files pass at the cost of
-    one dump; a file another program wrote is read once more, slowly, to look.
+    Asked only of a file that is not exactly what followup would write of what was read (a file another
+    program wrote): it is read once more, slowly, to look.
     """
-    if orjson.dumps(data) == raw.strip():
-        return None
     try:
         json.loads(raw, object_pairs_hook=unique_keys)
     except KeyTwiceError as error:
-        return f"the key “{error.key[:40]}” appears twice in one table or record, so one of them would be lost"
+        problem = f"the key “{error.key[:40]}” appears twice in one table or record, so one of them would be lost"
     except RecursionError:
-        return "it is nested far deeper than a workbook is"
-    return None
+        problem = "it is nested far deeper than a workbook is"
+    else:
+        return
+    raise DamagedFileError(path, problem, _last_good(path))
 
 
 def check_tables(path: Path, raw: bytes, tz: Any) -> tuple[Loaded, int]:
@@ -232,6 +233,10 @@ def check_tables(path: Path, raw: bytes, tz: Any) -> tuple[Loaded, int]:
 
     Returns the result and the format the file was in. Raises a StoreError naming the file.
     """
+    try:
+        stamp: os.stat_result | None = path.stat()  # of the bytes read, before they can change again
+    except FileNotFoundError:
+        stamp = None  # a workbook not made yet, read as empty
     with _collector_paused():
         data = _parse(path, raw)
         version = schema_version(data)
@@ -239,11 +244,29 @@ def check_tables(path: Path, raw: bytes, tz: Any) -> tuple[Loaded, int]:
             raise NewerSchemaError(path, version, SCHEMA_VERSION)
         if version < SCHEMA_VERSION:
             data = migrate(data, tz)
-        loaded = Loaded(data, fingerprint_of(path, raw))
-        for cls, table in KINDS.items():
-            loaded.objects[table], loaded.doc_ids[table] = _convert_table(path, data, cls, table)
         _convert_table(path, data, Profile, "profile")
         _convert_table(path, data, Settings, "settings")
+        names = list(data)
+        records: dict[str, dict[int, bytes | None]] = {}
+        objects: dict[str, dict[str, Any]] = {}
+        doc_ids: dict[str, dict[str, int]] = {}
+        try:
+            for cls, table in KINDS.items():
+                records[table] = {}
+                objects[table], doc_ids[table] = _convert_table(path, data, cls, table, records[table])
+                data.pop(table, None)  # each record is now its object and its JSON
+        except DamagedFileError:
+            _twice(path, raw)  # a key twice explains a bad record better: the one read is not the one meant
+            raise
+        tables = Tables(names, records, data)
+        pieces = tables.pieces()
+        written = b"".join(pieces)
+        exact = written == raw
+        if not exact and written != raw.strip():  # followup's own files are exactly what it writes
+            _twice(path, raw)
+        del written
+        seen = None if stamp is None else Fingerprint(stamp.st_size, stamp.st_mtime_ns, pieces if exact else raw)
+        loaded = Loaded(tables, seen, objects, doc_ids)
     return loaded, version
 
 
@@ -266,10 +289,15 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _convert_table(path: Path, data: dict[str, Any], cls: type, table: str) -> tuple[dict[str, Any], dict[str, int]]:
+def _convert_table(
+    path: Path, data: dict[str, Any], cls: type, table: str, kept: dict[int, bytes | None] | None = None
+) -> tuple[dict[str, Any], dict[str, int]]:
+    """Every record of `table` made into `cls` and, given `kept`, into its JSON there; each doc is let go once converted, so the
+    dicts of the whole file are never held beside the objects made of them."""
     objects: dict[str, Any] = {}
     doc_ids: dict[str, int] = {}
-    for key, doc in (data.get(table) or {}).items():
+    docs = data.get(table) or {}
+    for key, doc in docs.items():
         try:
             obj: Any = from_doc(cls, doc)
         except ValidationError as error:
@@ -283,7 +311,10 @@ def _convert_table(path: Path, data: dict[str, Any], cls: type, table: str) -> t
                 path, table, key, f"two {table} have the id “{record_id[:40]}” (records {first} and {key})"
             )
         objects[record_id] = obj
-        doc_ids[record_id] = int(key)
+        doc_ids[record_id] = doc_id = int(key)
+        if kept is not None:
+            kept[doc_id] = record_json(doc_id, doc)
+            docs[key] = None
     return objects, doc_ids
 
 
@@ -323,7 +354,7 @@ def load_tables(path: Path, tz: Any) -> Loaded:
     if version < SCHEMA_VERSION:
         original = raw
         _write(path, "keep a copy of", lambda: _keep_copy(path, version, original))
-        raw = orjson.dumps(loaded.data)
+        raw = loaded.tables.payload()
         _write(path, "update the format of", lambda: write_atomic(path, raw, path.stat().st_mode & 0o777))
         loaded.seen = fingerprint_of(path)
     backup = backup_path_for(path)

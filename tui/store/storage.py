@@ -11,10 +11,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import orjson
 from tinydb.storages import Storage
 
 from .errors import FileChangedError, FileGoneError, WriteFailedError
+from .records import Pieces, Tables
 
 __all__ = [
     "MAX_WORKBOOK_BYTES",
@@ -78,19 +78,27 @@ def _size(count: int) -> str:
 class Fingerprint:
     """What the file looked like when last read or written, to spot writes by others.
 
-    Size and mtime are checked on every save; the hash only when they differ. The hash is taken as the
-    bytes are read or written (a few milliseconds for 10,000 interviews, on a thread of its own), so
-    that the file's bytes are not kept in memory.
+    Size and mtime are checked on every save; the bytes only when they differ, against what was seen.
+    What followup wrote (or read, when it is exactly what followup writes) is held as the pieces it was
+    written from: each record's JSON, which the tables hold anyway, so no copy is made and no save
+    waits for a hash. A file written elsewhere is hashed as it is read (a few milliseconds for 10,000
+    interviews, on a thread of its own), so that its bytes are not kept in memory.
     """
 
-    def __init__(self, size: int, mtime_ns: int, content: bytes | HashedAside) -> None:
+    def __init__(self, size: int, mtime_ns: int, content: bytes | Pieces | HashedAside) -> None:
         self.size = size
         self.mtime_ns = mtime_ns
-        self._hashed = content if isinstance(content, HashedAside) else HashedAside(content)
+        self._content = HashedAside(content) if isinstance(content, bytes) else content
 
-    @property
-    def sha256(self) -> str:
-        return self._hashed.result()
+    def holds(self, data: bytes) -> bool:
+        """Whether `data`, the file read now, is the very bytes that were seen."""
+        if isinstance(self._content, HashedAside):
+            return hashlib.sha256(data).hexdigest() == self._content.result()
+        return len(data) == sum(map(len, self._content)) and b"".join(self._content) == data
+
+    def restamped(self, info: os.stat_result) -> Fingerprint:
+        """The same bytes, found under a new size or mtime (copied back by a sync client, touched)."""
+        return Fingerprint(info.st_size, info.st_mtime_ns, self._content)
 
 
 class HashedAside:
@@ -123,7 +131,7 @@ class HashedAside:
 MAX_WORKBOOK_BYTES = 100 << 20
 
 
-def fingerprint_of(path: Path, data: bytes | None = None) -> Fingerprint | None:
+def fingerprint_of(path: Path, data: bytes | Pieces | None = None) -> Fingerprint | None:
     """None when the file is not there (or is no longer a file one could read back)."""
     try:
         info = path.stat()
@@ -151,14 +159,14 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def write_new_file(path: Path, payload: bytes, mode: int = 0o600) -> None:
-    """Create `path` (never an existing name, never through a link), write it whole, fsync it."""
+def write_new_file(path: Path, payload: bytes | Pieces, mode: int = 0o600) -> None:
+    """Create `path` (never an existing name, never through a link), write it whole, fsync it.
+
+    `payload` in pieces is written as it is, without joining it into one more copy."""
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), mode)
     try:
         os.fchmod(fd, mode)  # exactly this mode, whatever the umask
-        view = memoryview(payload)
-        while view:
-            view = view[os.write(fd, view) :]
+        _write_all(fd, [payload] if isinstance(payload, bytes) else payload)
         os.fsync(fd)
     except BaseException:
         os.close(fd)
@@ -167,8 +175,38 @@ def write_new_file(path: Path, payload: bytes, mode: int = 0o600) -> None:
     os.close(fd)
 
 
+def _iov_max() -> int:
+    try:
+        return max(16, os.sysconf("SC_IOV_MAX"))
+    except (AttributeError, ValueError, OSError):
+        return 1024
+
+
+#: How many pieces one system call may write.
+_IOV_MAX = _iov_max()
+
+
+def _write_all(fd: int, pieces: Pieces) -> None:
+    start = 0
+    while start < len(pieces):
+        batch = pieces[start : start + _IOV_MAX]
+        written = os.writev(fd, batch)
+        if written == sum(map(len, batch)):
+            start += len(batch)
+            continue
+        for piece in batch:  # written in part (a signal, a full disk): on from the first byte not written
+            if written < len(piece):
+                break
+            written -= len(piece)
+            start += 1
+        view = memoryview(pieces[start])[written:]
+        while view:
+            view = view[os.write(fd, view) :]
+        start += 1
+
+
 def write_atomic(
-    path: Path, payload: bytes, mode: int = 0o600, *, before_replace: Callable[[], None] | None = None
+    path: Path, payload: bytes | Pieces, mode: int = 0o600, *, before_replace: Callable[[], None] | None = None
 ) -> None:
     """Write a temp file beside `path`, fsync it, replace `path` with it, fsync the folder.
 
@@ -188,16 +226,18 @@ def write_atomic(
 
 
 class AtomicStorage(Storage):
-    """Keeps the tables in memory; `write()` only marks them changed, `save()` makes it durable.
+    """Keeps the tables in memory; a change only marks them changed, `save()` makes it durable.
 
-    Never CachingMiddleware: a save here either lands whole or leaves the old file whole.
+    TinyDB reads and writes the small tables through it; the workbook changes records through
+    `tables`, holding `lock`. Never CachingMiddleware: a save either lands whole or leaves the old
+    file whole.
     """
 
-    def __init__(self, path: str | os.PathLike[str], data: dict[str, Any], seen: Fingerprint | None) -> None:
+    def __init__(self, path: str | os.PathLike[str], tables: Tables, seen: Fingerprint | None) -> None:
         self.path = Path(path)
-        self._data = data
+        self.tables = tables
         self._seen = seen
-        self.lock = threading.RLock()  # guards _data against the writer thread
+        self.lock = threading.RLock()  # guards the tables against the writer thread
         self._save_lock = threading.Lock()
         self.generation = 0
         self.saved_generation = 0
@@ -205,11 +245,11 @@ class AtomicStorage(Storage):
 
     # TinyDB's side
     def read(self) -> dict[str, Any]:
-        return self._data
+        return self.tables.small
 
     def write(self, data: dict[str, Any]) -> None:
         with self.lock:
-            self._data = data
+            self.tables.set_small(data)
             self.touch()
 
     def touch(self) -> None:
@@ -223,8 +263,13 @@ class AtomicStorage(Storage):
         return self.generation != self.saved_generation
 
     def snapshot(self) -> tuple[int, bytes]:
+        """The tables as the file's bytes, and the generation they hold."""
+        generation, pieces = self._pieces()
+        return generation, b"".join(pieces)
+
+    def _pieces(self) -> tuple[int, Pieces]:
         with self.lock:
-            return self.generation, orjson.dumps(self._data)
+            return self.generation, self.tables.pieces()
 
     def save(self) -> bool:
         """Write the current tables durably; return False if there was nothing to write.
@@ -233,11 +278,10 @@ class AtomicStorage(Storage):
         WriteFailedError: the data stays in memory and the caller retries or rescues it.
         """
         with self._save_lock:
-            with self.lock:  # nothing changed: not even the dump (tens of milliseconds for a big workbook)
+            with self.lock:  # nothing changed: not even the file's bytes are made
                 if self.generation == self.saved_generation and self._seen is not None:
                     return False
-            generation, payload = self.snapshot()
-            hashed = HashedAside(payload)
+            generation, pieces = self._pieces()
             try:
                 self._check_unchanged()
                 try:
@@ -246,11 +290,11 @@ class AtomicStorage(Storage):
                     mode = 0o600
                 # Checked again once the new file is written: writing and syncing a big workbook takes
                 # a while, and a sync client replacing the file meanwhile must not be written over.
-                write_atomic(self.path, payload, mode, before_replace=self._check_unchanged)
+                write_atomic(self.path, pieces, mode, before_replace=self._check_unchanged)
                 written = self.path.stat()
             except OSError as error:
                 raise WriteFailedError(self.path, describe(error)) from error
-            self._seen = Fingerprint(written.st_size, written.st_mtime_ns, hashed)
+            self._seen = Fingerprint(written.st_size, written.st_mtime_ns, pieces)
             self.saved_generation = max(self.saved_generation, generation)
             return True
 
@@ -266,19 +310,22 @@ class AtomicStorage(Storage):
             raise FileChangedError(self.path)
         if (info.st_size, info.st_mtime_ns) == (self._seen.size, self._seen.mtime_ns):
             return
-        current = fingerprint_of(self.path)
-        if current is None or current.sha256 != self._seen.sha256:
+        try:
+            data = read_regular(self.path, MAX_WORKBOOK_BYTES)
+        except (FileNotFoundError, NotAFileError):
+            raise FileChangedError(self.path) from None
+        if not self._seen.holds(data):
             raise FileChangedError(self.path)
-        self._seen = current
+        self._seen = self._seen.restamped(info)
 
-    def accept_external(self, data: dict[str, Any], seen: Fingerprint | None) -> None:
+    def accept_external(self, tables: Tables, seen: Fingerprint | None) -> None:
         """Take the file's new contents as ours (after the user chose to reload).
 
         Holds the save lock too, so a save already under way cannot check against the new
         fingerprint and then write the old tables over the other program's file.
         """
         with self._save_lock, self.lock:
-            self._data = data
+            self.tables = tables
             self._seen = seen
             self.generation += 1
             self.saved_generation = self.generation

@@ -56,7 +56,7 @@ class Workbook:
 
     def __init__(self, path: Path, loaded: Loaded, lock: _HeldLock | _NoLock, tz: Any) -> None:
         self.path = path
-        self._storage = AtomicStorage(path, loaded.data, loaded.seen)
+        self._storage = AtomicStorage(path, loaded.tables, loaded.seen)
         self._db = TinyDB(storage=lambda *_, **__: self._storage)
         self._lock = lock
         self._tz = tz
@@ -184,7 +184,7 @@ class Workbook:
         if not self.path.exists():
             raise FileGoneError(self.path)
         loaded, _ = check_tables(self.path, read_raw(self.path), self._tz)
-        self._storage.accept_external(loaded.data, loaded.seen)
+        self._storage.accept_external(loaded.tables, loaded.seen)
         self._db.clear_cache()
         self._objects = loaded.objects
         self._doc_ids = loaded.doc_ids
@@ -206,16 +206,16 @@ class Workbook:
 
     def _put(self, obj: Any, urgent: bool = True) -> None:
         kind = KINDS[type(obj)]
-        objects = self._table(kind)
         doc = to_doc(obj)
-        with self._storage.lock:
-            table = self._db.table(kind)
+        storage = self._storage
+        with storage.lock:
             doc_id = self._doc_ids[kind].get(obj.id)
             if doc_id is None:
-                self._doc_ids[kind][obj.id] = table.insert(doc)
+                self._doc_ids[kind][obj.id] = storage.tables.insert(kind, doc)
             else:
-                table.update(doc, doc_ids=[doc_id])
-        objects[obj.id] = obj
+                storage.tables.update(kind, doc_id, doc)
+            storage.touch()
+        self._table(kind)[obj.id] = obj
         if urgent and self._autosaver is not None:
             self._autosaver.save_soon()
 
@@ -231,8 +231,7 @@ class Workbook:
             setattr(cached, field, text)
         storage = self._storage
         with storage.lock:
-            storage.read()[kind][str(doc_id)][field] = text
-            self._db.table(kind).clear_cache()
+            storage.tables.update(kind, doc_id, {field: text})
             storage.touch()
 
     # interviews
@@ -265,8 +264,10 @@ class Workbook:
     def _remove(self, kind: str, ids: list[str]) -> None:
         doc_ids = [doc_id for i in ids if (doc_id := self._doc_ids[kind].pop(i, None)) is not None]
         if doc_ids:
-            with self._storage.lock:
-                self._db.table(kind).remove(doc_ids=doc_ids)
+            storage = self._storage
+            with storage.lock:
+                storage.tables.remove(kind, doc_ids)
+                storage.touch()
         for i in ids:
             self._objects[kind].pop(i, None)
         if self._autosaver is not None:
@@ -319,7 +320,7 @@ class Workbook:
         self._set_single("settings", settings)
 
     def load_many(self, items: Iterable[Any]) -> None:
-        """Insert or replace many records at once (import); one table rewrite, one save."""
+        """Insert or replace many records at once (import), with one save."""
         fresh: dict[str, list[Any]] = {}
         for obj in items:
             kind = KINDS[type(obj)]
@@ -327,11 +328,12 @@ class Workbook:
                 self._put(obj, urgent=False)
             else:
                 fresh.setdefault(kind, []).append(obj)
-        with self._storage.lock:
+        storage = self._storage
+        with storage.lock:
             for kind, objects in fresh.items():
-                doc_ids = self._db.table(kind).insert_multiple(to_doc(obj) for obj in objects)
-                for obj, doc_id in zip(objects, doc_ids, strict=True):
+                for obj in objects:
                     self._objects[kind][obj.id] = obj
-                    self._doc_ids[kind][obj.id] = doc_id
+                    self._doc_ids[kind][obj.id] = storage.tables.insert(kind, to_doc(obj))
+            storage.touch()
         if self._autosaver is not None:
             self._autosaver.save_soon()

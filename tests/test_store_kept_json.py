@@ -1,0 +1,170 @@
+"""Records are kept as the JSON they are written as: a save joins what did not change and makes JSON only
+of what did, and the file is byte for byte what orjson makes of the tables, as TinyDB reads them."""
+
+from __future__ import annotations
+
+import os
+import random
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import orjson
+import pytest
+import tinydb
+
+from tui.domain.documents import to_doc
+from tui.domain.models import CallAttempt, Interview, Outcome
+from tui.store import FileChangedError, Workbook
+from tui.store import storage as storage_module
+from tui.store.records import Tables, record_json
+
+START = datetime(2026, 11, 21, 9, 0, tzinfo=UTC)
+
+
+def model_tables(seed: int) -> tuple[dict[str, Any], Tables]:
+    """The same tables twice: as dicts, and kept as the store keeps them."""
+    rng = random.Random(seed)
+    data: dict[str, Any] = {"meta": {"1": {"schema_version": 1}}}
+    for name in ("interviews", "calls"):
+        if rng.random() < 0.8:
+            data[name] = {str(n): {"n": n, "text": "é" * rng.randint(0, 3)} for n in range(1, rng.randint(0, 6) + 1)}
+    data["profile"] = {"1": {"name": "Sam"}}
+    records = {
+        name: {int(key): record_json(int(key), doc) for key, doc in data.get(name, {}).items()}
+        for name in ("interviews", "calls", "thank_yous")
+    }
+    small = {name: table for name, table in data.items() if name not in records}
+    return data, Tables(list(data), records, small)
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_whatever_is_changed_the_bytes_are_what_orjson_makes_of_the_tables(seed):
+    """Records added, changed (one field or all), removed, in any table: the bytes match a dict model
+    changed the way TinyDB changes its tables, after every step."""
+    data, tables = model_tables(seed)
+    rng = random.Random(seed)
+    assert tables.payload() == orjson.dumps(data)
+    for step in range(30):
+        name = rng.choice(("interviews", "calls", "thank_yous"))
+        table = data.setdefault(name, {}) if name in data or rng.random() < 0.5 else None
+        action = rng.random()
+        if table is None:
+            continue
+        if action < 0.35 or not table:
+            doc = {"n": step, "text": rng.choice(["", "a,b", '"}', "\u2028"])}
+            doc_id = tables.insert(name, doc)
+            table[str(doc_id)] = dict(doc)
+        elif action < 0.75:
+            key = rng.choice(list(table))
+            fields = {"text": f"step {step}"} if rng.random() < 0.5 else {"n": -step, "new": [step]}
+            tables.update(name, int(key), fields)
+            table[key].update(fields)
+        else:
+            key = rng.choice(list(table))
+            tables.remove(name, [int(key)])
+            del table[key]
+        if rng.random() < 0.4:
+            assert tables.payload() == orjson.dumps(data), step
+    assert tables.payload() == orjson.dumps(data)
+
+
+def test_a_removed_records_id_is_not_given_again_in_the_same_session():
+    _, tables = model_tables(3)
+    first = tables.insert("thank_yous", {"a": 1})
+    tables.remove("thank_yous", [first])
+    assert tables.insert("thank_yous", {"a": 2}) == first + 1
+
+
+def make_book(path: Path, count: int = 3) -> tuple[Workbook, list[Interview]]:
+    book = Workbook.open(path, autosave=False)
+    interviews = [Interview(f"Company {n}", "Designer", interviewed_at=START - timedelta(days=n)) for n in range(count)]
+    book.load_many(interviews)
+    book.flush()
+    return book, interviews
+
+
+def test_a_field_this_release_does_not_know_stays_on_a_record_that_changes(tmp_path):
+    """A newer release may add a field: changing the record here sets the fields it knows and keeps that one."""
+    path = tmp_path / "wb.json"
+    book, _ = make_book(path)
+    book.close()
+    data = orjson.loads(path.read_bytes())
+    data["interviews"]["2"]["met_at"] = "the lobby café"
+    path.write_bytes(orjson.dumps(data))
+    book = Workbook.open(path, autosave=False)
+    interview = next(i for i in book.interviews() if i.company == "Company 1")
+    interview.role = "Lead Designer"
+    book.save_interview(interview)
+    book.set_interview_notes(interview, "Asked about the team.")
+    book.close()
+    record = orjson.loads(path.read_bytes())["interviews"]["2"]
+    assert (record["met_at"], record["role"], record["notes"]) == (
+        "the lobby café",
+        "Lead Designer",
+        "Asked about the team.",
+    )
+
+
+def test_a_save_writes_exactly_what_tinydb_reads_back(tmp_path):
+    path = tmp_path / "wb.json"
+    book, interviews = make_book(path, 5)
+    book.set_interview_notes(interviews[1], "typed, one key at a time")
+    book.save_call(CallAttempt(interviews[2].id, START, START + timedelta(minutes=2), Outcome.NO_ANSWER))
+    book.remove_interview(interviews[3])
+    book.close()
+    raw = path.read_bytes()
+    assert raw == orjson.dumps(orjson.loads(raw))
+    db = tinydb.TinyDB(path)
+    try:
+        companies = sorted(doc["company"] for doc in db.table("interviews").all())
+        notes = {doc["company"]: doc["notes"] for doc in db.table("interviews").all()}
+        assert companies == ["Company 0", "Company 1", "Company 2", "Company 4"]
+        assert notes["Company 1"] == "typed, one key at a time"
+        assert [doc["interview_id"] for doc in db.table("calls").all()] == [interviews[2].id]
+    finally:
+        db.close()
+    reopened = Workbook.open(path, autosave=False)
+    assert sorted(to_doc(i)["company"] for i in reopened.interviews()) == companies
+    reopened.close()
+
+
+def test_a_file_touched_but_not_changed_is_written_over_without_asking(tmp_path):
+    """A sync client that copies the same bytes back (a new mtime) is no conflict; the bytes are compared
+    with what was written, not with a hash taken on every save."""
+    path = tmp_path / "wb.json"
+    book, interviews = make_book(path)
+    ours = path.read_bytes()
+    later = time.time() + 5
+    os.utime(path, (later, later))
+    book.set_interview_notes(interviews[0], "after the touch")
+    book.flush()
+    assert b"after the touch" in path.read_bytes()
+    path.write_bytes(path.read_bytes().replace(b"after the touch", b"after THE touch"))  # same size, not ours
+    book.set_interview_notes(interviews[0], "once more")
+    with pytest.raises(FileChangedError):
+        book.flush()
+    assert b"after THE touch" in path.read_bytes()
+    assert ours != path.read_bytes()
+    book.abandon()
+
+
+def test_a_write_cut_short_goes_on_from_the_first_byte_not_written(tmp_path, monkeypatch):
+    """The kernel may write less than asked (a signal): the rest follows, nothing twice, nothing lost."""
+    real = os.writev
+
+    def short(fd: int, buffers: list[bytes]) -> int:
+        first = bytes(buffers[0])
+        return real(fd, [first[: max(1, len(first) // 2)]]) if len(first) > 1 else real(fd, buffers[:1])
+
+    path = tmp_path / "wb.json"
+    book, interviews = make_book(path, 4)
+    monkeypatch.setattr(storage_module.os, "writev", short)
+    book.set_interview_notes(interviews[2], "x" * 5000)
+    book.flush()
+    monkeypatch.undo()
+    raw = path.read_bytes()
+    assert raw == orjson.dumps(orjson.loads(raw))
+    assert orjson.loads(raw)["interviews"]["3"]["notes"] == "x" * 5000
+    book.close()

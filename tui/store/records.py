@@ -1,0 +1,115 @@
+"""The workbook's tables in memory, kept as the file holds them.
+
+Each record (an interview, a call, a thank-you) is kept as the JSON it is written as, beside the
+object the app reads. A save joins the records that did not change and makes JSON only of those
+that did, instead of making the whole file's JSON again; and no second copy of every record, as
+dicts, is held beside the objects (at 10,000 interviews, 27 MB of dicts against 8 MB of JSON).
+
+The small tables of one record each (the profile, the settings, the format's version) stay plain
+dicts, read and written through TinyDB. The file is the same TinyDB file either way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any, cast
+
+import orjson
+
+__all__ = ["Pieces", "Tables", "record_json"]
+
+#: A file's bytes in the pieces they are written from, without joining them into one more copy.
+Pieces = list[bytes | memoryview]
+
+
+def record_json(doc_id: int, doc: dict[str, Any]) -> bytes:
+    """One record as it stands in its table in the file, with the comma after it: `"12":{...},`."""
+    return b'"%d":%b,' % (doc_id, orjson.dumps(doc))
+
+
+def _doc_of(record: bytes) -> dict[str, Any]:
+    """The record's fields, read back from its JSON without copying it (a note may be megabytes)."""
+    doc: dict[str, Any] = orjson.loads(memoryview(record)[record.index(b":") + 1 : -1])
+    return doc
+
+
+class Tables:
+    """Every table of one workbook, in the file's order.
+
+    `records`: table -> doc id -> the record's JSON (None for a record added since the last save).
+    Changes are kept as fields to set, and made into JSON when the file's bytes are next made, so
+    typing costs no JSON at all. Not thread-safe: the storage holds its lock around every call.
+    """
+
+    def __init__(self, names: list[str], records: dict[str, dict[int, bytes | None]], small: dict[str, Any]) -> None:
+        self.names = names
+        self.records = records
+        self.small = small
+        self._changes: dict[str, dict[int, dict[str, Any]]] = {name: {} for name in records}
+        self._next_ids: dict[str, int] = {}
+
+    def set_small(self, small: dict[str, Any]) -> None:
+        """The small tables as TinyDB wrote them back (a table it made is added at the end)."""
+        self.small = small
+        self.names.extend(name for name in small if name not in self.names)
+
+    def insert(self, table: str, doc: dict[str, Any]) -> int:
+        """A new record; returns its doc id, one past any this table has held in this session."""
+        records = self.records[table]
+        if table not in self.names:
+            self.names.append(table)
+        doc_id = self._next_ids.get(table) or max(records, default=0) + 1
+        self._next_ids[table] = doc_id + 1
+        records[doc_id] = None
+        self._changes[table][doc_id] = doc
+        return doc_id
+
+    def update(self, table: str, doc_id: int, fields: dict[str, Any]) -> None:
+        """Set these fields of a record; the others (even ones this release does not know) are kept."""
+        if doc_id not in self.records[table]:
+            raise KeyError(f"no record {doc_id} in {table}")
+        changes = self._changes[table]
+        if doc_id in changes:
+            changes[doc_id].update(fields)
+        else:
+            changes[doc_id] = dict(fields)
+
+    def remove(self, table: str, doc_ids: list[int]) -> None:
+        records, changes = self.records[table], self._changes[table]
+        for doc_id in doc_ids:
+            records.pop(doc_id, None)
+            changes.pop(doc_id, None)
+
+    def pieces(self) -> Pieces:
+        """The whole file's bytes, in pieces to be written as they are (each record's JSON is one):
+        joined, exactly what `orjson.dumps` makes of the tables as dicts."""
+        self._make_changes()
+        pieces: Pieces = [b"{"]
+        for name in self.names:
+            key = orjson.dumps(name)
+            if name in self.records:
+                pieces.append(b"%b:{" % key)
+                records = self.records[name].values()
+                if records:
+                    pieces.extend(cast("Iterable[bytes]", records))  # each made just above
+                    pieces[-1] = memoryview(pieces[-1])[:-1]  # no comma after the last record
+                pieces.append(b"},")
+            else:
+                pieces.append(b"%b:%b," % (key, orjson.dumps(self.small.get(name, {}))))
+        if len(pieces) > 1:
+            pieces[-1] = pieces[-1][:-1]  # nor after the last table
+        pieces.append(b"}")
+        return pieces
+
+    def payload(self) -> bytes:
+        return b"".join(self.pieces())
+
+    def _make_changes(self) -> None:
+        """Make JSON of every changed record, its fields set over what it held (as TinyDB's update does)."""
+        for name, changes in self._changes.items():
+            records = self.records[name]
+            for doc_id, fields in changes.items():
+                record = records[doc_id]
+                doc = fields if record is None else {**_doc_of(record), **fields}
+                records[doc_id] = record_json(doc_id, doc)
+            changes.clear()
