@@ -168,3 +168,42 @@ def test_a_write_cut_short_goes_on_from_the_first_byte_not_written(tmp_path, mon
     assert raw == orjson.dumps(orjson.loads(raw))
     assert orjson.loads(raw)["interviews"]["3"]["notes"] == "x" * 5000
     book.close()
+
+
+def test_a_change_made_while_the_bytes_are_being_made_is_kept_for_the_next_save():
+    """The bytes are made outside the lock: a record typed into meanwhile keeps what was typed."""
+    _, tables = model_tables(7)
+    doc_id = tables.insert("calls", {"n": 0, "text": "first"})
+    taken = tables.take()
+    tables.update("calls", doc_id, {"text": "typed meanwhile"})
+    assert b'"text":"first"' in b"".join(taken.pieces())
+    tables.settle(taken)
+    assert orjson.loads(tables.payload())["calls"][str(doc_id)] == {"n": 0, "text": "typed meanwhile"}
+
+
+def test_bytes_that_could_not_be_made_leave_every_change_waiting(monkeypatch):
+    from tui.store import records
+
+    _, tables = model_tables(7)
+    doc_id = tables.insert("calls", {"n": 0, "text": "first"})
+    gone = tables.insert("calls", {"n": 1, "text": "removed meanwhile"})
+    taken = tables.take()
+    monkeypatch.setattr(records, "record_json", lambda *_: (_ for _ in ()).throw(MemoryError()))
+    with pytest.raises(MemoryError):
+        taken.pieces()
+    monkeypatch.undo()
+    tables.update("calls", doc_id, {"n": 5})
+    tables.remove("calls", [gone])
+    tables.give_back(taken)
+    calls = orjson.loads(tables.payload())["calls"]
+    assert calls == {str(doc_id): {"n": 5, "text": "first"}}
+
+
+def test_a_record_removed_while_the_bytes_are_being_made_stays_removed():
+    _, tables = model_tables(7)
+    doc_id = tables.insert("calls", {"n": 0})
+    taken = tables.take()
+    tables.remove("calls", [doc_id])
+    taken.pieces()
+    tables.settle(taken)
+    assert str(doc_id) not in orjson.loads(tables.payload()).get("calls", {})

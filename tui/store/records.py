@@ -16,7 +16,7 @@ from typing import Any, cast
 
 import orjson
 
-__all__ = ["Pieces", "Tables", "record_json"]
+__all__ = ["Pieces", "Tables", "Taken", "record_json"]
 
 #: A file's bytes in the pieces they are written from, without joining them into one more copy.
 Pieces = list[bytes | memoryview]
@@ -38,7 +38,8 @@ class Tables:
 
     `records`: table -> doc id -> the record's JSON (None for a record added since the last save).
     Changes are kept as fields to set, and made into JSON when the file's bytes are next made, so
-    typing costs no JSON at all. Not thread-safe: the storage holds its lock around every call.
+    typing costs no JSON at all. Not thread-safe: the storage holds its lock around every call, and
+    makes the file's bytes outside it (`take`, `Taken.pieces`, `settle`).
     """
 
     def __init__(self, names: list[str], records: dict[str, dict[int, bytes | None]], small: dict[str, Any]) -> None:
@@ -80,36 +81,81 @@ class Tables:
             records.pop(doc_id, None)
             changes.pop(doc_id, None)
 
+    def take(self) -> Taken:
+        """Under the lock: every table as it stands and the changes not yet made into JSON, taken away to
+        be made into the file's bytes outside it (a changed 20 MB note takes a while to read and make)."""
+        taken = {name: changes for name, changes in self._changes.items() if changes}
+        for name in taken:
+            self._changes[name] = {}
+        small = {name: orjson.dumps(table) for name, table in self.small.items()}  # TinyDB changes them in place
+        return Taken(list(self.names), {name: dict(records) for name, records in self.records.items()}, small, taken)
+
+    def settle(self, taken: Taken) -> None:
+        """Under the lock: keep the JSON made of the changes taken. A record changed since keeps its newer
+        changes, made over this JSON next time; a record removed since stays removed."""
+        for (name, doc_id), record in taken.made.items():
+            records = self.records[name]
+            if doc_id in records:
+                records[doc_id] = record
+
+    def give_back(self, taken: Taken) -> None:
+        """Under the lock, when the bytes could not be made: the changes taken wait for the next try,
+        under any made since."""
+        for name, changes in taken.changes.items():
+            records, newer = self.records[name], self._changes[name]
+            self._changes[name] = {
+                doc_id: {**fields, **newer.pop(doc_id, {})} for doc_id, fields in changes.items() if doc_id in records
+            }
+            self._changes[name].update(newer)
+
     def pieces(self) -> Pieces:
-        """The whole file's bytes, in pieces to be written as they are (each record's JSON is one):
-        joined, exactly what `orjson.dumps` makes of the tables as dicts."""
-        self._make_changes()
-        pieces: Pieces = [b"{"]
-        for name in self.names:
-            key = orjson.dumps(name)
-            if name in self.records:
-                pieces.append(b"%b:{" % key)
-                records = self.records[name].values()
-                if records:
-                    pieces.extend(cast("Iterable[bytes]", records))  # each made just above
-                    pieces[-1] = memoryview(pieces[-1])[:-1]  # no comma after the last record
-                pieces.append(b"},")
-            else:
-                pieces.append(b"%b:%b," % (key, orjson.dumps(self.small.get(name, {}))))
-        if len(pieces) > 1:
-            pieces[-1] = pieces[-1][:-1]  # nor after the last table
-        pieces.append(b"}")
+        """The whole file's bytes, at once (nothing else may change the tables meanwhile)."""
+        taken = self.take()
+        pieces = taken.pieces()
+        self.settle(taken)
         return pieces
 
     def payload(self) -> bytes:
         return b"".join(self.pieces())
 
-    def _make_changes(self) -> None:
-        """Make JSON of every changed record, its fields set over what it held (as TinyDB's update does)."""
-        for name, changes in self._changes.items():
+
+class Taken:
+    """The tables at one moment, with the changes taken from them: the file's bytes are made from this
+    alone, so the app may go on changing the tables meanwhile."""
+
+    def __init__(
+        self,
+        names: list[str],
+        records: dict[str, dict[int, bytes | None]],
+        small: dict[str, bytes],
+        changes: dict[str, dict[int, dict[str, Any]]],
+    ) -> None:
+        self.names, self.records, self.small, self.changes = names, records, small, changes
+        self.made: dict[tuple[str, int], bytes] = {}
+
+    def pieces(self) -> Pieces:
+        """Make JSON of every changed record, its fields set over what it held (as TinyDB's update does),
+        then the whole file's bytes in pieces to be written as they are (each record's JSON is one):
+        joined, exactly what `orjson.dumps` makes of the tables as dicts."""
+        for name, changes in self.changes.items():
             records = self.records[name]
             for doc_id, fields in changes.items():
-                record = records[doc_id]
+                record = records.get(doc_id)
                 doc = fields if record is None else {**_doc_of(record), **fields}
-                records[doc_id] = record_json(doc_id, doc)
-            changes.clear()
+                records[doc_id] = self.made[name, doc_id] = record_json(doc_id, doc)
+        pieces: Pieces = [b"{"]
+        for name in self.names:
+            key = orjson.dumps(name)
+            if name in self.records:
+                pieces.append(b"%b:{" % key)
+                made = self.records[name].values()
+                if made:
+                    pieces.extend(cast("Iterable[bytes]", made))  # each made just above
+                    pieces[-1] = memoryview(pieces[-1])[:-1]  # no comma after the last record
+                pieces.append(b"},")
+            else:
+                pieces.append(b"%b:%b," % (key, self.small.get(name, b"{}")))
+        if len(pieces) > 1:
+            pieces[-1] = pieces[-1][:-1]  # nor after the last table
+        pieces.append(b"}")
+        return pieces

@@ -239,6 +239,7 @@ class AtomicStorage(Storage):
         self._seen = seen
         self.lock = threading.RLock()  # guards the tables against the writer thread
         self._save_lock = threading.Lock()
+        self._making = threading.Lock()  # one making of the file's bytes at a time (a save, a rescue)
         self.generation = 0
         self.saved_generation = 0
         self.on_change: Any = None
@@ -268,8 +269,22 @@ class AtomicStorage(Storage):
         return generation, b"".join(pieces)
 
     def _pieces(self) -> tuple[int, Pieces]:
-        with self.lock:
-            return self.generation, self.tables.pieces()
+        """The file's bytes, made outside the lock: typing goes on while a changed note is made into JSON."""
+        with self._making:
+            with self.lock:
+                generation, tables = self.generation, self.tables
+                taken = tables.take()
+            try:
+                pieces = taken.pieces()
+            except BaseException:
+                with self.lock:
+                    if self.tables is tables:
+                        tables.give_back(taken)
+                raise
+            with self.lock:
+                if self.tables is tables:  # not replaced meanwhile by a reload
+                    tables.settle(taken)
+            return generation, pieces
 
     def save(self) -> bool:
         """Write the current tables durably; return False if there was nothing to write.
