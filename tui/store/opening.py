@@ -292,8 +292,8 @@ def _collector_paused() -> Iterator[None]:
 def _convert_table(
     path: Path, data: dict[str, Any], cls: type, table: str, kept: dict[int, bytes | None] | None = None
 ) -> tuple[dict[str, Any], dict[str, int]]:
-    """Every record of `table` made into `cls` and, given `kept`, into its JSON there; each doc is let go once converted, so the
-    dicts of the whole file are never held beside the objects made of them."""
+    """Every record of `table` made into `cls` and, given `kept`, into its JSON there. Each doc is let go
+    once converted, so the dicts of the whole file are never held beside the objects made of them."""
     objects: dict[str, Any] = {}
     doc_ids: dict[str, int] = {}
     docs = data.get(table) or {}
