@@ -20,7 +20,7 @@ from ..domain.errors import ValidationError
 from ..domain.models import CallAttempt, Interview, Profile, Settings, ThankYou
 from .errors import DamagedFileError, LockedError, NewerSchemaError, ReadOnlyError, StoreError
 from .file_lock import FileLock, LockBusy
-from .records import Tables, record_json
+from .records import Tables, record_json, same_bytes
 from .schema import SCHEMA_VERSION, check_layout, empty_tables, migrate, schema_version
 from .storage import (
     MAX_WORKBOOK_BYTES,
@@ -260,11 +260,9 @@ def check_tables(path: Path, raw: bytes, tz: Any) -> tuple[Loaded, int]:
             raise
         tables = Tables(names, records, data)
         pieces = tables.pieces()
-        written = b"".join(pieces)
-        exact = written == raw
-        if not exact and written != raw.strip():  # followup's own files are exactly what it writes
+        exact = same_bytes(pieces, raw)
+        if not exact and not same_bytes(pieces, raw.strip()):  # followup's own files are what it writes
             _twice(path, raw)
-        del written
         seen = None if stamp is None else Fingerprint(stamp.st_size, stamp.st_mtime_ns, pieces if exact else raw)
         loaded = Loaded(tables, seen, objects, doc_ids)
     return loaded, version

@@ -12,14 +12,21 @@ dicts, read and written through TinyDB. The file is the same TinyDB file either 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import accumulate
 from typing import Any, cast
 
 import orjson
 
-__all__ = ["Pieces", "Tables", "Taken", "record_json"]
+__all__ = ["Pieces", "Tables", "Taken", "record_json", "same_bytes"]
 
 #: A file's bytes in the pieces they are written from, without joining them into one more copy.
 Pieces = list[bytes | memoryview]
+
+
+def same_bytes(pieces: Pieces, data: bytes) -> bool:
+    """Whether `pieces`, joined, are `data`: compared where they stand, without joining them."""
+    offsets = accumulate(map(len, pieces), initial=0)
+    return sum(map(len, pieces)) == len(data) and all(map(data.startswith, pieces, offsets))
 
 
 def record_json(doc_id: int, doc: dict[str, Any]) -> bytes:

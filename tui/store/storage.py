@@ -14,7 +14,7 @@ from typing import Any
 from tinydb.storages import Storage
 
 from .errors import FileChangedError, FileGoneError, WriteFailedError
-from .records import Pieces, Tables
+from .records import Pieces, Tables, same_bytes
 
 __all__ = [
     "MAX_WORKBOOK_BYTES",
@@ -94,7 +94,7 @@ class Fingerprint:
         """Whether `data`, the file read now, is the very bytes that were seen."""
         if isinstance(self._content, HashedAside):
             return hashlib.sha256(data).hexdigest() == self._content.result()
-        return len(data) == sum(map(len, self._content)) and b"".join(self._content) == data
+        return same_bytes(self._content, data)
 
     def restamped(self, info: os.stat_result) -> Fingerprint:
         """The same bytes, found under a new size or mtime (copied back by a sync client, touched)."""
@@ -251,6 +251,24 @@ class AtomicStorage(Storage):
     def write(self, data: dict[str, Any]) -> None:
         with self.lock:
             self.tables.set_small(data)
+            self.touch()
+
+    # the workbook's side: each change to the records made under the lock, and marked
+    def insert(self, table: str, docs: list[dict[str, Any]]) -> list[int]:
+        """New records; their doc ids."""
+        with self.lock:
+            doc_ids = [self.tables.insert(table, doc) for doc in docs]
+            self.touch()
+        return doc_ids
+
+    def update(self, table: str, doc_id: int, fields: dict[str, Any]) -> None:
+        with self.lock:
+            self.tables.update(table, doc_id, fields)
+            self.touch()
+
+    def remove(self, table: str, doc_ids: list[int]) -> None:
+        with self.lock:
+            self.tables.remove(table, doc_ids)
             self.touch()
 
     def touch(self) -> None:

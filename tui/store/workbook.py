@@ -207,14 +207,11 @@ class Workbook:
     def _put(self, obj: Any, urgent: bool = True) -> None:
         kind = KINDS[type(obj)]
         doc = to_doc(obj)
-        storage = self._storage
-        with storage.lock:
-            doc_id = self._doc_ids[kind].get(obj.id)
-            if doc_id is None:
-                self._doc_ids[kind][obj.id] = storage.tables.insert(kind, doc)
-            else:
-                storage.tables.update(kind, doc_id, doc)
-            storage.touch()
+        doc_id = self._doc_ids[kind].get(obj.id)
+        if doc_id is None:
+            self._doc_ids[kind][obj.id] = self._storage.insert(kind, [doc])[0]
+        else:
+            self._storage.update(kind, doc_id, doc)
         self._table(kind)[obj.id] = obj
         if urgent and self._autosaver is not None:
             self._autosaver.save_soon()
@@ -229,10 +226,7 @@ class Workbook:
         setattr(obj, field, text)
         if cached is not None and cached is not obj:
             setattr(cached, field, text)
-        storage = self._storage
-        with storage.lock:
-            storage.tables.update(kind, doc_id, {field: text})
-            storage.touch()
+        self._storage.update(kind, doc_id, {field: text})
 
     # interviews
     def interviews(self, include_archived: bool = False) -> list[Interview]:
@@ -264,10 +258,7 @@ class Workbook:
     def _remove(self, kind: str, ids: list[str]) -> None:
         doc_ids = [doc_id for i in ids if (doc_id := self._doc_ids[kind].pop(i, None)) is not None]
         if doc_ids:
-            storage = self._storage
-            with storage.lock:
-                storage.tables.remove(kind, doc_ids)
-                storage.touch()
+            self._storage.remove(kind, doc_ids)
         for i in ids:
             self._objects[kind].pop(i, None)
         if self._autosaver is not None:
@@ -328,12 +319,10 @@ class Workbook:
                 self._put(obj, urgent=False)
             else:
                 fresh.setdefault(kind, []).append(obj)
-        storage = self._storage
-        with storage.lock:
-            for kind, objects in fresh.items():
-                for obj in objects:
-                    self._objects[kind][obj.id] = obj
-                    self._doc_ids[kind][obj.id] = storage.tables.insert(kind, to_doc(obj))
-            storage.touch()
+        for kind, objects in fresh.items():
+            doc_ids = self._storage.insert(kind, [to_doc(obj) for obj in objects])
+            for obj, doc_id in zip(objects, doc_ids, strict=True):
+                self._objects[kind][obj.id] = obj
+                self._doc_ids[kind][obj.id] = doc_id
         if self._autosaver is not None:
             self._autosaver.save_soon()
