@@ -126,6 +126,30 @@ async def test_the_list_shown_again_fits_its_width_with_no_sideways_scrollbar(db
         assert not listing.show_horizontal_scrollbar and listing.scroll_x == 0
 
 
+@pytest.mark.parametrize("size", [(80, 24), (80, 25), (100, 31)])
+async def test_the_list_scrolled_by_its_keys_shows_whole_rows_at_its_top(db, size):
+    """Rows are two lines: at any height, moving down, to the end and back up keeps a row's first line
+    at the list's top, with the highlighted row whole on screen."""
+    seed(db, [acme(company=f"Company {n:02}") for n in range(40)])
+    async with running(db, size=size) as pilot:
+        listing = pilot.app.screen.query_one(InterviewList)
+        height = listing.scrollable_content_region.height
+
+        def whole() -> None:
+            top = round(listing.scroll_y)
+            assert top % 2 == 0, f"half a row at the top (scrolled {top} lines, {height} high)"
+            assert top <= listing.cursor * 2 and listing.cursor * 2 + 2 <= top + height
+
+        for keys in (["down"] * 15, ["end"], ["up"] * 7, ["pagedown"], ["home"]):
+            for key in keys:
+                await pilot.press(key)
+            await pilot.pause()
+            whole()
+        await pilot.press("end")
+        await pilot.pause()
+        assert listing.scroll_y == listing.max_scroll_y > 0
+
+
 async def test_ticks_persist_the_moment_they_change(db):
     seed(db, [acme()])
     async with running(db) as pilot:

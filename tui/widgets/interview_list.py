@@ -143,7 +143,7 @@ class InterviewList(ScrollView, can_focus=True):
     def set_rows(self, rows: Rows, keep: str | None = None) -> None:
         """Show these rows, keeping the interview with id `keep` highlighted when it is there."""
         self.rows = rows
-        self.virtual_size = Size(self.scrollable_content_region.width, len(rows) * ROW_HEIGHT)
+        self._fit_rows()
         index = 0
         if keep is not None:
             index = next((i for i, interview in enumerate(rows.interviews) if interview.id == keep), 0)
@@ -167,9 +167,26 @@ class InterviewList(ScrollView, can_focus=True):
         self.post_message(self.Highlighted(self, self.highlighted))
 
     def scroll_to_region_of(self, index: int) -> None:
-        from textual.geometry import Region
+        """Bring row `index` into view with the list's top at the start of a row: rows are two lines, and
+        scrolled by the line, an odd height would show half a row at the top."""
+        height = self.scrollable_content_region.height
+        top, row = round(self.scroll_y), index * ROW_HEIGHT
+        if row < top or height < ROW_HEIGHT:
+            y = row
+        elif row + ROW_HEIGHT > top + height:
+            y = -(-(row + ROW_HEIGHT - height) // ROW_HEIGHT) * ROW_HEIGHT  # up to the next row's start
+        else:
+            return
+        self.scroll_to(y=y, animate=False, force=True)
 
-        self.scroll_to_region(Region(0, index * ROW_HEIGHT, 1, ROW_HEIGHT), animate=False, force=True)
+    def _fit_rows(self) -> None:
+        """Room for every row; at an odd height, one line more, so the list scrolled to its end still
+        has a whole row at its top."""
+        region = self.scrollable_content_region
+        height = len(self.rows) * ROW_HEIGHT
+        if height > region.height:
+            height += region.height % ROW_HEIGHT
+        self.virtual_size = Size(region.width, height)
 
     # keys and mouse
     def action_move(self, step: int) -> None:
@@ -238,7 +255,7 @@ class InterviewList(ScrollView, can_focus=True):
         return Strip(segments).crop_extend(0, width, style).simplify()
 
     def on_resize(self, event: events.Resize) -> None:
-        self.virtual_size = Size(self.scrollable_content_region.width, len(self.rows) * ROW_HEIGHT)
+        self._fit_rows()
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return len(self.rows) * ROW_HEIGHT
