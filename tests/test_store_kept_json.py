@@ -207,3 +207,72 @@ def test_a_record_removed_while_the_bytes_are_being_made_stays_removed():
     taken.pieces()
     tables.settle(taken)
     assert str(doc_id) not in orjson.loads(tables.payload()).get("calls", {})
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_big_records_kept_as_docs_still_make_the_same_bytes(seed, monkeypatch):
+    """A record whose JSON is big is kept as its doc: with the bound set low, most records cross it one
+    way or the other as they change, and the bytes still match the model after every step."""
+    from tui.store import records
+
+    monkeypatch.setattr(records, "BIG", 28)
+    test_whatever_is_changed_the_bytes_are_what_orjson_makes_of_the_tables(seed)
+
+
+def big_note() -> str:
+    return "12:00:01 INFO request served in 3 ms from the cache\n" * 25_000  # about 1.3 MB
+
+
+def test_a_big_note_is_held_once_and_saved_whole(tmp_path):
+    """A pasted log is held as the interview's text only: not again as JSON, not by what was saved."""
+    path = tmp_path / "wb.json"
+    book, interviews = make_book(path)
+    book.set_interview_notes(interviews[1], big_note())
+    book.close()
+    book = Workbook.open(path, autosave=False)
+    interview = next(i for i in book.interviews() if i.company == "Company 1")
+    kept = book._storage.tables.records["interviews"][2]
+    assert isinstance(kept, dict) and kept["notes"] is interview.notes
+    book.set_interview_notes(interview, interview.notes + "typed after it")
+    book.save_interview(next(i for i in book.interviews() if i.company == "Company 2"))
+    book.flush()
+    held = book._storage._seen._content
+    assert all(len(piece) < storage_module.BIG for piece in held if isinstance(piece, bytes | memoryview))
+    book.close()
+    raw = path.read_bytes()
+    assert raw == orjson.dumps(orjson.loads(raw))
+    assert orjson.loads(raw)["interviews"]["2"]["notes"] == big_note() + "typed after it"
+
+
+def test_a_big_note_touched_but_not_changed_is_no_conflict(tmp_path):
+    path = tmp_path / "wb.json"
+    book, interviews = make_book(path)
+    book.set_interview_notes(interviews[0], big_note())
+    book.flush()
+    later = time.time() + 5
+    os.utime(path, (later, later))
+    book.set_interview_notes(interviews[2], "after the touch")
+    book.flush()
+    path.write_bytes(path.read_bytes().replace(b"INFO request", b"WARN request", 1))  # same size, not ours
+    book.set_interview_notes(interviews[2], "once more")
+    with pytest.raises(FileChangedError):
+        book.flush()
+    book.abandon()
+
+
+def test_a_record_that_grows_big_while_its_bytes_are_made_keeps_the_newest_text(monkeypatch):
+    """Typed meanwhile, then typed again once the record is kept as its doc: the last text wins."""
+    from tui.store import records
+
+    monkeypatch.setattr(records, "BIG", 40)
+    _, tables = model_tables(7)
+    doc_id = tables.insert("calls", {"n": 0, "text": ""})
+    tables.pieces()
+    tables.update("calls", doc_id, {"text": "x" * 50})  # big from now on
+    taken = tables.take()
+    tables.update("calls", doc_id, {"text": "typed while it was made"})
+    taken.pieces()
+    tables.settle(taken)
+    assert isinstance(tables.records["calls"][doc_id], dict)
+    tables.update("calls", doc_id, {"text": "typed last"})
+    assert orjson.loads(tables.payload())["calls"][str(doc_id)]["text"] == "typed last"

@@ -20,7 +20,7 @@ from ..domain.errors import ValidationError
 from ..domain.models import CallAttempt, Interview, Profile, Settings, ThankYou
 from .errors import DamagedFileError, LockedError, NewerSchemaError, ReadOnlyError, StoreError
 from .file_lock import FileLock, LockBusy
-from .records import Tables, record_json, same_bytes
+from .records import BIG, Record, Tables, record_json, same_bytes
 from .schema import SCHEMA_VERSION, check_layout, empty_tables, migrate, schema_version
 from .storage import (
     MAX_WORKBOOK_BYTES,
@@ -247,7 +247,7 @@ def check_tables(path: Path, raw: bytes, tz: Any) -> tuple[Loaded, int]:
         _convert_table(path, data, Profile, "profile")
         _convert_table(path, data, Settings, "settings")
         names = list(data)
-        records: dict[str, dict[int, bytes | None]] = {}
+        records: dict[str, dict[int, Record]] = {}
         objects: dict[str, dict[str, Any]] = {}
         doc_ids: dict[str, dict[str, int]] = {}
         try:
@@ -288,10 +288,11 @@ def _collector_paused() -> Iterator[None]:
 
 
 def _convert_table(
-    path: Path, data: dict[str, Any], cls: type, table: str, kept: dict[int, bytes | None] | None = None
+    path: Path, data: dict[str, Any], cls: type, table: str, kept: dict[int, Record] | None = None
 ) -> tuple[dict[str, Any], dict[str, int]]:
-    """Every record of `table` made into `cls` and, given `kept`, into its JSON there. Each doc is let go
-    once converted, so the dicts of the whole file are never held beside the objects made of them."""
+    """Every record of `table` made into `cls` and, given `kept`, into its JSON there (a big one's doc).
+    Each doc is let go once converted, so the dicts of the whole file are never held beside the
+    objects made of them."""
     objects: dict[str, Any] = {}
     doc_ids: dict[str, int] = {}
     docs = data.get(table) or {}
@@ -311,7 +312,8 @@ def _convert_table(
         objects[record_id] = obj
         doc_ids[record_id] = doc_id = int(key)
         if kept is not None:
-            kept[doc_id] = record_json(doc_id, doc)
+            json = record_json(doc_id, doc)
+            kept[doc_id] = doc if len(json) > BIG else json
             docs[key] = None
     return objects, doc_ids
 

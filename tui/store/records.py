@@ -5,22 +5,30 @@ object the app reads. A save joins the records that did not change and makes JSO
 that did, instead of making the whole file's JSON again; and no second copy of every record, as
 dicts, is held beside the objects (at 10,000 interviews, 27 MB of dicts against 8 MB of JSON).
 
+A record whose JSON is big (a log pasted into its notes) is the exception: its doc is kept instead,
+sharing its text with the object, and made into JSON again for each save, so the text is held once.
+
 The small tables of one record each (the profile, the settings, the format's version) stay plain
 dicts, read and written through TinyDB. The file is the same TinyDB file either way.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from itertools import accumulate
 from typing import Any, cast
 
 import orjson
 
-__all__ = ["Pieces", "Tables", "Taken", "record_json", "same_bytes"]
+__all__ = ["BIG", "Piece", "Pieces", "Record", "Tables", "Taken", "record_json", "same_bytes"]
+
+#: A record's JSON longer than this is not kept: its doc is (see above).
+BIG = 1 << 20
+#: A record as kept: its JSON; or, when that is big, its doc; or None, added since the last save.
+Record = bytes | dict[str, Any] | None
 
 #: A file's bytes in the pieces they are written from, without joining them into one more copy.
-Pieces = list[bytes | memoryview]
+Piece = bytes | memoryview
+Pieces = list[Piece]
 
 
 def same_bytes(pieces: Pieces, data: bytes) -> bool:
@@ -43,13 +51,14 @@ def _doc_of(record: bytes) -> dict[str, Any]:
 class Tables:
     """Every table of one workbook, in the file's order.
 
-    `records`: table -> doc id -> the record's JSON (None for a record added since the last save).
-    Changes are kept as fields to set, and made into JSON when the file's bytes are next made, so
-    typing costs no JSON at all. Not thread-safe: the storage holds its lock around every call, and
-    makes the file's bytes outside it (`take`, `Taken.pieces`, `settle`).
+    `records`: table -> doc id -> the record as kept (`Record`). Changes to a record kept as JSON wait
+    as fields to set, made into JSON when the file's bytes are next made, so typing costs no JSON at
+    all; a big record's doc is replaced by a new one at each change, never changed in place. Not
+    thread-safe: the storage holds its lock around every call, and makes the file's bytes outside it
+    (`take`, `Taken.pieces`, `settle`).
     """
 
-    def __init__(self, names: list[str], records: dict[str, dict[int, bytes | None]], small: dict[str, Any]) -> None:
+    def __init__(self, names: list[str], records: dict[str, dict[int, Record]], small: dict[str, Any]) -> None:
         self.names = names
         self.records = records
         self.small = small
@@ -74,10 +83,13 @@ class Tables:
 
     def update(self, table: str, doc_id: int, fields: dict[str, Any]) -> None:
         """Set these fields of a record; the others (even ones this release does not know) are kept."""
-        if doc_id not in self.records[table]:
+        records, changes = self.records[table], self._changes[table]
+        if doc_id not in records:
             raise KeyError(f"no record {doc_id} in {table}")
-        changes = self._changes[table]
-        if doc_id in changes:
+        record = records[doc_id]
+        if isinstance(record, dict):  # changes waiting since it became big come first
+            records[doc_id] = {**record, **changes.pop(doc_id, {}), **fields}
+        elif doc_id in changes:
             changes[doc_id].update(fields)
         else:
             changes[doc_id] = dict(fields)
@@ -91,19 +103,24 @@ class Tables:
     def take(self) -> Taken:
         """Under the lock: every table as it stands and the changes not yet made into JSON, taken away to
         be made into the file's bytes outside it (a changed 20 MB note takes a while to read and make)."""
-        taken = {name: changes for name, changes in self._changes.items() if changes}
-        for name in taken:
-            self._changes[name] = {}
+        taken: dict[str, dict[int, dict[str, Any]]] = {}
+        for name, changes in self._changes.items():
+            records = self.records[name]
+            for doc_id in [i for i in changes if isinstance(records[i], dict)]:
+                self.update(name, doc_id, {})  # became big since they were made: they join its doc
+            if changes:
+                taken[name], self._changes[name] = changes, {}
         small = {name: orjson.dumps(table) for name, table in self.small.items()}  # TinyDB changes them in place
         return Taken(list(self.names), {name: dict(records) for name, records in self.records.items()}, small, taken)
 
     def settle(self, taken: Taken) -> None:
-        """Under the lock: keep the JSON made of the changes taken. A record changed since keeps its newer
-        changes, made over this JSON next time; a record removed since stays removed."""
-        for (name, doc_id), record in taken.made.items():
+        """Under the lock: keep what was made of the changes taken, where the record is still the one it
+        was made from. A record changed since keeps its newer changes, made over it next time; a record
+        removed since stays removed."""
+        for (name, doc_id), (before, made) in taken.made.items():
             records = self.records[name]
-            if doc_id in records:
-                records[doc_id] = record
+            if doc_id in records and records[doc_id] is before:
+                records[doc_id] = made
 
     def give_back(self, taken: Taken) -> None:
         """Under the lock, when the bytes could not be made: the changes taken wait for the next try,
@@ -133,31 +150,37 @@ class Taken:
     def __init__(
         self,
         names: list[str],
-        records: dict[str, dict[int, bytes | None]],
+        records: dict[str, dict[int, Record]],
         small: dict[str, bytes],
         changes: dict[str, dict[int, dict[str, Any]]],
     ) -> None:
         self.names, self.records, self.small, self.changes = names, records, small, changes
-        self.made: dict[tuple[str, int], bytes] = {}
+        #: (table, doc id) -> the record as it was taken, and as it is to be kept now.
+        self.made: dict[tuple[str, int], tuple[Record, bytes | dict[str, Any]]] = {}
 
     def pieces(self) -> Pieces:
-        """Make JSON of every changed record, its fields set over what it held (as TinyDB's update does),
-        then the whole file's bytes in pieces to be written as they are (each record's JSON is one):
-        joined, exactly what `orjson.dumps` makes of the tables as dicts."""
+        """Every changed record made over what it held (as TinyDB's update does), then the whole file's
+        bytes in pieces to be written as they are (a record's JSON is one): joined, exactly what
+        `orjson.dumps` makes of the tables as dicts. A big record's JSON is made for this once only."""
         for name, changes in self.changes.items():
             records = self.records[name]
             for doc_id, fields in changes.items():
-                record = records.get(doc_id)
-                doc = fields if record is None else {**_doc_of(record), **fields}
-                records[doc_id] = self.made[name, doc_id] = record_json(doc_id, doc)
+                record = records[doc_id]
+                doc = fields if record is None else {**_doc_of(cast(bytes, record)), **fields}
+                json = record_json(doc_id, doc)
+                self.made[name, doc_id] = (record, doc if len(json) > BIG else json)
+                records[doc_id] = json
         pieces: Pieces = [b"{"]
         for name in self.names:
             key = orjson.dumps(name)
             if name in self.records:
                 pieces.append(b"%b:{" % key)
-                made = self.records[name].values()
-                if made:
-                    pieces.extend(cast("Iterable[bytes]", made))  # each made just above
+                kept = self.records[name]
+                if kept:
+                    pieces.extend(
+                        r if isinstance(r, bytes) else record_json(i, cast("dict[str, Any]", r))
+                        for i, r in kept.items()
+                    )
                     pieces[-1] = memoryview(pieces[-1])[:-1]  # no comma after the last record
                 pieces.append(b"},")
             else:
