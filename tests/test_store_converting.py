@@ -35,7 +35,7 @@ from tui.domain.models import (
     ThankYou,
 )
 from tui.store import DamagedFileError, Workbook
-from tui.store.storage import Fingerprint
+from tui.store.fingerprint import Fingerprint
 
 EAST = timezone(timedelta(hours=-5))
 START = datetime(2026, 11, 21, 9, 0, tzinfo=EAST)

@@ -408,14 +408,15 @@ def test_a_sync_clients_copy_of_the_same_bytes_is_no_change_but_other_bytes_are(
 
 
 def test_a_hash_taken_on_a_thread_is_waited_for(monkeypatch):
-    from tui.store.storage import HashedAside
+    from tui.store import fingerprint
+    from tui.store.fingerprint import HashedAside
 
-    real = storage_module.hashlib.sha256
+    real = fingerprint.hashlib.sha256
 
     def slow(content):
         time.sleep(0.2)  # the write is done long before the hash
         return real(content)
 
-    monkeypatch.setattr(storage_module.hashlib, "sha256", slow)
+    monkeypatch.setattr(fingerprint.hashlib, "sha256", slow)
     content = b"x" * (2 << 20)
     assert HashedAside(content).result() == real(content).hexdigest()

@@ -12,13 +12,11 @@ from ..domain.dates import zone
 from ..domain.documents import from_doc, to_doc
 from ..domain.models import CallAttempt, Interview, Profile, ThankYou
 from .autosave import Autosaver, SaveState
+from .checking import KINDS, Loaded, check_tables
 from .errors import FileGoneError, NotFoundError, ReadOnlyError, StoreError
 from .file_lock import FileLock
 from .opening import (
-    KINDS,
-    Loaded,
     check_kind,
-    check_tables,
     let_go,
     load_tables,
     read_only_reason,
