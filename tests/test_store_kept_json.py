@@ -16,9 +16,9 @@ import tinydb
 
 from tui.domain.documents import to_doc
 from tui.domain.models import CallAttempt, Interview, Outcome
-from tui.store import FileChangedError, Workbook
+from tui.store import FileChangedError, Workbook, records
 from tui.store import storage as storage_module
-from tui.store.records import Tables, record_json
+from tui.store.records import Tables, kept_as
 
 START = datetime(2026, 11, 21, 9, 0, tzinfo=UTC)
 
@@ -32,7 +32,7 @@ def model_tables(seed: int) -> tuple[dict[str, Any], Tables]:
             data[name] = {str(n): {"n": n, "text": "é" * rng.randint(0, 3)} for n in range(1, rng.randint(0, 6) + 1)}
     data["profile"] = {"1": {"name": "Sam"}}
     records = {
-        name: {int(key): record_json(int(key), doc) for key, doc in data.get(name, {}).items()}
+        name: {int(key): kept_as(int(key), doc) for key, doc in data.get(name, {}).items()}
         for name in ("interviews", "calls", "thank_yous")
     }
     small = {name: table for name, table in data.items() if name not in records}
@@ -182,13 +182,11 @@ def test_a_change_made_while_the_bytes_are_being_made_is_kept_for_the_next_save(
 
 
 def test_bytes_that_could_not_be_made_leave_every_change_waiting(monkeypatch):
-    from tui.store import records
-
     _, tables = model_tables(7)
     doc_id = tables.insert("calls", {"n": 0, "text": "first"})
     gone = tables.insert("calls", {"n": 1, "text": "removed meanwhile"})
     taken = tables.take()
-    monkeypatch.setattr(records, "record_json", lambda *_: (_ for _ in ()).throw(MemoryError()))
+    monkeypatch.setattr(records, "kept_as", lambda *_: (_ for _ in ()).throw(MemoryError()))
     with pytest.raises(MemoryError):
         taken.pieces()
     monkeypatch.undo()
@@ -213,8 +211,6 @@ def test_a_record_removed_while_the_bytes_are_being_made_stays_removed():
 def test_big_records_kept_as_docs_still_make_the_same_bytes(seed, monkeypatch):
     """A record whose JSON is big is kept as its doc: with the bound set low, most records cross it one
     way or the other as they change, and the bytes still match the model after every step."""
-    from tui.store import records
-
     monkeypatch.setattr(records, "BIG", 28)
     test_whatever_is_changed_the_bytes_are_what_orjson_makes_of_the_tables(seed)
 
@@ -237,7 +233,7 @@ def test_a_big_note_is_held_once_and_saved_whole(tmp_path):
     book.save_interview(next(i for i in book.interviews() if i.company == "Company 2"))
     book.flush()
     held = book._storage._seen._content
-    assert all(len(piece) < storage_module.BIG for piece in held if isinstance(piece, bytes | memoryview))
+    assert all(len(piece) < records.BIG for piece in held if isinstance(piece, bytes | memoryview))
     book.close()
     raw = path.read_bytes()
     assert raw == orjson.dumps(orjson.loads(raw))
@@ -262,8 +258,6 @@ def test_a_big_note_touched_but_not_changed_is_no_conflict(tmp_path):
 
 def test_a_record_that_grows_big_while_its_bytes_are_made_keeps_the_newest_text(monkeypatch):
     """Typed meanwhile, then typed again once the record is kept as its doc: the last text wins."""
-    from tui.store import records
-
     monkeypatch.setattr(records, "BIG", 40)
     _, tables = model_tables(7)
     doc_id = tables.insert("calls", {"n": 0, "text": ""})

@@ -19,7 +19,7 @@ from ..domain.errors import ValidationError
 from ..domain.models import CallAttempt, Interview, Profile, Settings, ThankYou
 from .errors import DamagedFileError, NewerSchemaError
 from .fingerprint import Fingerprint
-from .records import BIG, Record, Tables, record_json, same_bytes
+from .records import Record, Tables, kept_as, same_bytes
 from .schema import SCHEMA_VERSION, check_layout, migrate, schema_version
 
 __all__ = ["KINDS", "Loaded", "backup_path_for", "check_tables", "last_good"]
@@ -114,16 +114,17 @@ def check_tables(path: Path, raw: bytes, tz: Any) -> tuple[Loaded, int]:
         records: dict[str, dict[int, Record]] = {}
         objects: dict[str, dict[str, Any]] = {}
         doc_ids: dict[str, dict[str, int]] = {}
+        made: dict[str, dict[int, bytes]] = {}  # the JSON of big records, made already
         try:
             for cls, table in KINDS.items():
-                records[table] = {}
-                objects[table], doc_ids[table] = _convert_table(path, data, cls, table, records[table])
+                records[table], made[table] = {}, {}
+                objects[table], doc_ids[table] = _convert_table(path, data, cls, table, records[table], made[table])
                 data.pop(table, None)  # each record is now its object and its JSON
         except DamagedFileError:
             _twice(path, raw)  # a key twice explains a bad record better: the one read is not the one meant
             raise
         tables = Tables(names, records, data)
-        pieces = tables.pieces()
+        pieces = tables.pieces(made)
         exact = same_bytes(pieces, raw)
         if not exact and not same_bytes(pieces, raw.strip()):  # followup's own files are what it writes
             _twice(path, raw)
@@ -152,9 +153,15 @@ def _collector_paused() -> Iterator[None]:
 
 
 def _convert_table(
-    path: Path, data: dict[str, Any], cls: type, table: str, kept: dict[int, Record] | None = None
+    path: Path,
+    data: dict[str, Any],
+    cls: type,
+    table: str,
+    kept: dict[int, Record] | None = None,
+    made: dict[int, bytes] | None = None,
 ) -> tuple[dict[str, Any], dict[str, int]]:
-    """Every record of `table` made into `cls` and, given `kept`, into its JSON there (a big one's doc).
+    """Every record of `table` made into `cls` and, given `kept`, into its JSON there (a big one's doc,
+    its JSON in `made`).
     Each doc is let go once converted, so the dicts of the whole file are never held beside the
     objects made of them."""
     objects: dict[str, Any] = {}
@@ -176,8 +183,7 @@ def _convert_table(
         objects[record_id] = obj
         doc_ids[record_id] = doc_id = int(key)
         if kept is not None:
-            json = record_json(doc_id, doc)
-            kept[doc_id] = doc if len(json) > BIG else json
+            kept[doc_id] = kept_as(doc_id, doc, made)
             docs[key] = None
     return objects, doc_ids
 

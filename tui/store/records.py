@@ -19,9 +19,9 @@ from typing import Any, cast
 
 import orjson
 
-__all__ = ["BIG", "Piece", "Pieces", "Record", "Tables", "Taken", "record_json", "same_bytes"]
+__all__ = ["BIG", "Piece", "Pieces", "Record", "Tables", "Taken", "kept_as", "same_bytes"]
 
-#: A record's JSON longer than this is not kept: its doc is (see above).
+#: A record whose JSON is longer than this is not kept as JSON: its doc is (see above).
 BIG = 1 << 20
 #: A record as kept: its JSON; or, when that is big, its doc; or None, added since the last save.
 Record = bytes | dict[str, Any] | None
@@ -37,9 +37,15 @@ def same_bytes(pieces: Pieces, data: bytes) -> bool:
     return sum(map(len, pieces)) == len(data) and all(map(data.startswith, pieces, offsets))
 
 
-def record_json(doc_id: int, doc: dict[str, Any]) -> bytes:
-    """One record as it stands in its table in the file, with the comma after it: `"12":{...},`."""
-    return b'"%d":%b,' % (doc_id, orjson.dumps(doc))
+def kept_as(doc_id: int, doc: dict[str, Any], made: dict[int, bytes] | None = None) -> bytes | dict[str, Any]:
+    """How a record is kept: as it stands in its table in the file, with the comma after it (`"12":{...},`);
+    or when that is big, as its doc (its JSON then put in `made`, for the file's bytes about to be made)."""
+    body = orjson.dumps(doc)
+    if len(body) <= BIG:
+        return b'"%d":%b,' % (doc_id, body)
+    if made is not None:
+        made[doc_id] = body
+    return doc
 
 
 def _doc_of(record: bytes) -> dict[str, Any]:
@@ -132,9 +138,11 @@ class Tables:
             }
             self._changes[name].update(newer)
 
-    def pieces(self) -> Pieces:
-        """The whole file's bytes, at once (nothing else may change the tables meanwhile)."""
+    def pieces(self, made: dict[str, dict[int, bytes]] | None = None) -> Pieces:
+        """The whole file's bytes, at once (nothing else may change the tables meanwhile); `made`: the JSON
+        of big records, made already."""
         taken = self.take()
+        taken.big = made or {}
         pieces = taken.pieces()
         self.settle(taken)
         return pieces
@@ -157,30 +165,33 @@ class Taken:
         self.names, self.records, self.small, self.changes = names, records, small, changes
         #: (table, doc id) -> the record as it was taken, and as it is to be kept now.
         self.made: dict[tuple[str, int], tuple[Record, bytes | dict[str, Any]]] = {}
+        #: table -> doc id -> the JSON of a big record, made already.
+        self.big: dict[str, dict[int, bytes]] = {}
 
     def pieces(self) -> Pieces:
         """Every changed record made over what it held (as TinyDB's update does), then the whole file's
         bytes in pieces to be written as they are (a record's JSON is one): joined, exactly what
-        `orjson.dumps` makes of the tables as dicts. A big record's JSON is made for this once only."""
+        `orjson.dumps` makes of the tables as dicts."""
         for name, changes in self.changes.items():
             records = self.records[name]
             for doc_id, fields in changes.items():
                 record = records[doc_id]
                 doc = fields if record is None else {**_doc_of(cast(bytes, record)), **fields}
-                json = record_json(doc_id, doc)
-                self.made[name, doc_id] = (record, doc if len(json) > BIG else json)
-                records[doc_id] = json
+                self.made[name, doc_id] = (record, now := kept_as(doc_id, doc, self.big.setdefault(name, {})))
+                records[doc_id] = now
         pieces: Pieces = [b"{"]
         for name in self.names:
             key = orjson.dumps(name)
             if name in self.records:
                 pieces.append(b"%b:{" % key)
-                kept = self.records[name]
-                if kept:
-                    pieces.extend(
-                        r if isinstance(r, bytes) else record_json(i, cast("dict[str, Any]", r))
-                        for i, r in kept.items()
-                    )
+                table = self.records[name]
+                big: dict[int, bytes] = self.big.get(name, {})
+                if table:
+                    for number, record in table.items():
+                        if isinstance(record, bytes):
+                            pieces.append(record)
+                        else:  # a big record's JSON, made for this once, in three pieces so it is not copied
+                            pieces += (b'"%d":' % number, big.pop(number, b"") or orjson.dumps(record), b",")
                     pieces[-1] = memoryview(pieces[-1])[:-1]  # no comma after the last record
                 pieces.append(b"},")
             else:
