@@ -176,8 +176,8 @@ class AtomicStorage(Storage):
     """Keeps the tables in memory; a change only marks them changed, `save()` makes it durable.
 
     TinyDB reads and writes the small tables through it; the workbook changes records through
-    `tables`, holding `lock`. Never CachingMiddleware: a save either lands whole or leaves the old
-    file whole.
+    `insert`, `update` and `remove`. Never CachingMiddleware: a save either lands whole or leaves the
+    old file whole.
     """
 
     def __init__(self, path: str | os.PathLike[str], tables: Tables, seen: Fingerprint | None) -> None:
