@@ -163,6 +163,19 @@ def test_schema_0_is_migrated_after_keeping_a_copy(tmp_path):
     raw.close()
 
 
+def test_a_migrated_file_is_saved_over_without_a_conflict(tmp_path):
+    """What the migration wrote is what the next save finds there: no change by another program."""
+    path = tmp_path / "wb.json"
+    path.write_bytes(json.dumps(SCHEMA_0).encode())
+    with Workbook.open(path, autosave=False, tz=UTC) as book:
+        (interview,) = book.interviews()
+        book.set_interview_notes(interview, "after the update")
+        book.flush()
+    raw = tinydb.TinyDB(path)
+    assert raw.table("interviews").all()[0]["notes"] == "after the update"
+    raw.close()
+
+
 def test_stale_temp_file_is_removed_on_open(tmp_path):
     path = tmp_path / "wb.json"
     Workbook.open(path, autosave=False).close()

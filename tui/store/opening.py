@@ -179,7 +179,7 @@ def load_tables(path: Path, tz: Any) -> Loaded:
         _write(path, "keep a copy of", lambda: _keep_copy(path, version, original))
         raw = loaded.tables.payload()
         _write(path, "update the format of", lambda: write_atomic(path, raw, path.stat().st_mode & 0o777))
-        loaded.seen = fingerprint_of(path)
+        loaded.seen = fingerprint_of(path, raw)  # the bytes just written: not read back
     backup = backup_path_for(path)
     try:
         if not _holds_already(backup, raw):

@@ -78,8 +78,9 @@ def _size(count: int) -> str:
 MAX_WORKBOOK_BYTES = 100 << 20
 
 
-def fingerprint_of(path: Path, data: bytes | Pieces | None = None) -> Fingerprint | None:
-    """None when the file is not there (or is no longer a file one could read back)."""
+def fingerprint_of(path: Path, data: bytes | None = None) -> Fingerprint | None:
+    """None when the file is not there (or is no longer a file one could read back); `data`: its bytes,
+    when they were just written or read."""
     try:
         info = path.stat()
         if data is None:
