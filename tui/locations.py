@@ -29,6 +29,15 @@ def data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
+def _config_dir() -> Path:
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+
+
+def _cache_dir() -> Path:
+    """What followup keeps only to start faster: deleting it is always safe."""
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+
+
 def database_path(cli_db: str | os.PathLike[str] | None = None) -> Path:
     """`--db` wins over FOLLOWUP_DB, which wins over the user data folder."""
     if cli_db:
@@ -41,25 +50,25 @@ def database_path(cli_db: str | os.PathLike[str] | None = None) -> Path:
 
 def keymap_path() -> Path:
     """The optional file of key remappings, beside the user's config."""
-    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / "keymap.toml"
+    return _config_dir() / "keymap.toml"
 
 
 def preferences_path() -> Path:
     """The user's look and feel (the theme), shared by every workbook and the demo."""
-    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / "preferences.json"
+    return _config_dir() / "preferences.json"
 
 
 def holidays_cache_path() -> Path:
     """Holiday tables and the countries of numbers worked out before, kept so that the next start need not
     work them out again."""
-    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)) / "holidays.json"
+    return _cache_dir() / "holidays.json"
 
 
 def order_cache_path(workbook: Path) -> Path:
     """The list's order kept from the last start, for the workbook at `workbook`: named by a digest of its
     path, so no name or folder of the user's shows in the cache."""
     digest = hashlib.blake2b(str(workbook).encode("utf-8", "surrogateescape"), digest_size=12).hexdigest()
-    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)) / "orders" / f"{digest}.json"
+    return _cache_dir() / "orders" / f"{digest}.json"
 
 
 def demo_source() -> Path:
