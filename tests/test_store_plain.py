@@ -1,0 +1,175 @@
+"""A file laid out as followup writes it is read one record at a time, exactly as a JSON reader reads it
+whole; any other file is read whole, with the same result."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import orjson
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tui.domain.documents import to_doc
+from tui.domain.models import CallAttempt, Interview, Interviewer, Outcome
+from tui.store import DamagedFileError, Workbook, checking
+from tui.store.checking import check_tables
+from tui.store.plain import NotPlainError, walk_records
+
+START = datetime(2026, 11, 21, 9, 0, tzinfo=UTC)
+
+#: Text made of what ends a record in the file's bytes, and what hides it: braces, quotes, commas,
+#: colons, digits and backslashes.
+_TRICKY = st.text(alphabet='{}[]",:\\0123456789 aé\n', max_size=24)
+_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers(-(10**6), 10**6) | _TRICKY,
+    lambda inner: (
+        st.lists(inner, max_size=3)
+        | st.dictionaries(st.from_regex(r"[0-9]{1,2}|[a-z}\",]{1,3}", fullmatch=True), inner, max_size=3)
+    ),
+    max_leaves=12,
+)
+_RECORD = st.dictionaries(st.sampled_from(["notes", "x", "1", "2", "}},", '"', "checks"]), _VALUES, max_size=5)
+_TABLE = st.dictionaries(st.integers(0, 50).map(str), _RECORD, max_size=5)
+_TABLES = st.dictionaries(st.sampled_from(["meta", "interviews", "calls", "odd}", "é"]), _TABLE, max_size=4)
+
+
+def walked(raw: bytes) -> dict[str, Any]:
+    """The tables as the walk gives them, put back together."""
+    tables: dict[str, Any] = {}
+    for table, key, doc in walk_records(raw):
+        records = tables.setdefault(table, {})
+        if key is not None:
+            records[key] = doc
+    return tables
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TABLES)
+def test_the_walk_reads_what_a_json_reader_reads(tables: dict[str, Any]) -> None:
+    raw = orjson.dumps(tables)
+    assert walked(raw) == orjson.loads(raw)
+    assert list(walked(raw)) == list(tables)  # in the file's order, an empty table too
+
+
+@pytest.mark.parametrize(
+    "notes",
+    [
+        '}},"calls":{"1":{',  # the bytes of a table's end, inside a note
+        '},"2":{"a":1}',  # a record's end and the next record's start
+        "ends in a backslash \\",  # the string's closing quote right after an escaped backslash
+        "}",
+        "}}}",
+        '"},"3":{"',
+    ],
+)
+def test_a_note_that_looks_like_the_end_of_a_record_is_read_whole(notes: str) -> None:
+    tables = {"interviews": {"1": {"notes": notes, "n": 1}, "2": {"notes": notes, "deep": {"1": {"2": {}}}}}}
+    raw = orjson.dumps(tables)
+    assert walked(raw) == tables
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        json.dumps({"interviews": {"1": {"a": 1}}}).encode(),  # spaces between, as Python's json writes
+        json.dumps({"interviews": {"1": {"a": 1}}}, indent=2).encode(),
+        b'{"interviews":{"01":{"a":1}}}',  # a record number TinyDB would not write
+        b'{"interviews":{"x":{"a":1}}}',
+        b'{"interviews":{"1":[1]}}',  # a record that is not a table of fields
+        b'{"interviews":[]}',
+        b'{"inter\\u0076iews":{"1":{"a":1}}}',  # an escape in a table's name
+        b'{"interviews":{"1":{"a":1}}',  # cut off
+        b'{"interviews":{"1":{"a":1}}}}',
+        b'{"interviews":{"1":{"a":1}}} x',
+        b"[]",
+        b"",
+        b'{"\xff":{}}',  # not UTF-8
+    ],
+)
+def test_any_other_layout_is_not_walked(raw: bytes) -> None:
+    with pytest.raises(NotPlainError):
+        walked(raw)
+
+
+def test_white_space_after_the_file_is_allowed() -> None:
+    assert walked(b'{"meta":{}}\n') == {"meta": {}}
+    assert walked(b"{}") == {}
+
+
+def test_a_file_of_deep_objects_is_read_whole_instead(monkeypatch: pytest.MonkeyPatch) -> None:
+    deep = {"interviews": {"1": {"x": {str(n): {"y": {}} for n in range(1, 40)}}}}
+    raw = orjson.dumps(deep)
+    assert walked(raw) == deep  # 38 braces tried before the record's own
+    monkeypatch.setattr("tui.store.plain._TRIES", 10)
+    with pytest.raises(NotPlainError):
+        walked(raw)
+
+
+def _workbook(path: Path) -> bytes:
+    book = Workbook.open(path, autosave=False)
+    interviews = [
+        Interview(
+            company=f"Acme {n}",
+            role="Designer",
+            interviewed_at=START,
+            interviewer=Interviewer(name="Dana", phone="+12025550123"),
+            notes='asked about "the team"},"2":{ and \\',
+        )
+        for n in range(5)
+    ]
+    book.load_many(interviews)
+    book.load_many([CallAttempt(interviews[0].id, START, START, Outcome.NO_ANSWER)])
+    book.close()
+    return path.read_bytes()
+
+
+def _seen(path: Path, raw: bytes) -> tuple[Any, ...]:
+    loaded, version = check_tables(path, raw, UTC)
+    objects = {table: {key: to_doc(obj) for key, obj in found.items()} for table, found in loaded.objects.items()}
+    return version, loaded.tables.payload(), objects, loaded.doc_ids, loaded.seen is not None
+
+
+def test_followup_s_own_file_is_read_record_by_record(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "w.json"
+    raw = _workbook(path)
+    walked_once = _seen(path, raw)
+
+    def whole(*args: Any) -> Any:
+        raise AssertionError("followup's own file was parsed whole")
+
+    monkeypatch.setattr(checking, "_read_whole", whole)
+    assert _seen(path, raw) == walked_once
+
+
+def test_a_file_read_whole_opens_the_same(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "w.json"
+    raw = _workbook(path)
+    walked_once = _seen(path, raw)
+    monkeypatch.setattr(checking, "_read_plain", lambda path, raw: None)
+    assert _seen(path, raw) == walked_once
+    spaced = json.dumps(orjson.loads(raw), indent=1).encode()  # another program's layout: read whole
+    monkeypatch.undo()
+    version, payload, objects, doc_ids, _ = _seen(path, spaced)
+    assert (version, payload, objects, doc_ids) == walked_once[:4]
+
+
+@pytest.mark.parametrize(
+    ("change", "problem"),
+    [
+        (lambda raw: raw.replace(b'"company":"Acme 2"', b'"company":2'), "record 3 in interviews: 'company'"),
+        (lambda raw: raw.replace(b'"2":{"company"', b'"1":{"company"', 1), "appears twice"),
+        (lambda raw: raw.replace(b'"schema_version":1', b'"schema_version":99'), "newer"),
+    ],
+)
+def test_a_bad_record_is_named_as_before(tmp_path: Path, change: Any, problem: str) -> None:
+    """A walk that meets a problem hands the file to the whole reading, which names it."""
+    path = tmp_path / "w.json"
+    raw = change(_workbook(path))
+    with pytest.raises(Exception) as caught:
+        check_tables(path, raw, UTC)
+    assert problem in str(caught.value)
+    assert isinstance(caught.value, DamagedFileError) or "newer" in problem

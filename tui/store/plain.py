@@ -1,0 +1,104 @@
+"""A workbook laid out as followup writes it, read one record at a time.
+
+followup writes the file as `orjson.dumps` makes it: `{"meta":{"1":{...}},"interviews":{"1":{...},
+"2":{...}},...}`, with no space anywhere between the records. Such a file can be read record by
+record, each parsed from its own bytes: the dicts of the whole file are then never held at once
+(27 MB at 10,000 interviews, on top of the file's bytes and the objects made of them).
+
+Where a record ends is found without reading the text inside it: its closing brace comes right before
+the next record's number, or before its table's closing brace. A brace like that may also close an
+object inside the record, or sit in a string; but the bytes from a record's opening brace up to any
+such earlier brace are not one whole JSON value, so parsing them fails and the next one is tried.
+Only the record's own closing brace makes a value that parses. Anything else about the file (spaces,
+a record number written another way, a table that is not a table of records) ends the walk:
+the caller then reads the file whole, the way any JSON reader would.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import orjson
+
+__all__ = ["NotPlainError", "walk_records"]
+
+
+class NotPlainError(Exception):
+    """The file is not laid out exactly as followup writes it."""
+
+
+#: A table's name and the brace that opens it; a name with an escape in it is not one followup writes.
+_TABLE = re.compile(rb'"([^"\\]*)":\{')
+#: A record's number as TinyDB writes it (no leading zero, at most 18 digits), before its opening brace.
+_RECORD = re.compile(rb'"(0|[1-9][0-9]{0,17})":(?=\{)')
+#: A brace that may close a record: before the next record, or before its table's own closing brace
+#: (then the next table, or the end of the file).
+_MAY_END = re.compile(rb'\}(?=,"[0-9]+":\{|\}(?:,"|\}\s*\Z))')
+#: Braces tried and found not to close their record, in the whole file, before it is read whole
+#: instead: a few per record would already mean a file of deep objects, not followup's records.
+_TRIES = 10_000
+
+
+def walk_records(raw: bytes) -> Iterator[tuple[str, str | None, Any]]:
+    """Every record of the file, in the file's order: (table, record number, the record's fields).
+
+    A table with no record comes as (table, None, None). Raises NotPlainError at the first thing that
+    is not as followup writes it; the records already given are then to be put aside.
+    """
+    view = memoryview(raw)
+    if raw[:1] != b"{":
+        raise NotPlainError
+    at, tried = 1, 0
+    if raw[at : at + 1] == b"}":
+        _closed(raw, at)
+        return
+    while True:
+        opened = _TABLE.match(raw, at)
+        if opened is None:
+            raise NotPlainError
+        table, at = _text(opened[1]), opened.end()
+        if raw[at : at + 1] == b"}":
+            yield table, None, None
+            at += 1
+        else:
+            while True:
+                number = _RECORD.match(raw, at)
+                if number is None:
+                    raise NotPlainError
+                start = end = number.end()
+                while True:
+                    brace = _MAY_END.search(raw, end)
+                    if brace is None:
+                        raise NotPlainError
+                    end = brace.end()
+                    try:
+                        fields = orjson.loads(view[start:end])
+                        break
+                    except orjson.JSONDecodeError:
+                        tried += 1
+                        if tried > _TRIES:
+                            raise NotPlainError from None
+                yield table, _text(number[1]), fields
+                at = end + 1  # past the comma before the next record, or the table's closing brace
+                if raw[end : end + 1] == b"}":
+                    break
+        if raw[at : at + 1] == b",":
+            at += 1
+        else:
+            _closed(raw, at)
+            return
+
+
+def _closed(raw: bytes, at: int) -> None:
+    """The file's closing brace at `at`, with nothing but white space after it."""
+    if raw[at : at + 1] != b"}" or raw[at + 1 :].strip():
+        raise NotPlainError
+
+
+def _text(name: bytes) -> str:
+    try:
+        return name.decode()
+    except UnicodeDecodeError:
+        raise NotPlainError from None
