@@ -95,6 +95,23 @@ print(before, display_phone(parse_phone("(312) 555-0123")), country_for_phone("+
     assert shown.split() == ["False", "(312)", "555-0123", "CA"]
 
 
+def test_a_start_with_no_call_cut_off_loads_no_dialog(tmp_path: Path) -> None:
+    """The question of a call cut off is asked at every start: when there is none, no dialog is loaded,
+    and one dialog never loads the others with it."""
+    script = f"""
+import asyncio, sys
+from tui.screens import flows
+from tui.session import Session
+from tui.store import Workbook
+session = Session(Workbook.open({str(tmp_path / "w.json")!r}, autosave=False)).load()
+print(asyncio.run(flows.interrupted_call(None, session)), [m for m in sys.modules if m.startswith("tui.dialogs.")])
+from tui.dialogs.interrupted import InterruptedCallDialog
+print(sorted(m for m in sys.modules if m.startswith("tui.dialogs.")))
+"""
+    shown = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
+    assert shown.splitlines() == ["None []", "['tui.dialogs.interrupted']"]
+
+
 def test_a_damaged_or_stale_copy_is_ignored_and_written_anew(tmp_path: Path) -> None:
     path = tmp_path / "holidays.json"
     path.write_text("{not json")

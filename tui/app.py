@@ -54,24 +54,22 @@ def interview_commands():
 
 def binding_classes() -> list[type[DOMNode]]:
     """Every class of the app that has key bindings: what a keymap may name, and help lists."""
-    from .dialogs import (
-        ChannelDialog,
-        ConfirmDialog,
-        DecisionDialog,
-        DraftsDialog,
-        InterviewForm,
-        OutcomeDialog,
-        ProfileDialog,
-        ReferencesDialog,
-        TemplateEditor,
-        TextPrompt,
-    )
     from .dialogs.card import CardDialog
+    from .dialogs.confirm import ConfirmDialog
     from .dialogs.correct_call import CorrectCallDialog
+    from .dialogs.decision import DecisionDialog
+    from .dialogs.drafts import DraftsDialog
     from .dialogs.file_changed import FileChangedDialog
     from .dialogs.interrupted import InterruptedCallDialog
+    from .dialogs.interview_form import InterviewForm
+    from .dialogs.outcome import OutcomeDialog
+    from .dialogs.profile import ProfileDialog
+    from .dialogs.references import ReferencesDialog
     from .dialogs.result import ResultDialog
     from .dialogs.self_check import SelfCheckDialog
+    from .dialogs.template_editor import TemplateEditor
+    from .dialogs.text_prompt import TextPrompt
+    from .dialogs.thank_you import ChannelDialog
     from .screens.agenda import AgendaScreen
     from .screens.help import HelpScreen
     from .screens.practice import PracticeScreen

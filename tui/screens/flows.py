@@ -260,15 +260,16 @@ async def correct_call(app: App[Any], session: Session, call_id: str, delete: bo
 
 async def interrupted_call(app: App[Any], session: Session) -> str | None:
     """Once, on opening: a call cut off by a crash or a closed terminal. Returns its id if the call carries on."""
-    from ..dialogs.interrupted import RESUME, InterruptedCallDialog
-    from ..domain.dates import humanize_since
-    from ..session.corrections import asked_about
-    from ..session.corrections import correct_call as correct
     from ..session.corrections import interrupted_call as find_interrupted
 
     call = find_interrupted(session)
     if call is None:
-        return None
+        return None  # nearly every start: the dialog and what it needs are not loaded
+    from ..dialogs.interrupted import RESUME, InterruptedCallDialog
+    from ..domain.dates import humanize_since
+    from ..session.corrections import asked_about
+    from ..session.corrections import correct_call as correct
+
     interview = session.interview(call.interview_id)
     who = interview.interviewer.name or "the interviewer"
     question = f"Your call with {who} ({interview.title}) was cut off; it began {humanize_since(call.started_at, session.now())}."
