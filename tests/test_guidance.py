@@ -131,6 +131,16 @@ def test_d1_d4_prepare_names_what_is_missing():
     assert step.reason == "Before you call, get ready: references, key qualifications."
 
 
+def test_the_steps_of_many_alike_interviews_share_what_they_hold():
+    """Thousands of interviews held days ago have steps alike: one reason, one reminder and one end of
+    the day each, not a copy for every interview (memory at 10,000 interviews)."""
+    first, second = (make(ready=False, checks={"D1": True}) for _ in range(2))
+    steps = [next_step(iv, [], [], la(27, 9)) for iv in (first, second)]
+    assert steps[0].reason == steps[1].reason and steps[0].reason is steps[1].reason
+    assert steps[0].also and steps[0].also is steps[1].also
+    assert steps[0].overdue_at is not None and steps[0].overdue_at is steps[1].overdue_at
+
+
 def test_d21_missing_thank_you_noted_beside_the_call():
     iv = make()
     step = next_step(iv, [], [], la(25, 9))

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from enum import StrEnum
+from functools import lru_cache
 
 from .dates import humanize_day
 from .guardrails import REDIAL, Caution, call_caution, call_warning, channel_warning
@@ -85,6 +86,8 @@ _KIND_LABELS = {
 }
 #: D21: said beside the next step until a thank-you has gone out (D20: the channels that land best).
 THANK_YOU_REMINDER = "No thank-you sent yet; an email or a note is best."
+#: The reminder as a step's `also`: one tuple that every unthanked interview's step shares.
+_THANK_YOU_ALSO = (THANK_YOU_REMINDER,)
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,7 +155,7 @@ def next_step(
     mine = user_zone(profile, now)
     plan = _Plan(interview, now, mine, interviewer_zone(interview, mine), interviewer_calendar(interview, mine))
     is_thanked = thanked(interview, calls, thank_yous)
-    plan.also = () if is_thanked or now < held else (THANK_YOU_REMINDER,)
+    plan.also = () if is_thanked or now < held else _THANK_YOU_ALSO
     if not calls:  # no attempt yet: no round, no follow-up, nothing to stop (most of a big workbook)
         return _first_call(plan, is_thanked)
     current = since_contact(interview, calls)
@@ -240,7 +243,7 @@ def _first_call(plan: _Plan, is_thanked: bool) -> NextStep:
     else:
         reason = "The working day after the interview is the time to call and thank them."
     if not interview.ready_to_call:
-        reason = "Before you call, get ready: " + _missing_items(interview) + "."
+        reason = _get_ready(tuple(interview.missing_required))
         return plan.step(StepKind.PREPARE, reason, due, over, "D1-D4", window)
     return plan.call(StepKind.CALL_DUE, reason, due, over, "D10", window)
 
@@ -311,8 +314,10 @@ def _stopped(plan: _Plan, stop: Stop, follow: FollowUp | None) -> NextStep:
 _SHORT_LABELS = {"D1": "your resume", "D2": "references", "D3": "a quiet place", "D4": "key qualifications"}
 
 
-def _missing_items(interview: Interview) -> str:
-    return ", ".join(_SHORT_LABELS[rule] for rule in interview.missing_required)
+@lru_cache(maxsize=64)
+def _get_ready(missing: tuple[str, ...]) -> str:
+    """The reason to get ready first, made once for each set of items missing: thousands of steps share it."""
+    return "Before you call, get ready: " + ", ".join(_SHORT_LABELS[rule] for rule in missing) + "."
 
 
 def _wait_reason(interview: Interview, follow: FollowUp, now: datetime) -> str:

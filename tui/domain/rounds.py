@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from functools import lru_cache
 
 from .models import CallAttempt, Channel, Interview, Outcome, ThankYou
 from .windows import interviewer_calendar, interviewer_zone, windows_on
@@ -205,4 +206,11 @@ def day_start(day: date, tz: tzinfo) -> datetime:
 
 
 def midnight(day: date, tz: tzinfo) -> datetime:
+    return _midnight(day, tz, str(tz))
+
+
+@lru_cache(maxsize=4096)
+def _midnight(day: date, tz: tzinfo, name: str) -> datetime:
+    """Made once for each day and zone: the steps of thousands of interviews end on the same few days
+    (`name`: zones of one offset but different names are not the same zone)."""
     return datetime.combine(day, time(0), tz)

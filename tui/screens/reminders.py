@@ -31,21 +31,27 @@ CHECK_EVERY = 60.0
 _QUIET = frozenset({StepKind.WAIT, StepKind.CLOSED, StepKind.LET_IT_REST, StepKind.ON_CALL})
 
 
-def _news(step: NextStep, now: datetime) -> str:
-    """What falling due means for this step ("" when nothing is due now); the window's start when one is open."""
+#: What coming due means for one interview's step: its id, the step's kind, whether a good window has
+#: opened (else the step is due), and when. Made of what the step holds already, so that remembering
+#: every one said costs one tuple each (10,000 interviews, most of them long due).
+News = tuple[str, StepKind, bool, datetime | None]
+
+
+def _news(interview_id: str, step: NextStep, now: datetime) -> News | None:
+    """What falling due means for this step (None when nothing is due now); the window's start when one is open."""
     if step.kind in _QUIET or not step.is_due(now):
-        return ""
+        return None
     window = step.window
     if window is not None and window.start <= now < window.end:
-        return f"window {window.start.isoformat()}"
-    return f"due {step.due.isoformat() if step.due else ''}"
+        return interview_id, step.kind, True, window.start
+    return interview_id, step.kind, False, step.due
 
 
 @dataclass(frozen=True)
 class Survey:
     """Every step looked over at one moment: what is due (each with its interview) and the next change."""
 
-    due: list[tuple[tuple[str, str, str], str]]
+    due: list[News]
     next_change: datetime | None
 
 
@@ -62,7 +68,7 @@ class Reminders:
     def __init__(self, screen: Screen[None], session: Session, relist: Callable[[], None]) -> None:
         """`relist` shows the list and the guidance line again, as the session has them now."""
         self.screen, self.session, self.relist = screen, session, relist
-        self._said: set[tuple[str, str, str]] = set()
+        self._said: set[News] = set()
         self._timer: Timer | None = None
 
     def survey(self, now: datetime) -> Survey:
@@ -71,17 +77,16 @@ class Reminders:
 
     def start(self, survey: Survey) -> None:
         """Begin once the records are loaded: what is due already is on the list, so nothing is said about it."""
-        self._said = {key for key, _ in survey.due}
+        self._said = set(survey.due)
         self.screen.set_interval(CHECK_EVERY, self.check)
         self._schedule(survey.next_change)
 
-    def _due(self, now: datetime) -> list[tuple[tuple[str, str, str], str]]:
+    def _due(self, now: datetime) -> list[News]:
         session = self.session
         found = []
         for interview in session.interviews():
-            step = session.step(interview.id)
-            if news := _news(step, now):
-                found.append(((interview.id, step.kind.value, news), interview.id))
+            if news := _news(interview.id, session.step(interview.id), now):
+                found.append(news)
         return found
 
     def check(self) -> None:
@@ -100,12 +105,13 @@ class Reminders:
     def show(self, survey: Survey) -> None:
         """The new order and guidance; a notice for what has just come due."""
         session = self.session
-        fresh = [(key, iid) for key, iid in survey.due if key not in self._said]
+        fresh = [news for news in survey.due if news not in self._said]
         self.relist()
-        for key, interview_id in fresh:
-            self._said.add(key)
+        for news in fresh:
+            self._said.add(news)
+            interview_id, _, opened, _ = news
             interview, step = session.interview(interview_id), session.step(interview_id)
-            what = "a good time to call has begun" if key[2].startswith("window") else "it is due now"
+            what = "a good time to call has begun" if opened else "it is due now"
             self.screen.notify(f"{escape(interview.title)}: {escape(step.label)}; {what}.", title="Now", timeout=12)
         self._schedule(survey.next_change)
 
