@@ -36,9 +36,10 @@ _RECORD = re.compile(rb'"(0|[1-9][0-9]{0,17})":(?=\{)')
 #: A brace that may close a record: before the next record, or before its table's own closing brace
 #: (then the next table, or the end of the file).
 _MAY_END = re.compile(rb'\}(?=,"[0-9]+":\{|\}(?:,"|\}\s*\Z))')
-#: Braces tried and found not to close their record, in the whole file, before it is read whole
-#: instead: a few per record would already mean a file of deep objects, not followup's records.
-_TRIES = 10_000
+#: Bytes parsed in vain (from a record's start to a brace that did not close it), as a share of the
+#: file, before it is read whole instead: followup's records have no brace like that, so only a file
+#: of deep objects, not followup's, comes near it; and a walk never costs more than a few parses.
+_IN_VAIN = 2
 
 
 def walk_records(raw: bytes) -> Iterator[tuple[str, str | None, Any]]:
@@ -50,7 +51,7 @@ def walk_records(raw: bytes) -> Iterator[tuple[str, str | None, Any]]:
     view = memoryview(raw)
     if raw[:1] != b"{":
         raise NotPlainError
-    at, tried = 1, 0
+    at, in_vain, most = 1, 0, _IN_VAIN * len(raw)
     if raw[at : at + 1] == b"}":
         _closed(raw, at)
         return
@@ -77,8 +78,8 @@ def walk_records(raw: bytes) -> Iterator[tuple[str, str | None, Any]]:
                         fields = orjson.loads(view[start:end])
                         break
                     except orjson.JSONDecodeError:
-                        tried += 1
-                        if tried > _TRIES:
+                        in_vain += end - start
+                        if in_vain > most:
                             raise NotPlainError from None
                 yield table, _text(number[1]), fields
                 at = end + 1  # past the comma before the next record, or the table's closing brace
