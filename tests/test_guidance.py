@@ -16,6 +16,7 @@ from tui.domain.guidance import (
     call_caution,
     call_warning,
     channel_warning,
+    most_urgent,
     next_follow_up,
     next_step,
     thanked,
@@ -354,3 +355,35 @@ def test_d13_d15_property_never_a_third_unanswered_call_without_a_message(spec, 
         assert step.kind is StepKind.WAIT  # D15: nothing to ring about until the follow-up date
     if step.due is not None and step.kind in (StepKind.TRY_AGAIN, StepKind.LEAVE_VOICEMAIL):
         assert step.due.astimezone(ZoneInfo(tz)).weekday() < 5
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    spec=st.lists(st.tuples(st.integers(-60 * 24 * 5, 60 * 24 * 30), outcomes | st.none()), max_size=6),
+    later=st.integers(min_value=-60 * 24 * 3, max_value=60 * 24 * 60),
+    decision=st.none() | st.dates(date(2026, 11, 1), date(2027, 3, 1)),
+    chosen=st.none() | st.dates(date(2026, 10, 1), date(2027, 3, 1)),
+    ready=st.booleans(),
+    phone=st.sampled_from(["+13105550100", ""]),
+    tz=zones,
+    thanked_too=st.booleans(),
+)
+def test_the_most_urgent_a_step_can_be_never_comes_after_it(
+    spec, later, decision, chosen, ready, phone, tz, thanked_too
+):
+    """What the list's first rows are found by at a big workbook's first start: from the interview and its
+    calls alone, a key no later than its step's, at any moment (calls before the interview, calls not
+    ended, follow-up dates chosen in the past, a decision date, no number, not ready)."""
+    iv = make(tz=tz, ready=ready, phone=phone, decision_expected=decision)
+    calls = sorted(
+        (CallAttempt(iv.id, HELD + timedelta(minutes=m), ended_at=None if o is None else HELD + timedelta(minutes=m + 2),
+                     outcome=o) for m, o in spec),
+        key=lambda c: c.started_at,
+    )  # fmt: skip
+    if calls and chosen:
+        calls[-1].follow_up_on = chosen
+    now = HELD + timedelta(minutes=later)
+    step = next_step(iv, calls, [thanks(iv)] if thanked_too else [], now)
+    bound = most_urgent(iv, calls)
+    if bound is not None:
+        assert bound <= attention_key(step, now)

@@ -211,6 +211,31 @@ async def test_a_big_workbook_lists_its_rows_once_the_steps_are_worked_out_off_t
         assert pilot.app.screen.notes.built
 
 
+async def test_a_big_workbook_s_first_start_has_its_first_rows_in_order_before_every_step_is_known(
+    db, monkeypatch
+) -> None:
+    """Opened for the first time, a big workbook shows its rows on the first frame: the first ones in their
+    final order, though the rest of the steps are still to come (here they never do)."""
+    from datetime import timedelta
+
+    from ui_support import FIXED_NOW
+
+    from tui.screens import start_up
+
+    monkeypatch.setattr(start_up, "LIST_AT_ONCE", 1)
+    monkeypatch.setattr(start_up, "FIRST_ROWS", 2)
+    monkeypatch.setattr(start_up.StartUp, "_work_out_steps", lambda self: None)
+    held = FIXED_NOW - timedelta(days=6)
+    due_now = interview("Aardvark Ltd", interviewed_at=held + timedelta(days=5))  # due this morning, not late
+    late = [interview(name, interviewed_at=held + timedelta(days=n)) for n, name in enumerate(["Zeta", "Yonder"])]
+    seed(db, [due_now, *late])
+    async with running(db) as pilot:
+        shown = [row.interview.company for row in pilot.app.screen.query_one(InterviewList).rows]
+        assert shown[:2] == ["Zeta", "Yonder"]  # the longest late first, though "Aardvark" comes first by name
+        assert sorted(shown) == ["Aardvark Ltd", "Yonder", "Zeta"]
+        assert pilot.app.screen.current.company == "Zeta"
+
+
 async def test_a_big_workbook_shows_its_rows_before_looking_for_what_is_due(db, monkeypatch) -> None:
     """What is due is a second walk over every step: the rows do not wait for it."""
     from tui.screens import start_up

@@ -5,10 +5,12 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
+import pytest
+
 from tui.domain.models import Interview, Interviewer
 from tui.domain.windows import awake, call_windows, windows_on
 from tui.formats.ical import utc_stamp
-from tui.session import Session
+from tui.session import Session, order
 from tui.store import Workbook
 
 NY = ZoneInfo("America/New_York")
@@ -146,3 +148,65 @@ def test_steps_worked_out_aside_are_not_kept_when_something_changed_meanwhile(tm
     session.keep_steps(worked)
     assert {i.id: session.step(i.id) for i in session.interviews()} == worked.steps
     book.close()
+
+
+def _varied_workbook(path, seed: int, count: int) -> Session:
+    """Interviews of every kind a list holds: late, due, ahead, waiting, a result come, archived, no time
+    yet, calls before the interview and calls not ended, the same company and role more than once."""
+    import random
+
+    from tui.domain.models import CallAttempt, Outcome, Result
+
+    rng = random.Random(seed)
+    now = datetime(2026, 12, 2, 15, 0, tzinfo=UTC)
+    interviews, calls = [], []
+    for _ in range(count):
+        held = None if rng.random() < 0.05 else now + timedelta(hours=rng.randint(-24 * 40, 24 * 5))
+        one = Interview(
+            f"Company {rng.randint(0, count // 3)}",
+            rng.choice(["Designer", "Analyst"]),
+            interviewed_at=held,
+            interviewer=Interviewer(phone=rng.choice(["+12025550123", "+442079460000", ""])),
+            interviewer_tz=rng.choice(["", "America/New_York", "Asia/Tokyo"]),
+            checks={"D1": True, "D2": rng.random() < 0.7, "D3": True, "D4": True},
+            archived=rng.random() < 0.05,
+            result=Result.OFFER if rng.random() < 0.05 else Result.WAITING,
+        )
+        interviews.append(one)
+        start = held or now - timedelta(days=3)
+        for _ in range(rng.choice([0, 0, 1, 2, 3])):
+            started = start + timedelta(hours=rng.randint(-30, 24 * 20))
+            if started > now:
+                continue
+            outcome = rng.choice([*Outcome, None])
+            ended = None if outcome is None else started + timedelta(minutes=3)
+            calls.append(CallAttempt(one.id, started, ended_at=ended, outcome=outcome))
+    book = Workbook.open(path, autosave=False)
+    book.load_many(interviews)
+    book.load_many(calls)
+    return Session(book, clock=lambda: now).load()
+
+
+@pytest.mark.parametrize("batch", [1, 64])
+def test_the_first_rows_at_a_first_start_are_the_ones_the_sorted_list_begins_with(tmp_path, monkeypatch, batch):
+    """A big workbook's first start shows its first rows before every step is worked out: they are the
+    rows, in the order, that the list sorted on every step has, and every other row follows them."""
+    monkeypatch.setattr(order, "_BATCH", batch)  # one at a time: the search stops as soon as it may
+    for seed in range(30):
+        session = _varied_workbook(tmp_path / f"w{seed}.json", seed, 60)
+        count = 1 + seed % 20
+        first = [i.id for i in session.first_listed(count)]
+        everything = [i.id for i in Session(session.workbook, clock=session._clock).load().ordered()]
+        assert first[:count] == everything[:count], seed
+        assert sorted(first) == sorted(everything)
+
+
+def test_the_first_rows_need_the_steps_of_a_few_of_many_interviews(tmp_path):
+    now = datetime(2026, 12, 2, 15, 0, tzinfo=UTC)
+    book = Workbook.open(tmp_path / "w.json", autosave=False)
+    book.load_many(interview(now - timedelta(days=n % 40, hours=n % 7), company=f"Co {n}") for n in range(2_000))
+    session = Session(book, clock=lambda: now).load()
+    shown = session.first_listed(20)
+    worked_out = len(session._steps)
+    assert len(shown) == 2_000 and worked_out < 400
+    assert [i.id for i in shown[:20]] == [i.id for i in session.ordered()[:20]]

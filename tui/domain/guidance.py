@@ -5,7 +5,7 @@ Pure functions over the model: the UI shows the result, the store never sees it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from enum import StrEnum
@@ -42,6 +42,7 @@ __all__ = [
     "call_caution",
     "call_warning",
     "channel_warning",
+    "most_urgent",
     "next_follow_up",
     "next_step",
     "thanked",
@@ -349,6 +350,24 @@ def _follow_reason(interview: Interview, follow: FollowUp, late: bool) -> str:
 
 
 _BUCKETS = {StepKind.ON_CALL: 0, StepKind.LET_IT_REST: 8, StepKind.CLOSED: 9}
+
+
+def most_urgent(interview: Interview, calls: Sequence[CallAttempt]) -> tuple[int, float] | None:
+    """The most urgent `attention_key` this interview's next step can have, at any moment, from what it
+    holds alone: no step is worked out. None when only the step can tell (archived, a result come, no
+    interview time, a call not ended). `calls`: the interview's, oldest first.
+
+    Every step but a live call's sorts as overdue (1) or after it, and an overdue step is due no earlier
+    than the interview or the first call: the first call comes after the interview (D10), another try
+    after the last (D12, D13), a follow-up after a contact (D19), an email after the last try (D15).
+    """
+    held = interview.interviewed_at
+    if interview.archived or interview.settled or held is None:
+        return None
+    if any(call.ended_at is None and call.outcome is None for call in calls):
+        return None  # a call under way comes first of all
+    first = calls[0].started_at if calls and calls[0].started_at < held else held
+    return 1, first.timestamp()
 
 
 def attention_key(step: NextStep, now: datetime) -> tuple[int, float]:

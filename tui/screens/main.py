@@ -52,7 +52,7 @@ class MainScreen(Screen[None]):
         self.session = session
         self._filter_words: list[str] = []
         self._notes_wanted = False  # 3 was pressed before the editor could take the focus
-        self.listing = False  # the list may be shown: its next steps are known, or its order was kept
+        self.listing = False  # the list may be shown: its rows were put on it at the start
         #: The whole list in its order when last sorted (no filter, none archived): kept for the next start.
         self.sorted_list: list[Interview] | None = None
         self.keeps_order = keeps_order  # not the demo, which leaves nothing behind

@@ -2,9 +2,10 @@
 
 A small workbook has its rows, sorted, and its editor on the first frame. A bigger one that was opened
 before has its rows on the first frame in the order kept from then, each row's next step worked out as
-it is drawn; every step is then worked out off the UI thread and the rows put in order. A big one opened
-for the first time draws the frame first and shows the rows once the steps are known. Then the
-reminders start, and the questions of a first start or of a call cut off come. Work done off the UI
+it is drawn. A big one opened for the first time has its first rows on the first frame in their final
+order, with only the steps those need worked out, and the others after them. Either way every step is
+then worked out off the UI thread and the rows put in order. Then the reminders start, and the
+questions of a first start or of a call cut off come. Work done off the UI
 thread hands its answer back as a message and ends: it never waits on a UI that may be stopping (the
 user may quit at any moment).
 """
@@ -28,15 +29,17 @@ if TYPE_CHECKING:
     from ..domain.models import Interview
     from .main import MainScreen
 
-__all__ = ["LIST_AT_ONCE", "SORTED_AT_ONCE", "StartUp"]
+__all__ = ["FIRST_ROWS", "LIST_AT_ONCE", "SORTED_AT_ONCE", "StartUp"]
 
 #: Up to this many interviews, every next step is worked out before the first frame, which then has the
 #: rows in their final order: that takes less than one key's echo. Beyond it, an order kept from the
 #: last start is shown first (the order is kept only for workbooks this big).
 SORTED_AT_ONCE = 300
-#: Up to this many interviews, the first frame has the rows and the editor; beyond it, with no kept
-#: order, the frame comes first and the rows once the steps are worked out off the UI thread.
+#: Up to this many interviews, with no kept order, the first frame has every row in its final order;
+#: beyond it, the first FIRST_ROWS in their final order and the others after them, sorted a moment later.
 LIST_AT_ONCE = 2_000
+#: More rows than any terminal shows at once.
+FIRST_ROWS = 100
 
 
 class StartUp:
@@ -44,7 +47,7 @@ class StartUp:
     list's order for the next start."""
 
     class StepsKnown(Message):
-        """Off the UI thread, every next step has been worked out: the rows may be shown."""
+        """Off the UI thread, every next step has been worked out: the rows may be put in order."""
 
         def __init__(self, worked: StepsWorkedOut) -> None:
             super().__init__()
@@ -54,7 +57,7 @@ class StartUp:
         self.screen, self.session = screen, screen.session
         self._kept = 0  # how many holiday tables were read back from the last start
         self._kept_order: int | None = None  # a digest of the list's order as read back, or as last kept
-        self._in_kept_order = False  # the rows were shown in a kept order, before the steps were known
+        self._sorted_later = False  # the rows were shown before every step was known, to be sorted then
         self._first_shown: str | None = None  # the first of those rows
 
     @property
@@ -62,21 +65,25 @@ class StartUp:
         return order_cache_path(self.session.workbook.path) if self.screen.keeps_order else None
 
     async def begin(self) -> None:
-        """On mount: all the first frame needs; for a bigger workbook opened before, its rows in the kept order."""
+        """On mount: all the first frame needs, the rows with it (for a bigger workbook, their first ones)."""
         screen, session = self.screen, self.session
         self._kept = read_kept_holidays(holidays_cache_path())
         count, path = session.load().count, self._order_path
         kept = read_kept_order(path) if path is not None and count > SORTED_AT_ONCE else []
-        if kept:
+        if kept or count > LIST_AT_ONCE:
             # Sorting needs every next step; the rows in the order the user left them need only the
-            # steps of the rows on screen. `steps_known` puts the order right a moment later.
-            self._kept_order = hash(tuple(kept))
-            shown = session.in_order(kept)
-            screen.listing = self._in_kept_order = True
+            # steps of the rows on screen, and the first rows in their final order only the steps of a
+            # few hundred. `steps_known` puts the whole order right a moment later.
+            if kept:
+                self._kept_order = hash(tuple(kept))
+                shown = session.in_order(kept)
+            else:
+                shown = session.first_listed(FIRST_ROWS)
+            screen.listing = self._sorted_later = True
             screen.show_rows(shown, keep=None)
             self._first_shown = shown[0].id if shown else None
             await screen.notes.build()  # rows on screen: every key works on them, a call's notes too
-        elif count <= LIST_AT_ONCE:
+        else:
             # The first frame has the rows, and every key works on them: a handful of next steps and
             # the editor take less than a frame drawn twice. An empty workbook's first frame is the
             # welcome: the editor, with no interview's notes to hold, comes right after it.
@@ -97,7 +104,7 @@ class StartUp:
         """After the first frame: the reminders and first questions when the rows were sorted for it, else
         the next steps (off the UI thread); and the editor if it is still to build."""
         screen = self.screen
-        if screen.listing and not self._in_kept_order:  # sorted on the first frame
+        if screen.listing and not self._sorted_later:  # sorted on the first frame
             order = screen.sorted_list
             screen.run_worker(lambda: self._keep(order), thread=True, group="load")
             self.ready(screen.reminders.survey(self.session.now()))
@@ -123,22 +130,22 @@ class StartUp:
             self._kept_order = digest
 
     def _work_out_steps(self) -> None:
-        """Off the UI thread: every next step; the rows show as soon as they are known."""
+        """Off the UI thread: every next step; the rows are put in order as soon as they are known."""
         self.screen.post_message(self.StepsKnown(self.session.work_out_steps()))
 
     def steps_known(self, worked: StepsWorkedOut) -> None:
-        """The thread has worked every step out: the rows show, then what is due is looked over."""
+        """The thread has worked every step out: the rows are put in order, then what is due is looked over."""
         screen = self.screen
         self.session.keep_steps(worked)
-        screen.listing = True
-        # Rows shown in a kept order are put in order, the new first row highlighted; unless the user has
-        # moved on meanwhile (another row, another pane, a call), when what they chose stays chosen.
+        # Rows shown before every step was known (in a kept order, or only the first ones in their final
+        # order) are put in order, the new first row highlighted; unless the user has moved on meanwhile
+        # (another row, another pane, a call), when what they chose stays chosen.
         untouched = (
             screen.selected in (None, self._first_shown)
             and isinstance(screen.focused, InterviewList)
             and not screen.in_call
         )
-        screen.refresh_list(first=self._in_kept_order and untouched)
+        screen.refresh_list(first=self._sorted_later and untouched)
         order = screen.sorted_list
         # What is due is a second walk over every step: it waits until the rows are drawn.
         screen.call_after_refresh(lambda: screen.run_worker(lambda: self._look_over(order), thread=True, group="load"))

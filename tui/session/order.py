@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Callable, Iterable
 from datetime import datetime
 
@@ -9,6 +10,11 @@ from ..domain.guidance import NextStep, attention_key
 from ..domain.models import Interview
 
 __all__ = ["ListOrder"]
+
+#: An interview's place in the list: archived last, then urgency and when due, then its name's place.
+Key = tuple[bool, int, float, int]
+#: The interviews whose steps are worked out before the first rows are looked at again.
+_BATCH = 64
 
 
 class ListOrder:
@@ -32,14 +38,60 @@ class ListOrder:
         now: datetime,
     ) -> list[Interview]:
         """`shown` by archived last, then urgency at `now`, then company and role (both any case)."""
-        places = self._places
-        if any(i.id not in places for i in shown):
-            places = self._places = _places(everyone)
+        places = self._places_of(shown, everyone)
 
-        def key(i: Interview) -> tuple[bool, int, float, int]:
+        def key(i: Interview) -> Key:
             return (i.archived, *attention_key(step(i), now), places[i.id])
 
         return sorted(shown, key=key)
+
+    def first(
+        self,
+        shown: list[Interview],
+        everyone: Iterable[Interview],
+        step: Callable[[Interview], NextStep],
+        most_urgent: Callable[[Interview], tuple[int, float] | None],
+        now: datetime,
+        count: int,
+    ) -> list[Interview]:
+        """`shown` with its first `count` as `sort` puts them, working out only the steps those need; the
+        others after them, in an order that only guesses until `sort` puts them right.
+
+        `most_urgent(i)`: the most urgent `i` can be, whatever its step (None: only its step tells). The
+        interviews are taken most urgent first and their steps worked out, until the `count` most urgent
+        found come before the most any interview left can be: none left can come before them.
+        """
+        places = self._places_of(shown, everyone)
+        known: list[tuple[Key, int, Interview]] = []
+        guessed: list[tuple[Key, int, Interview]] = []
+        for position, i in enumerate(shown):  # the position keeps alike keys in `sort`'s order
+            bound = most_urgent(i)
+            if bound is None:
+                known.append(((i.archived, *attention_key(step(i), now), places[i.id]), position, i))
+            else:
+                guessed.append(((i.archived, *bound, places[i.id]), position, i))
+        guessed.sort(key=_ranked)
+        taken = 0
+        while taken < len(guessed):
+            last = heapq.nsmallest(count, known, key=_ranked)[-1:] if len(known) >= count else []
+            if last and _ranked(last[0]) < _ranked(guessed[taken]):
+                break
+            for _, position, i in guessed[taken : taken + _BATCH]:
+                known.append(((i.archived, *attention_key(step(i), now), places[i.id]), position, i))
+            taken += _BATCH
+        known.sort(key=_ranked)
+        rest = sorted(known[count:] + guessed[taken:], key=_ranked)
+        return [i for *_, i in known[:count]] + [i for *_, i in rest]
+
+    def _places_of(self, shown: list[Interview], everyone: Iterable[Interview]) -> dict[str, int]:
+        """Each interview's place by name, worked out again when one of `shown` has none yet."""
+        if any(i.id not in self._places for i in shown):
+            self._places = _places(everyone)
+        return self._places
+
+
+def _ranked(entry: tuple[Key, int, Interview]) -> tuple[Key, int]:
+    return entry[0], entry[1]
 
 
 def _places(interviews: Iterable[Interview]) -> dict[str, int]:

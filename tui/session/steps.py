@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 
-from ..domain.guidance import NextStep, next_step
+from ..domain.guidance import NextStep, most_urgent, next_step
 from ..domain.models import Interview, Profile
 from ..domain.search import found_in
 from .index import Index
@@ -92,6 +92,21 @@ class NextSteps:
                 found.append(interview)
         found.extend(i for i in interviews.values() if not i.archived and i.id not in taken)
         return found
+
+    def first_listed(self, count: int) -> list[Interview]:
+        """The interviews listed at a start (none archived): the first `count` in their final order, with
+        only the steps they need worked out, then the others in an order that guesses; `ordered` puts them
+        right once every step is known. A first screen of rows needs a few hundred steps, not 10,000."""
+        now, index, steps = self.now(), self._index, self._steps
+        shown = [i for i in index.interviews.values() if not i.archived]
+        return self._order.first(
+            shown,
+            index.interviews.values(),
+            lambda i: steps.get(i.id) or self._work_out(i.id, now),
+            lambda i: most_urgent(i, index.calls.get(i.id, ())),
+            now,
+            count,
+        )
 
     def ordered(self, include_archived: bool = False, words: Sequence[str] = ()) -> list[Interview]:
         """Most urgent first (a live call, late, due now, upcoming, waiting), then by company.
