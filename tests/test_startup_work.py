@@ -200,7 +200,7 @@ async def test_the_footer_keeps_its_keys_while_the_cursor_moves_and_changes_with
 async def test_a_big_workbook_lists_its_rows_once_the_steps_are_worked_out_off_the_ui_thread(db, monkeypatch) -> None:
     from tui.screens import start_up
 
-    monkeypatch.setattr(start_up, "LIST_AT_ONCE", 1)  # two interviews count as a big workbook here
+    monkeypatch.setattr(start_up, "SORTED_AT_ONCE", 1)  # two interviews count as a big workbook here
     seed(db, [interview("Acme"), interview("Globex")])
     async with running(db) as pilot:
         listing = pilot.app.screen.query_one(InterviewList)
@@ -222,7 +222,7 @@ async def test_a_big_workbook_s_first_start_has_its_first_rows_in_order_before_e
 
     from tui.screens import start_up
 
-    monkeypatch.setattr(start_up, "LIST_AT_ONCE", 1)
+    monkeypatch.setattr(start_up, "SORTED_AT_ONCE", 1)
     monkeypatch.setattr(start_up, "FIRST_ROWS", 2)
     monkeypatch.setattr(start_up.StartUp, "_work_out_steps", lambda self: None)
     held = FIXED_NOW - timedelta(days=6)
@@ -241,7 +241,7 @@ async def test_a_big_workbook_shows_its_rows_before_looking_for_what_is_due(db, 
     from tui.screens import start_up
     from tui.screens.reminders import Reminders
 
-    monkeypatch.setattr(start_up, "LIST_AT_ONCE", 1)
+    monkeypatch.setattr(start_up, "SORTED_AT_ONCE", 1)
     rows_then: list[int] = []
     survey = Reminders.survey
 

@@ -1,13 +1,12 @@
 """The main screen's start, in the order the user needs it: the rows first, the rest once they show.
 
-A small workbook has its rows, sorted, and its editor on the first frame. A bigger one that was opened
-before has its rows on the first frame in the order kept from then, each row's next step worked out as
-it is drawn. A big one opened for the first time has its first rows on the first frame in their final
-order, with only the steps those need worked out, and the others after them. Either way every step is
-then worked out off the UI thread and the rows put in order. Then the reminders start, and the
-questions of a first start or of a call cut off come. Work done off the UI
-thread hands its answer back as a message and ends: it never waits on a UI that may be stopping (the
-user may quit at any moment).
+A small workbook has its rows, sorted, and its editor on the first frame. A bigger one has its rows on
+the first frame too, before every next step is known: in the order kept from its last start, each
+row's step worked out as it is drawn; or, at its first start, its first rows in their final order, with
+only the steps those need, and the others after them. Every step is then worked out off the UI thread
+and the rows put in order. Then the reminders start, and the questions of a first start or of a call
+cut off come. Work done off the UI thread hands its answer back as a message and ends: it never waits
+on a UI that may be stopping (the user may quit at any moment).
 """
 
 from __future__ import annotations
@@ -29,15 +28,13 @@ if TYPE_CHECKING:
     from ..domain.models import Interview
     from .main import MainScreen
 
-__all__ = ["FIRST_ROWS", "LIST_AT_ONCE", "SORTED_AT_ONCE", "StartUp"]
+__all__ = ["FIRST_ROWS", "SORTED_AT_ONCE", "StartUp"]
 
 #: Up to this many interviews, every next step is worked out before the first frame, which then has the
-#: rows in their final order: that takes less than one key's echo. Beyond it, an order kept from the
-#: last start is shown first (the order is kept only for workbooks this big).
+#: rows in their final order: that takes less than one key's echo. Beyond it, the rows come first in the
+#: order kept from the last start (the order is kept only for workbooks this big), or the first
+#: FIRST_ROWS in their final order; every row is in order a moment later.
 SORTED_AT_ONCE = 300
-#: Up to this many interviews, with no kept order, the first frame has every row in its final order;
-#: beyond it, the first FIRST_ROWS in their final order and the others after them, sorted a moment later.
-LIST_AT_ONCE = 2_000
 #: More rows than any terminal shows at once.
 FIRST_ROWS = 100
 
@@ -69,11 +66,11 @@ class StartUp:
         screen, session = self.screen, self.session
         self._kept = read_kept_holidays(holidays_cache_path())
         count, path = session.load().count, self._order_path
-        kept = read_kept_order(path) if path is not None and count > SORTED_AT_ONCE else []
-        if kept or count > LIST_AT_ONCE:
+        if count > SORTED_AT_ONCE:
             # Sorting needs every next step; the rows in the order the user left them need only the
             # steps of the rows on screen, and the first rows in their final order only the steps of a
             # few hundred. `steps_known` puts the whole order right a moment later.
+            kept = read_kept_order(path) if path is not None else []
             if kept:
                 self._kept_order = hash(tuple(kept))
                 shown = session.in_order(kept)

@@ -38,12 +38,7 @@ class ListOrder:
         now: datetime,
     ) -> list[Interview]:
         """`shown` by archived last, then urgency at `now`, then company and role (both any case)."""
-        places = self._places_of(shown, everyone)
-
-        def key(i: Interview) -> Key:
-            return (i.archived, *attention_key(step(i), now), places[i.id])
-
-        return sorted(shown, key=key)
+        return sorted(shown, key=_keyed(self._places_of(shown, everyone), step, now))
 
     def first(
         self,
@@ -62,12 +57,13 @@ class ListOrder:
         found come before the most any interview left can be: none left can come before them.
         """
         places = self._places_of(shown, everyone)
+        key = _keyed(places, step, now)
         known: list[tuple[Key, int, Interview]] = []
         guessed: list[tuple[Key, int, Interview]] = []
         for position, i in enumerate(shown):  # the position keeps alike keys in `sort`'s order
             bound = most_urgent(i)
             if bound is None:
-                known.append(((i.archived, *attention_key(step(i), now), places[i.id]), position, i))
+                known.append((key(i), position, i))
             else:
                 guessed.append(((i.archived, *bound, places[i.id]), position, i))
         guessed.sort(key=_ranked)
@@ -76,8 +72,7 @@ class ListOrder:
             last = heapq.nsmallest(count, known, key=_ranked)[-1:] if len(known) >= count else []
             if last and _ranked(last[0]) < _ranked(guessed[taken]):
                 break
-            for _, position, i in guessed[taken : taken + _BATCH]:
-                known.append(((i.archived, *attention_key(step(i), now), places[i.id]), position, i))
+            known += [(key(i), position, i) for _, position, i in guessed[taken : taken + _BATCH]]
             taken += _BATCH
         known.sort(key=_ranked)
         rest = sorted(known[count:] + guessed[taken:], key=_ranked)
@@ -88,6 +83,15 @@ class ListOrder:
         if any(i.id not in self._places for i in shown):
             self._places = _places(everyone)
         return self._places
+
+
+def _keyed(places: dict[str, int], step: Callable[[Interview], NextStep], now: datetime) -> Callable[[Interview], Key]:
+    """An interview's key: archived last, then urgency at `now`, then company and role (both any case)."""
+
+    def key(i: Interview) -> Key:
+        return (i.archived, *attention_key(step(i), now), places[i.id])
+
+    return key
 
 
 def _ranked(entry: tuple[Key, int, Interview]) -> tuple[Key, int]:
