@@ -13,7 +13,8 @@ them alike and none always follows the same one (a start right after the same pr
 
 A workbook of more than a few hundred interviews that was opened before shows its rows in the order
 kept from then, and puts them in order once every next step is worked out. So each workbook is also
-timed at its first start, its kept order deleted before each run: the rows then wait for every step.
+timed at its first start, its kept order deleted before each run: the first rows are then worked out
+in their final order, with only the steps they need, and the rest follow once every step is known.
 
 Peak memory is the process's own high-water mark (VmHWM), read twice: when the rows show, and once
 the start has settled (its CPU time still for half a second: the steps, the look at what is due and
