@@ -364,10 +364,11 @@ def most_urgent(interview: Interview, calls: Sequence[CallAttempt]) -> tuple[int
     held = interview.interviewed_at
     if interview.archived or interview.settled or held is None:
         return None
+    if not calls:  # most of a big workbook
+        return 1, held.timestamp()
     if any(call.ended_at is None and call.outcome is None for call in calls):
         return None  # a call under way comes first of all
-    first = calls[0].started_at if calls and calls[0].started_at < held else held
-    return 1, first.timestamp()
+    return 1, min(held, calls[0].started_at).timestamp()
 
 
 def attention_key(step: NextStep, now: datetime) -> tuple[int, float]:

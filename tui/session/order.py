@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import heapq
+import operator
 from collections.abc import Callable, Iterable
 from datetime import datetime
 
@@ -94,8 +95,8 @@ def _keyed(places: dict[str, int], step: Callable[[Interview], NextStep], now: d
     return key
 
 
-def _ranked(entry: tuple[Key, int, Interview]) -> tuple[Key, int]:
-    return entry[0], entry[1]
+#: An entry's key, then its position in the list given: alike keys stay in that order.
+_ranked = operator.itemgetter(0, 1)
 
 
 def _places(interviews: Iterable[Interview]) -> dict[str, int]:
