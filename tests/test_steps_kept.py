@@ -5,12 +5,10 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
-import pytest
-
 from tui.domain.models import Interview, Interviewer
 from tui.domain.windows import awake, call_windows, windows_on
 from tui.formats.ical import utc_stamp
-from tui.session import Session, order
+from tui.session import Session
 from tui.store import Workbook
 
 NY = ZoneInfo("America/New_York")
@@ -187,11 +185,9 @@ def _varied_workbook(path, seed: int, count: int) -> Session:
     return Session(book, clock=lambda: now).load()
 
 
-@pytest.mark.parametrize("batch", [1, 64])
-def test_the_first_rows_at_a_first_start_are_the_ones_the_sorted_list_begins_with(tmp_path, monkeypatch, batch):
+def test_the_first_rows_at_a_first_start_are_the_ones_the_sorted_list_begins_with(tmp_path):
     """A big workbook's first start shows its first rows before every step is worked out: they are the
     rows, in the order, that the list sorted on every step has, and every other row follows them."""
-    monkeypatch.setattr(order, "_BATCH", batch)  # one at a time: the search stops as soon as it may
     for seed in range(30):
         session = _varied_workbook(tmp_path / f"w{seed}.json", seed, 60)
         count = 1 + seed % 20

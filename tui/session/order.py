@@ -14,8 +14,6 @@ __all__ = ["ListOrder"]
 
 #: An interview's place in the list: archived last, then urgency and when due, then its name's place.
 Key = tuple[bool, int, float, int]
-#: The interviews whose steps are worked out before the first rows are looked at again.
-_BATCH = 64
 
 
 class ListOrder:
@@ -55,8 +53,11 @@ class ListOrder:
 
         `most_urgent(i)`: the most urgent `i` can be, whatever its step (None: only its step tells). The
         interviews are taken most urgent first and their steps worked out, until the `count` most urgent
-        found come before the most any interview left can be: none left can come before them.
+        found come before the most any interview left can be: none left can come before them. Most lists
+        stop after a few hundred; one whose steps are all far less urgent than they could be (every
+        interview waiting) works every step out, as `sort` does.
         """
+        count = max(count, 1)
         places = self._places_of(shown, everyone)
         key = _keyed(places, step, now)
         known: list[tuple[Key, int, Interview]] = []
@@ -68,13 +69,32 @@ class ListOrder:
             else:
                 guessed.append(((i.archived, *bound, places[i.id]), position, i))
         guessed.sort(key=_ranked)
+        # The `count` most urgent found so far, the least urgent of them on top (a heap of negated keys),
+        # and that one's key and position once there are `count`.
+        worst: list[tuple[float, ...]] = []
+        last: list[tuple[float, ...]] = []
+
+        def found(entry: tuple[Key, int, Interview]) -> None:
+            (archived, bucket, due, place), position, _ = entry
+            negated = (-archived, -bucket, -due, -place, -position)
+            if len(worst) < count:
+                heapq.heappush(worst, negated)
+            elif negated > worst[0]:
+                heapq.heapreplace(worst, negated)
+            else:
+                return
+            if len(worst) == count:
+                last[:] = [tuple(-part for part in worst[0])]
+
+        for entry in known:
+            found(entry)
         taken = 0
-        while taken < len(guessed):
-            last = heapq.nsmallest(count, known, key=_ranked)[-1:] if len(known) >= count else []
-            if last and _ranked(last[0]) < _ranked(guessed[taken]):
-                break
-            known += [(key(i), position, i) for _, position, i in guessed[taken : taken + _BATCH]]
-            taken += _BATCH
+        for least, position, i in guessed:
+            if last and last[0] < (*least, position):
+                break  # every interview left comes after the `count` found
+            known.append(entry := (key(i), position, i))
+            found(entry)
+            taken += 1
         known.sort(key=_ranked)
         rest = sorted(known[count:] + guessed[taken:], key=_ranked)
         return [i for *_, i in known[:count]] + [i for *_, i in rest]
