@@ -106,9 +106,10 @@ class Tables:
             records.pop(doc_id, None)
             changes.pop(doc_id, None)
 
-    def take(self) -> Taken:
+    def take(self, big: dict[str, dict[int, bytes]] | None = None) -> Taken:
         """Under the lock: every table as it stands and the changes not yet made into JSON, taken away to
-        be made into the file's bytes outside it (a changed 20 MB note takes a while to read and make)."""
+        be made into the file's bytes outside it (a changed 20 MB note takes a while to read and make).
+        `big`: the JSON of big records, made already (at opening)."""
         taken: dict[str, dict[int, dict[str, Any]]] = {}
         for name, changes in self._changes.items():
             records = self.records[name]
@@ -117,7 +118,8 @@ class Tables:
             if changes:
                 taken[name], self._changes[name] = changes, {}
         small = {name: orjson.dumps(table) for name, table in self.small.items()}  # TinyDB changes them in place
-        return Taken(list(self.names), {name: dict(records) for name, records in self.records.items()}, small, taken)
+        tables = {name: dict(table) for name, table in self.records.items()}
+        return Taken(list(self.names), tables, small, taken, big or {})
 
     def settle(self, taken: Taken) -> None:
         """Under the lock: keep what was made of the changes taken, where the record is still the one it
@@ -141,8 +143,7 @@ class Tables:
     def pieces(self, made: dict[str, dict[int, bytes]] | None = None) -> Pieces:
         """The whole file's bytes, at once (nothing else may change the tables meanwhile); `made`: the JSON
         of big records, made already."""
-        taken = self.take()
-        taken.big = made or {}
+        taken = self.take(made)
         pieces = taken.pieces()
         self.settle(taken)
         return pieces
@@ -161,12 +162,13 @@ class Taken:
         records: dict[str, dict[int, Record]],
         small: dict[str, bytes],
         changes: dict[str, dict[int, dict[str, Any]]],
+        big: dict[str, dict[int, bytes]],
     ) -> None:
         self.names, self.records, self.small, self.changes = names, records, small, changes
         #: (table, doc id) -> the record as it was taken, and as it is to be kept now.
         self.made: dict[tuple[str, int], tuple[Record, bytes | dict[str, Any]]] = {}
         #: table -> doc id -> the JSON of a big record, made already.
-        self.big: dict[str, dict[int, bytes]] = {}
+        self.big = big
 
     def pieces(self) -> Pieces:
         """Every changed record made over what it held (as TinyDB's update does), then the whole file's
