@@ -3,7 +3,7 @@ from them: what the session answers about what to do next."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 
 from ..domain.guidance import NextStep, most_urgent, next_step
@@ -47,6 +47,11 @@ class NextSteps:
     def _work_out(self, interview_id: str, now: datetime) -> NextStep:
         found = self._steps[interview_id] = self._worked_out(self._index, self.interview(interview_id), now)
         return found
+
+    def _step_at(self, now: datetime) -> Callable[[Interview], NextStep]:
+        """An interview's step: the one known, else worked out for `now` (a sort reads the clock once)."""
+        steps = self._steps
+        return lambda i: steps.get(i.id) or self._work_out(i.id, now)
 
     def work_out_steps(self) -> StepsWorkedOut:
         """Every next step not known yet, for one moment: all a first listing waits for (no sort).
@@ -97,12 +102,12 @@ class NextSteps:
         """The interviews listed at a start (none archived): the first `count` in their final order, with
         only the steps they need worked out, then the others in an order that guesses; `ordered` puts them
         right once every step is known. A first screen of rows needs a few hundred steps, not 10,000."""
-        now, index, steps = self.now(), self._index, self._steps
+        now, index = self.now(), self._index
         shown = [i for i in index.interviews.values() if not i.archived]
         return self._order.first(
             shown,
             index.interviews.values(),
-            lambda i: steps.get(i.id) or self._work_out(i.id, now),
+            self._step_at(now),
             lambda i: most_urgent(i, index.calls.get(i.id, ())),
             now,
             count,
@@ -114,10 +119,10 @@ class NextSteps:
         `words`: only interviews whose names, notes or call notes hold every one of them. The clock
         is read once, so every step still to work out is worked out for the same moment.
         """
-        now, steps, index = self.now(), self._steps, self._index
+        now, index = self.now(), self._index
         found = [i for i in index.interviews.values() if include_archived or not i.archived]
         if words:
             found = [i for i in found if found_in(i, index.calls.get(i.id, ()), words) is not None]
 
         everyone = index.interviews.values()
-        return self._order.sort(found, everyone, lambda i: steps.get(i.id) or self._work_out(i.id, now), now)
+        return self._order.sort(found, everyone, self._step_at(now), now)
