@@ -101,7 +101,7 @@ class StartUp:
         """After the first frame: the reminders and first questions when the rows were sorted for it, else
         the next steps (off the UI thread); and the editor if it is still to build."""
         screen = self.screen
-        if screen.listing and not self._sorted_later:  # sorted on the first frame
+        if not self._sorted_later:  # sorted on the first frame
             order = screen.sorted_list
             screen.run_worker(lambda: self._keep(order), thread=True, group="load")
             self.ready(screen.reminders.survey(self.session.now()))
