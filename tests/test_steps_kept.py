@@ -206,3 +206,31 @@ def test_the_first_rows_need_the_steps_of_a_few_of_many_interviews(tmp_path):
     worked_out = len(session._steps)
     assert len(shown) == 2_000 and worked_out < 400
     assert [i.id for i in shown[:20]] == [i.id for i in session.ordered()[:20]]
+
+
+def test_the_first_rows_of_interviews_alike_but_for_their_names_come_by_name(tmp_path):
+    """Interviews as urgent as each other, and as urgent as they could be, tie on everything but their
+    names: the names, in any case, then the file's order decide which come first, as in the sorted list."""
+    import random
+
+    from tui.domain.guidance import attention_key
+    from tui.session.order import first_rows
+
+    now = datetime(2026, 12, 2, 15, 0, tzinfo=UTC)
+    rng = random.Random(7)
+    names = [rng.choice(["acme", "Acme", "Bolt", "bolt", "Crane", "Dune", "echo"]) for _ in range(300)]
+    book = Workbook.open(tmp_path / "w.json", autosave=False)
+    book.load_many(interview(now - timedelta(days=9 + n % 2), company=name) for n, name in enumerate(names))
+    session = Session(book, clock=lambda: now).load()
+    everything = session.ordered()
+    for count in (1, 7, 40, 120):
+        # The tightest bound there is: each interview's own key, so every bound ties with a key found.
+        first = first_rows(
+            list(session._index.interviews.values()),
+            lambda i: session.step(i.id),
+            lambda i: attention_key(session.step(i.id), now),
+            now,
+            count,
+        )
+        assert [i.id for i in first[:count]] == [i.id for i in everything[:count]], count
+        assert sorted(i.id for i in first) == sorted(i.id for i in everything)

@@ -11,7 +11,7 @@ from ..domain.models import Interview, Profile
 from ..domain.search import found_in
 from .index import Index
 from .kinds import StepsWorkedOut
-from .order import ListOrder
+from .order import ListOrder, first_rows
 
 __all__ = ["NextSteps"]
 
@@ -104,14 +104,7 @@ class NextSteps:
         right once every step is known. A first screen of rows needs a few hundred steps, not 10,000."""
         now, index = self.now(), self._index
         shown = [i for i in index.interviews.values() if not i.archived]
-        return self._order.first(
-            shown,
-            index.interviews.values(),
-            self._step_at(now),
-            lambda i: most_urgent(i, index.calls.get(i.id, ())),
-            now,
-            count,
-        )
+        return first_rows(shown, self._step_at(now), lambda i: most_urgent(i, index.calls.get(i.id, ())), now, count)
 
     def ordered(self, include_archived: bool = False, words: Sequence[str] = ()) -> list[Interview]:
         """Most urgent first (a live call, late, due now, upcoming, waiting), then by company.
