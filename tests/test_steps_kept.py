@@ -145,6 +145,7 @@ def test_steps_worked_out_aside_are_not_kept_when_something_changed_meanwhile(tm
     worked = session.work_out_steps()  # nothing changes meanwhile: every step is taken as worked out
     session.keep_steps(worked)
     assert {i.id: session.step(i.id) for i in session.interviews()} == worked.steps
+    assert session._steps is worked.steps  # taken over: at 10,000 interviews a copy stays as a hole in memory
     book.close()
 
 

@@ -160,6 +160,20 @@ def test_a_file_read_whole_opens_the_same(tmp_path: Path, monkeypatch: pytest.Mo
     assert (version, payload, objects, doc_ids) == walked_once[:4]
 
 
+@pytest.mark.parametrize("plain", [True, False])
+def test_a_call_names_its_interview_by_the_interview_s_own_id(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, plain: bool
+) -> None:
+    """One string for an interview's id, however many calls name it, whichever way the file is read."""
+    path = tmp_path / "w.json"
+    raw = _workbook(path)
+    if not plain:
+        monkeypatch.setattr(checking, "_read_plain", lambda path, raw: None)
+    objects = check_tables(path, raw, UTC)[0].objects
+    (call,) = objects["calls"].values()
+    assert call.interview_id is objects["interviews"][call.interview_id].id
+
+
 @pytest.mark.parametrize(
     ("change", "problem"),
     [
