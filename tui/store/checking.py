@@ -133,7 +133,7 @@ class _Read:
     def take(self, path: Path, cls: type, table: str, key: str, doc: Any) -> None:
         """One record of `table`: made into `cls`, and kept as its JSON (a big one as its doc)."""
         obj, record_id, doc_id = _convert(path, cls, table, key, doc, self.doc_ids[table])
-        if (interview := self.objects["interviews"].get(getattr(obj, "interview_id", None))) is not None:
+        if table != "interviews" and (interview := self.objects["interviews"].get(obj.interview_id)) is not None:
             obj.interview_id = interview.id  # one string for the id, however many calls name it
         self.objects[table][record_id] = obj
         self.records[table][doc_id] = kept_as(doc_id, doc, self.made[table])
