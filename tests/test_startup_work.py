@@ -95,6 +95,25 @@ print(before, display_phone(parse_phone("(312) 555-0123")), country_for_phone("+
     assert shown.split() == ["False", "(312)", "555-0123", "CA"]
 
 
+def test_opening_a_workbook_and_its_kept_order_loads_no_hashing_library(tmp_path: Path) -> None:
+    """OpenSSL, which hashlib loads, takes a start 2-3 ms and 0.4 MB: the kept order's name is made without
+    it, and a file is hashed only when one must be (a big note, a file written elsewhere)."""
+    script = f"""
+import sys
+import tui.cli.run, tui.app
+from tui.locations import order_cache_path
+from tui.store import Workbook
+book = Workbook.open({str(tmp_path / "w.json")!r}, autosave=False)
+name = order_cache_path(book.path).name
+print("hashlib" in sys.modules, name)
+"""
+    shown = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout.split()
+    import hashlib
+
+    digest = hashlib.blake2b(str(tmp_path / "w.json").encode(), digest_size=12).hexdigest()
+    assert shown == ["False", f"{digest}.json"]  # the same name as before: the order kept is still found
+
+
 def test_a_start_with_no_call_cut_off_loads_no_dialog(tmp_path: Path) -> None:
     """The question of a call cut off is asked at every start: when there is none, no dialog is loaded,
     and one dialog never loads the others with it."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import hashlib
 import json
 import os
 import subprocess
@@ -424,12 +425,12 @@ def test_a_hash_taken_on_a_thread_is_waited_for(monkeypatch):
     from tui.store import fingerprint
     from tui.store.fingerprint import HashedAside
 
-    real = fingerprint.hashlib.sha256
+    real = fingerprint._sha256
 
     def slow(content):
         time.sleep(0.2)  # the write is done long before the hash
         return real(content)
 
-    monkeypatch.setattr(fingerprint.hashlib, "sha256", slow)
+    monkeypatch.setattr(fingerprint, "_sha256", slow)
     content = b"x" * (2 << 20)
-    assert HashedAside(content).result() == real(content).hexdigest()
+    assert HashedAside(content).result() == hashlib.sha256(content).hexdigest()

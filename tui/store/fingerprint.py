@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import threading
 
@@ -38,7 +37,7 @@ class Fingerprint:
         offset, view = 0, memoryview(data)
         for piece in self._content:
             if isinstance(piece, HashedAside):
-                if hashlib.sha256(view[offset : offset + piece.size]).hexdigest() != piece.result():
+                if _sha256(view[offset : offset + piece.size]) != piece.result():
                     return False
                 offset += piece.size
             elif data.startswith(piece, offset):
@@ -71,9 +70,15 @@ class HashedAside:
             self._thread.start()
 
     def _work(self, content: bytes | memoryview) -> None:
-        self._digest = hashlib.sha256(content).hexdigest()
+        self._digest = _sha256(content)
 
     def result(self) -> str:
         if self._thread is not None:
             self._thread.join()
         return self._digest
+
+
+def _sha256(content: bytes | memoryview) -> str:
+    import hashlib  # only when bytes are hashed: loading OpenSSL at every start costs 2-3 ms and 0.4 MB
+
+    return hashlib.sha256(content).hexdigest()
