@@ -95,8 +95,8 @@ def interviews() -> list[Interview]:
             interviewer_tz="America/New_York",
             round=2,
             resume_path="~/Documents/resume-2026.pdf",
-            references=[MENTOR, PEER, CLIENT],
-            qualifications=[
+            references=(MENTOR, PEER, CLIENT),
+            qualifications=(
                 Qualification(
                     "Built the weekly on-time dashboard Stillwater's ops leads still use",
                     "Dashboards that store managers open without being asked",
@@ -107,12 +107,12 @@ def interviews() -> list[Interview]:
                     "Better demand forecasts before the holiday season",
                 ),
                 Qualification("Trained six analysts on the team's SQL style", "A senior who can mentor two juniors"),
-            ],
+            ),
             wish_said="That I already know their BI tool from the Harrow County project, not only from courses.",
             checks=ticks("D1", "D2", "D3", "D4", "D5", "D7"),
-            custom_items=[
+            custom_items=(
                 ChecklistItem("Skim the Q3 retail report she mentioned", ticked=True, id=demo_id("harborlight-q3")),
-            ],
+            ),
             notes=(
                 "Panel of three; Priya led it. They liked the stock-out story.\n"
                 "Her card has her direct line. Team is 8 analysts, growing to 10."
@@ -130,12 +130,12 @@ def interviews() -> list[Interview]:
             interviewer_tz="Pacific/Auckland",
             round=1,
             resume_path="~/Documents/resume-2026.pdf",
-            references=[MENTOR, PEER],
-            qualifications=[
+            references=(MENTOR, PEER),
+            qualifications=(
                 Qualification("Built the lane-costing model at Stillwater", "Costing trans-Pacific lanes"),
                 Qualification("Comfortable working across a big time difference", "Overlap with the Auckland team"),
                 Qualification("Python and SQL for planning data", "Automating the weekly capacity plan"),
-            ],
+            ),
             wish_said="Ask whether the role can visit Auckland for the annual planning week.",
             checks={},
             notes=(
@@ -156,12 +156,12 @@ def interviews() -> list[Interview]:
             interviewer_tz="America/Chicago",
             round=1,
             resume_path="~/Documents/resume-2026-consulting.pdf",
-            references=[CLIENT, MENTOR, PROFESSOR],
-            qualifications=[
+            references=(CLIENT, MENTOR, PROFESSOR),
+            qualifications=(
                 Qualification("Rolled out a scheduling system to 14 transit depots", "Go-lives with city agencies"),
                 Qualification("Wrote the training guides drivers actually read", "Customer training and docs"),
                 Qualification("Calm on escalations with a county board", "Handling public-sector stakeholders"),
-            ],
+            ),
             wish_said="The depot rollout came in two weeks early; I forgot to give the number.",
             checks=dict.fromkeys(ALL_RULES, True),
             notes="He asked twice about travel: about 30% to client sites, which is fine.",
@@ -179,16 +179,16 @@ def interviews() -> list[Interview]:
             interviewer_tz="America/Denver",
             round=2,
             resume_path="~/Documents/resume-2026.pdf",
-            references=[MENTOR, PEER],
-            qualifications=[
+            references=(MENTOR, PEER),
+            qualifications=(
                 Qualification("Set up the release calendar for three product teams", "Someone to run launch ops"),
                 Qualification("Cut return-processing time by two days", "Fewer returns stuck in the warehouse"),
                 Qualification("Write clear one-page decision docs", "Less churn in product reviews"),
                 Qualification("Used Jira and Airtable daily for four years", "Owner for their tooling mess"),
-            ],
+            ),
             wish_said="That I have led a team of four, not just coordinated one.",
             checks=ticks("D1", "D2", "D4", "D5"),
-            custom_items=[ChecklistItem("Charge the headset", ticked=False, id=demo_id("pinecrest-headset"))],
+            custom_items=(ChecklistItem("Charge the headset", ticked=False, id=demo_id("pinecrest-headset")),),
             notes="Second round, with the product director. She gave me her direct line for follow-up questions.",
             created_at=at(3, 13, 0),
         ),
@@ -204,12 +204,12 @@ def interviews() -> list[Interview]:
             interviewer_tz="America/Los_Angeles",
             round=1,
             resume_path="~/Documents/resume-2026-media.pdf",
-            references=[PEER, PROFESSOR, MENTOR],
-            qualifications=[
+            references=(PEER, PROFESSOR, MENTOR),
+            qualifications=(
                 Qualification("Ran a 2,000-person reader survey end to end", "Survey design in-house, not outsourced"),
                 Qualification("Segmented subscribers by churn risk", "Keep podcast subscribers past month two"),
                 Qualification("Present findings to non-analysts", "Insights the editors will act on"),
-            ],
+            ),
             wish_said="My capstone was on podcast listener retention - exactly their problem.",
             checks=ticks("D1", "D2", "D3", "D4", "D6", "D8", "D9"),
             notes="Friendly, fast-talking. Team of three researchers; the manager role is new.",
@@ -227,20 +227,20 @@ def interviews() -> list[Interview]:
             interviewer_tz="Europe/London",
             round=2,
             resume_path="~/Documents/Job search/Fenwick/resume-fenwick.pdf",
-            references=[MENTOR, CLIENT],
-            qualifications=[
+            references=(MENTOR, CLIENT),
+            qualifications=(
                 Qualification("Shipped 40 e-book conversions on a fixed calendar", "Hit the spring list dates"),
                 Qualification("Managed freelancers across three time zones", "London editors, New York production"),
                 Qualification("Set up a shared production tracker", "One place to see where each title is"),
                 Qualification("Budget owner for a $400k program", "Keep the digital budget honest"),
                 Qualification("Ran author-proof rounds without missing a date", "Fewer late author corrections"),
-            ],
+            ),
             wish_said="I have worked with their typesetting vendor before.",
             checks=dict.fromkeys(ALL_RULES, True),
-            custom_items=[
+            custom_items=(
                 ChecklistItem("Have the spring list open", ticked=True, id=demo_id("fenwick-list")),
                 ChecklistItem("Call before noon my time (she's in London)", ticked=True, id=demo_id("fenwick-time")),
-            ],
+            ),
             decision_expected=day(5),
             decision_text="In about two weeks, once she has seen the last candidate.",
             notes="Video from London. The New York office line on her card rings through to her desk.",
@@ -258,12 +258,12 @@ def interviews() -> list[Interview]:
             interviewer_tz="America/Chicago",
             round=1,
             resume_path="~/Documents/resume-2026.pdf",
-            references=[MENTOR, PEER, PROFESSOR],
-            qualifications=[
+            references=(MENTOR, PEER, PROFESSOR),
+            qualifications=(
                 Qualification("Rebuilt 30 legacy reports in Power BI", "Retire the old Crystal Reports"),
                 Qualification("Row-level security for branch data", "Branch managers see only their branch"),
                 Qualification("Documented every data source I touched", "Auditors asking where numbers come from"),
-            ],
+            ),
             wish_said="I passed the Power BI data analyst exam last spring.",
             checks=ticks("D1", "D2", "D3", "D4", "D5", "D7"),
             decision_expected=day(-4),
@@ -283,12 +283,12 @@ def interviews() -> list[Interview]:
             interviewer_tz="America/New_York",
             round=1,
             resume_path="",
-            references=[CLIENT],
-            qualifications=[
+            references=(CLIENT,),
+            qualifications=(
                 Qualification("Coordinated sign-ups for a 600-household pilot", "Enrol more households this spring"),
                 Qualification("Bilingual, English and Spanish", "Outreach in the Sunset Park neighbourhood"),
                 Qualification("Kept a grant budget on track", "State grant reporting every quarter"),
-            ],
+            ),
             wish_said="Ask how they measure a successful enrolment drive.",
             checks=ticks("D1", "D2"),
             notes="Mission-driven team. Pay is lower but the role grows into a manager job next year.",
@@ -306,14 +306,14 @@ def interviews() -> list[Interview]:
             interviewer_tz="America/Chicago",
             round=1,
             resume_path="~/Documents/resume-2026-analytics.pdf",
-            references=[PROFESSOR, PEER],
-            qualifications=[
+            references=(PROFESSOR, PEER),
+            qualifications=(
                 Qualification(
                     "Built course-completion dashboards for my MS program", "See which courses lose students"
                 ),
                 Qualification("Experience with LMS event data", "Make sense of their Canvas exports"),
                 Qualification("Ran A/B tests on onboarding emails", "Test changes before rolling them out"),
-            ],
+            ),
             wish_said="That I have taught evening workshops myself.",
             checks=ticks("D1", "D3", "D4"),
             notes="She's presenting at a conference this week; her assistant Gary handles her calendar.",
@@ -334,13 +334,13 @@ def interviews() -> list[Interview]:
             interviewer_tz="America/Los_Angeles",
             round=1,
             resume_path="~/Documents/resume-2026.pdf",
-            references=[MENTOR, CLIENT],
-            qualifications=[
+            references=(MENTOR, CLIENT),
+            qualifications=(
                 Qualification("Cut clinic no-shows with reminder timing analysis", "Fewer empty appointment slots"),
                 Qualification("Worked with HIPAA-restricted data", "Someone trusted with patient data"),
                 Qualification("Staffing models for 12 sites", "Schedule nurses across new clinics"),
                 Qualification("Explain numbers to clinicians", "Clinic leads who distrust dashboards"),
-            ],
+            ),
             wish_said="Mention the no-show work saved about 300 visits a month.",
             checks=ticks("D2", "D4"),
             notes="Phone interview. I copied his number off the email signature.",
@@ -358,12 +358,12 @@ def interviews() -> list[Interview]:
             interviewer_tz="America/New_York",
             round=3,
             resume_path="~/Documents/resume-2025.pdf",
-            references=[MENTOR, PEER, PROFESSOR],
-            qualifications=[
+            references=(MENTOR, PEER, PROFESSOR),
+            qualifications=(
                 Qualification("GLM pricing models in R", "Rebuild the homeowners rating plan"),
                 Qualification("Passed two actuarial exams", "Someone on the exam track"),
                 Qualification("Clear memos for the rate filing", "Filings the state regulator accepts first time"),
-            ],
+            ),
             wish_said="Could have said more about my R package for rate tables.",
             checks=dict.fromkeys(ALL_RULES, True),
             decision_expected=day(-22),
@@ -389,8 +389,8 @@ def interviews() -> list[Interview]:
             interviewer_tz="America/Los_Angeles",
             round=2,
             resume_path="~/Documents/resume-2026-analytics.pdf",
-            references=[PEER, PROFESSOR],
-            qualifications=[
+            references=(PEER, PROFESSOR),
+            qualifications=(
                 Qualification("dbt models in production for two years", "Own the dbt project"),
                 Qualification("Airflow scheduling and alerting", "Pipelines that page someone when they fail"),
                 Qualification("Event tracking plans for a mobile app", "Clean in-game event data"),
@@ -398,7 +398,7 @@ def interviews() -> list[Interview]:
                 Qualification("Data tests on every model", "Stop broken numbers reaching the studio heads"),
                 Qualification("Pair with analysts on definitions", "One definition of a daily active player"),
                 Qualification("Play their games (a lot)", "Someone who understands the players"),
-            ],
+            ),
             wish_said="Ask who the hiring manager is and whether I can speak with her.",
             checks=ticks("D1", "D2", "D3", "D4", "D6"),
             notes=(

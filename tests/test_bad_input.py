@@ -134,7 +134,7 @@ ITEMS = [
 
 @pytest.mark.parametrize(("typed", "message"), ITEMS)
 async def test_the_checklist_editor_refuses_in_place(db, typed, message):
-    seed(db, [acme(custom_items=[ChecklistItem("Charge the phone")])])
+    seed(db, [acme(custom_items=(ChecklistItem("Charge the phone"),))])
     before = stored(db)["interviews"]
     async with running(db) as pilot:
         pilot.app.screen.query_one(Checklist).post_message(Checklist.Asked("add_item", pilot.app.main.selected))

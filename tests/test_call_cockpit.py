@@ -109,7 +109,7 @@ async def test_below_80_columns_one_pane_shows(db):
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 36)], ids=["80x24", "120x36"])
 async def test_during_a_call_the_whole_voicemail_and_the_opening_line_are_on_screen(db, size):
-    seed(db, [acme(qualifications=[Qualification("8 years of UX research", "run studies alone")])], profile=ROBIN)
+    seed(db, [acme(qualifications=(Qualification("8 years of UX research", "run studies alone"),))], profile=ROBIN)
     async with running(db, size=size) as pilot:
         await pilot.press("c")
         await settle(pilot)

@@ -123,7 +123,7 @@ def test_d20_the_email_ties_each_qualification_to_the_need_in_prose():
 
 
 def test_d20_a_qualification_without_a_need_still_reads_as_a_sentence():
-    iv = make(qualifications=[Qualification("Shipped iOS apps")])
+    iv = make(qualifications=(Qualification("Shipped iOS apps"),))
     assert "I shipped iOS apps." in thank_you_email(iv, SAM, NOW).text
 
 

@@ -125,9 +125,9 @@ def evil_workbook(path):
     interview.interviewer.name = f"Dana{EVIL}"
     interview.interviewer.title = f"Lead{EVIL}"
     interview.interviewer.email = "dana@acme.example"
-    interview.references = [Reference(f"Ref{EVIL}", f"boss{EVIL}", f"ref{EVIL}@x.example")]
-    interview.qualifications = [Qualification(f"Qual{EVIL}", f"need{EVIL}")]
-    interview.custom_items = [ChecklistItem(f"item{EVIL}")]
+    interview.references = (Reference(f"Ref{EVIL}", f"boss{EVIL}", f"ref{EVIL}@x.example"),)
+    interview.qualifications = (Qualification(f"Qual{EVIL}", f"need{EVIL}"),)
+    interview.custom_items = (ChecklistItem(f"item{EVIL}"),)
     call = CallAttempt(
         interview.id,
         FIXED_NOW - timedelta(hours=3),

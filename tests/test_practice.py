@@ -35,7 +35,7 @@ def acme(**changes) -> Interview:
         role="Product Designer",
         interviewed_at=NOW - timedelta(days=1),
         interviewer=Interviewer("Dana Reyes", "Head of Design"),
-        qualifications=[Qualification("Led a design system", "consistency across products")],
+        qualifications=(Qualification("Led a design system", "consistency across products"),),
         wish_said="my accessibility audit work",
     )
     return Interview(**{**base, **changes})
@@ -145,7 +145,7 @@ def test_d6_two_rehearsals_tick_the_item_and_the_user_may_untick_it():
 
 
 def test_d6_a_rehearsal_round_trips_through_its_document():
-    interview = acme(rehearsals=[Rehearsal(NOW, RehearsalBranch.VOICEMAIL, 27, {"parts": True}, "slow down")])
+    interview = acme(rehearsals=(Rehearsal(NOW, RehearsalBranch.VOICEMAIL, 27, {"parts": True}, "slow down"),))
     doc = to_doc(interview)
     assert doc["rehearsals"][0] == {
         "at": NOW.isoformat(),
@@ -156,7 +156,7 @@ def test_d6_a_rehearsal_round_trips_through_its_document():
     }
     assert from_doc(Interview, doc) == interview
     del doc["rehearsals"]  # a record written before rehearsals were kept
-    assert from_doc(Interview, doc).rehearsals == []
+    assert from_doc(Interview, doc).rehearsals == ()
 
 
 def test_d6_a_rehearsal_needs_an_aware_time_and_no_negative_length():

@@ -132,7 +132,7 @@ def test_d16_d17_talking_points():
 
 
 def test_d4_d8_talking_points_list_what_is_missing():
-    iv = make(qualifications=[Qualification("Shipped a design system")], wish_said="")
+    iv = make(qualifications=(Qualification("Shipped a design system"),), wish_said="")
     found = talking_points(iv, SAM, NOW)
     assert "  – Shipped a design system" in found.text
     assert "[what you wish you had said]" in found.text
@@ -140,7 +140,7 @@ def test_d4_d8_talking_points_list_what_is_missing():
         "Nothing noted yet about what you wish you had said.",
         "Tie “Shipped a design system” to something they said they need.",
     )
-    empty = talking_points(make(qualifications=[]), SAM, NOW)
+    empty = talking_points(make(qualifications=()), SAM, NOW)
     assert "[your key qualifications]" in empty.text
     assert "No key qualifications yet; list a few, each tied to something they need." in empty.missing
 

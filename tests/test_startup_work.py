@@ -183,7 +183,7 @@ async def test_moving_down_the_list_changes_the_checklist_without_rebuilding_it(
 
 
 async def test_an_interview_with_items_of_its_own_still_shows_them(db) -> None:
-    seed(db, [interview("Acme"), interview("Globex", custom_items=[ChecklistItem("Ask about the start date")])])
+    seed(db, [interview("Acme"), interview("Globex", custom_items=(ChecklistItem("Ask about the start date"),))])
     async with running(db) as pilot:
         checklist = pilot.app.screen.query_one(Checklist)
 

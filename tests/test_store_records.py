@@ -109,12 +109,12 @@ BAD_RECORDS: dict[str, tuple[Callable[[dict[str, Any]], None], str, str]] = {
         "'interviewer' should be a table",
     ),
     "reference without a name": (
-        interview(references=[{"relation": "boss"}]),
+        interview(references=({"relation": "boss"},)),
         "record 7 in interviews",
         "'references[0].name' is missing",
     ),
     "unnamed checklist item": (
-        interview(custom_items=[{"label": ""}]),
+        interview(custom_items=({"label": ""},)),
         "record 7 in interviews",
         "'custom_items[0].label'",
     ),

@@ -27,7 +27,7 @@ def acme() -> Interview:
         role="Product Designer",
         interviewed_at=FIXED_NOW - timedelta(days=1),
         interviewer=Interviewer("Dana Reyes", "Head of Design", phone="+12125550100"),
-        qualifications=[Qualification("Led a design system", "consistency across products")],
+        qualifications=(Qualification("Led a design system", "consistency across products"),),
         wish_said="my audit work",
         notes="Real notes.",
         id="a1",

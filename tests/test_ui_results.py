@@ -19,7 +19,7 @@ def _titles(pilot) -> list[str]:
 
 async def test_next_round_opens_round_two_carried_over_and_the_history_shows_both(tmp_path):
     db = tmp_path / "wb.json"
-    first = acme(references=[Reference("Jo Kim", "former manager")])
+    first = acme(references=(Reference("Jo Kim", "former manager"),))
     seed(db, [first])
     async with running(db) as pilot:
         await pilot.press("o")

@@ -31,10 +31,10 @@ def sample() -> tuple[list[Interview], list[CallAttempt]]:
         role="Product Designer",
         interviewed_at=FIXED_NOW - timedelta(hours=19),
         interviewer=Interviewer(name="Dana Reyes", title="Head of Design", phone="+12025550123"),
-        references=[Reference("Pat Kim", "former manager", "pat@example.com")],
-        qualifications=[Qualification("8 years of UX research", "someone who can run studies alone")],
+        references=(Reference("Pat Kim", "former manager", "pat@example.com"),),
+        qualifications=(Qualification("8 years of UX research", "someone who can run studies alone"),),
         checks={"D1": True, "D3": True},
-        custom_items=[ChecklistItem("Charge the phone", id="c1")],
+        custom_items=(ChecklistItem("Charge the phone", id="c1"),),
         id="a1",
     )
     globex = Interview(

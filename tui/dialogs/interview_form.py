@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
+from typing import Any
 
 from rich.markup import escape
 from textual import on, work
@@ -57,7 +58,7 @@ def _when(value: datetime | None) -> str:
     return "" if value is None else f"{value:%Y-%m-%d %H:%M}"
 
 
-def _lines(items: list, fields: tuple[str, ...]) -> str:
+def _lines(items: Sequence[Any], fields: tuple[str, ...]) -> str:
     return "\n".join(" | ".join(getattr(item, f) for f in fields).rstrip(" |") for item in items)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -46,7 +48,7 @@ class ReferencesDialog(ModalScreen[list[Reference] | None]):
         Binding("escape", "cancel", "Cancel", tooltip="Close without changing anything", id="refs-cancel"),
     ]
 
-    def __init__(self, references: list[Reference]) -> None:
+    def __init__(self, references: Sequence[Reference]) -> None:
         super().__init__(classes="dialog-screen")
         self.references = references
 

@@ -26,7 +26,7 @@ def label_check(interview: Interview, item_id: str | None = None) -> Callable[[s
 
 
 def add_item(interview: Interview, label: str) -> None:
-    interview.custom_items.append(ChecklistItem(label_check(interview)(label)))
+    interview.custom_items = (*interview.custom_items, ChecklistItem(label_check(interview)(label)))
 
 
 def rename_item(interview: Interview, item_id: str, label: str) -> None:
@@ -37,4 +37,4 @@ def rename_item(interview: Interview, item_id: str, label: str) -> None:
 
 
 def remove_item(interview: Interview, item_id: str) -> None:
-    interview.custom_items = [item for item in interview.custom_items if item.id != item_id]
+    interview.custom_items = tuple(item for item in interview.custom_items if item.id != item_id)

@@ -281,9 +281,9 @@ def interview_from_text(
     if "resume_path" in given:
         changes["resume_path"] = check(resume_path, given["resume_path"], "resume_path")
     if "references" in given:
-        changes["references"] = [Reference(*row) for row in _rows(given["references"], 3)]
+        changes["references"] = tuple(Reference(*row) for row in _rows(given["references"], 3))
     if "qualifications" in given:
-        changes["qualifications"] = [Qualification(*row) for row in _rows(given["qualifications"], 2)]
+        changes["qualifications"] = tuple(Qualification(*row) for row in _rows(given["qualifications"], 2))
     for name in JOB_FIELDS:
         if name in given:
             changes[name] = check(job_field, name, given[name], now, day_first=day_first)

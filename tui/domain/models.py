@@ -277,11 +277,11 @@ class Interview:
     interviewer_tz: str = ""
     round: int = 1
     resume_path: str = ""
-    references: list[Reference] = field(default_factory=list)
-    qualifications: list[Qualification] = field(default_factory=list)
+    references: tuple[Reference, ...] = ()
+    qualifications: tuple[Qualification, ...] = ()
     wish_said: str = ""
     checks: dict[str, bool] = field(default_factory=dict)
-    custom_items: list[ChecklistItem] = field(default_factory=list)
+    custom_items: tuple[ChecklistItem, ...] = ()
     decision_expected: date | None = None
     decision_text: str = ""
     notes: str = ""
@@ -289,7 +289,7 @@ class Interview:
     created_at: datetime | None = None
     id: str = field(default_factory=new_id)
     #: Practice runs of the call (D6), oldest first; none of them is an attempt.
-    rehearsals: list[Rehearsal] = field(default_factory=list)
+    rehearsals: tuple[Rehearsal, ...] = ()
     #: How the application ended (WAITING while it is open), the day word came, and what was said.
     result: Result = Result.WAITING
     result_on: date | None = None

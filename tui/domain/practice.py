@@ -79,7 +79,7 @@ def voicemail_keep(interview: Interview, profile: Profile | None, now: datetime)
 
 def record_rehearsal(interview: Interview, rehearsal: Rehearsal) -> None:
     """Keep the run; the run that makes it twice ticks the practice item, which the user may untick (D6)."""
-    interview.rehearsals.append(rehearsal)
+    interview.rehearsals = (*interview.rehearsals, rehearsal)
     if len(interview.rehearsals) == PRACTISED_ENOUGH:
         interview.checks["D6"] = True
 

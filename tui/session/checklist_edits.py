@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from ..domain import checklist
 from ..domain.models import Interview, Qualification, Reference, Rehearsal
@@ -22,11 +22,11 @@ class ChecklistEdits:
     def tick(self, interview_id: str, key: str, ticked: bool, custom: bool = False) -> Interview:
         return self._edit(interview_id, lambda i: checklist.tick(i, key, ticked, custom))
 
-    def set_qualifications(self, interview_id: str, qualifications: list[Qualification]) -> Interview:
-        return self._edit(interview_id, lambda i: setattr(i, "qualifications", list(qualifications)))
+    def set_qualifications(self, interview_id: str, qualifications: Iterable[Qualification]) -> Interview:
+        return self._edit(interview_id, lambda i: setattr(i, "qualifications", tuple(qualifications)))
 
-    def set_references(self, interview_id: str, references: list[Reference]) -> Interview:
-        return self._edit(interview_id, lambda i: setattr(i, "references", list(references)))
+    def set_references(self, interview_id: str, references: Iterable[Reference]) -> Interview:
+        return self._edit(interview_id, lambda i: setattr(i, "references", tuple(references)))
 
     def item_check(self, interview_id: str, item_id: str | None = None) -> Callable[[str], str]:
         return checklist.label_check(self.interview(interview_id), item_id)

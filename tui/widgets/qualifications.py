@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -45,7 +46,7 @@ class QualificationsEditor(Vertical):
     class Changed(Message):
         qualifications: list[Qualification]
 
-    def __init__(self, qualifications: list[Qualification], **kwargs: Any) -> None:
+    def __init__(self, qualifications: Sequence[Qualification], **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._start = [Qualification(q.qualification, q.employer_need) for q in qualifications]
 
