@@ -12,10 +12,11 @@ from ..domain.models import Interview
 
 __all__ = ["ListOrder", "first_rows"]
 
-#: An interview's place in the list: archived last, then urgency and when due, then its name's place.
-Key = tuple[bool, int, float, int]
-#: A row found at a start: the same, with its name instead of its place, then its position in the list.
-Rank = tuple[bool, int, float, str, int]
+#: An interview's place in the list: archived last, then urgency and when due, then its name's place (or,
+#: for the first rows of a start, its name).
+Key = tuple[bool, int, float, int | str]
+#: A row found at a start: its key, then its position in the list given.
+Rank = tuple[bool, int, float, int | str, int]
 
 
 class ListOrder:
@@ -39,7 +40,8 @@ class ListOrder:
         now: datetime,
     ) -> list[Interview]:
         """`shown` by archived last, then urgency at `now`, then company and role (both any case)."""
-        return sorted(shown, key=_keyed(self._places_of(shown, everyone), step, now))
+        places = self._places_of(shown, everyone)
+        return sorted(shown, key=_keyed(lambda i: places[i.id], step, now))
 
     def _places_of(self, shown: list[Interview], everyone: Iterable[Interview]) -> dict[str, int]:
         """Each interview's place by name, worked out again when one of `shown` has none yet."""
@@ -48,11 +50,14 @@ class ListOrder:
         return self._places
 
 
-def _keyed(places: dict[str, int], step: Callable[[Interview], NextStep], now: datetime) -> Callable[[Interview], Key]:
-    """An interview's key: archived last, then urgency at `now`, then company and role (both any case)."""
+def _keyed(
+    name: Callable[[Interview], int | str], step: Callable[[Interview], NextStep], now: datetime
+) -> Callable[[Interview], Key]:
+    """An interview's key: archived last, then urgency at `now`, then `name`: company and role (both any
+    case) as a place among every interview's, or as one string."""
 
     def key(i: Interview) -> Key:
-        return (i.archived, *attention_key(step(i), now), places[i.id])
+        return (i.archived, *attention_key(step(i), now), name(i))
 
     return key
 
@@ -80,10 +85,11 @@ def first_rows(
     needed: the rows found compare by their names, and the others are only picked from a heap.
     """
     count = max(count, 1)
+    key = _keyed(_name, step, now)
     found: list[_Found] = []  # the `count` most urgent found, the least urgent of them on top
 
     def take(i: Interview, position: int) -> None:
-        entry = _Found((i.archived, *attention_key(step(i), now), _name(i), position), i)
+        entry = _Found((*key(i), position), i)
         if len(found) < count:
             heapq.heappush(found, entry)
         elif entry.rank < found[0].rank:

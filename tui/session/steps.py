@@ -102,7 +102,7 @@ class NextSteps:
 
     def first_listed(self, count: int) -> list[Interview]:
         """The interviews listed at a start (none archived): the first `count` in their final order, with
-        only the steps they need worked out, then the others in an order that guesses; `ordered` puts them
+        only the steps they need worked out, then the others as the file has them; `ordered` puts them
         right once every step is known. A first screen of rows needs a few hundred steps, not 10,000."""
         now, index = self.now(), self._index
         shown = [i for i in index.interviews.values() if not i.archived]
