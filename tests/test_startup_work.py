@@ -9,6 +9,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from terminal_support import needs_tmux, tmux  # noqa: F401  (tmux is a fixture)
 from ui_support import interview_held as interview
 from ui_support import running, seed, settle
 
@@ -112,6 +113,44 @@ print("hashlib" in sys.modules, name)
 
     digest = hashlib.blake2b(str(tmp_path / "w.json").encode(), digest_size=12).hexdigest()
     assert shown == ["False", f"{digest}.json"]  # the same name as before: the order kept is still found
+
+
+def test_the_app_imports_no_ssl_and_ssl_still_imports_after() -> None:
+    """asyncio loads `ssl` only to offer TLS connections, and `ssl` loads OpenSSL (4.5 MB and 5-7 ms of a
+    start): while the app's modules are imported, none finds it; afterwards any code may import it."""
+    script = """
+import sys
+from tui.cli import _no_tls
+with _no_tls():
+    import asyncio, tui.cli.run
+    try:
+        import ssl
+        print("imported")
+    except ImportError:
+        print("refused")
+import tui.app
+print("ssl" in sys.modules)
+import ssl
+print(ssl.PROTOCOL_TLS_CLIENT.name)
+"""
+    shown = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
+    assert shown.split() == ["refused", "False", "PROTOCOL_TLS_CLIENT"]
+
+
+@needs_tmux
+def test_followup_runs_in_a_terminal_without_openssl(tmp_path: Path, tmux) -> None:  # noqa: F811
+    path = tmp_path / "w.json"
+    seed(path, [interview("Acme")])
+    pid = tmux.start("no-tls", ["--db", str(path)], size="80x24")
+    try:
+        tmux.wait_for("no-tls", "Acme")
+        tmux.wait_for("no-tls", "555-0123")  # the start has gone as far as showing the number to call
+        with open(f"/proc/{pid}/maps") as maps:
+            loaded = {line.split()[-1].rsplit("/", 1)[-1] for line in maps if "/" in line}
+        assert not [name for name in loaded if name.startswith("_ssl.")], sorted(loaded)
+        assert [name for name in loaded if name.startswith("_asyncio.")]  # asyncio itself is loaded
+    finally:
+        tmux.kill_session("no-tls")
 
 
 def test_a_start_with_no_call_cut_off_loads_no_dialog(tmp_path: Path) -> None:
