@@ -78,6 +78,17 @@ def test_d11_the_country_comes_from_the_number_then_the_zone():
     assert calendar_for(fallback="GB").country == "GB"
 
 
+def test_d11_without_the_systems_tz_tables_the_zones_country_comes_from_the_tzdata_package(tmp_path, monkeypatch):
+    from tui.domain import workdays
+
+    monkeypatch.setattr(workdays, "TZPATH", (str(tmp_path),))  # a system with no tz tables
+    workdays.zone_countries.cache_clear()
+    try:
+        assert workdays.zone_countries()["Europe/Berlin"] == "DE"
+    finally:
+        workdays.zone_countries.cache_clear()
+
+
 def test_d10_d11_no_window_on_thanksgiving_and_the_reason_says_so():
     """An interview on Wednesday 25 Nov: Thursday is Thanksgiving, so the call is on Friday."""
     iv = make(held=ny(11, 25, 11))

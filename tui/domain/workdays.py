@@ -11,7 +11,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache, lru_cache
-from importlib import resources
 from pathlib import Path
 from zoneinfo import TZPATH
 
@@ -230,6 +229,8 @@ def _tz_file(name: str) -> str:
         path = Path(folder) / name
         if path.is_file():
             return path.read_text(encoding="utf-8")
+    from importlib import resources  # only without the system's copy: it takes a start more than a millisecond
+
     try:
         return resources.files("tzdata.zoneinfo").joinpath(name).read_text(encoding="utf-8")
     except (ModuleNotFoundError, FileNotFoundError):
