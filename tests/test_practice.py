@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from tui.domain.card import practice_card
+from tui.domain.checklist import tick
 from tui.domain.documents import from_doc, to_doc
 from tui.domain.errors import ValidationError
 from tui.domain.models import Interview, Interviewer, Profile, Qualification, Rehearsal, RehearsalBranch
@@ -138,7 +139,7 @@ def test_d6_two_rehearsals_tick_the_item_and_the_user_may_untick_it():
     record_rehearsal(interview, Rehearsal(NOW + timedelta(days=1), RehearsalBranch.PICKED_UP, 95))
     assert interview.ticked("D6") and len(interview.rehearsals) == PRACTISED_ENOUGH
     assert practised_line(interview) == "Practised twice, last on Thu 26 Nov"
-    interview.checks["D6"] = False  # the user unticks it; a third run leaves it so
+    tick(interview, "D6", False)  # the user unticks it; a third run leaves it so
     record_rehearsal(interview, Rehearsal(NOW + timedelta(days=2), RehearsalBranch.PICKED_UP, 80))
     assert not interview.ticked("D6")
     assert practised_line(interview) == "Practised 3 times, last on Fri 27 Nov"

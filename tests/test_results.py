@@ -67,7 +67,7 @@ def test_an_unknown_result_names_the_choices():
 
 def test_the_next_round_carries_the_application_over_and_starts_the_follow_up_fresh():
     first = _acme()
-    first.checks["D6"] = True
+    first.checks = {**first.checks, "D6": True}
     later = next_round(first, NOW)
     assert (later.company, later.role, later.round, later.previous_round) == ("Acme", "Product Designer", 2, first.id)
     assert later.interviewer == first.interviewer and later.interviewer is not first.interviewer

@@ -16,6 +16,7 @@ import orjson
 import pytest
 
 from tui.domain import documents
+from tui.domain.checklist import tick
 from tui.domain.documents import from_doc, to_doc
 from tui.domain.errors import ValidationError
 from tui.domain.models import (
@@ -34,6 +35,7 @@ from tui.domain.models import (
     Settings,
     ThankYou,
 )
+from tui.domain.practice import record_rehearsal
 from tui.store import DamagedFileError, Workbook
 from tui.store.fingerprint import Fingerprint
 
@@ -230,11 +232,39 @@ def test_a_record_owns_its_lists_and_tables_apart_from_the_stored_document():
     doc = to_doc(full_interview())
     before = copy.deepcopy(doc)
     interview = from_doc(Interview, doc)
-    interview.checks["D3"] = True
     interview.references[0].name = "Kim"
     interview.custom_items[0].ticked = False
-    interview.rehearsals[0].checks["parts"] = True
     assert doc == before
+    # The checks are read-only (a tick sets a new table), and never the document's own either.
+    assert interview.checks == doc["checks"] and interview.checks is not doc["checks"]
+    assert interview.rehearsals[0].checks is not doc["rehearsals"][0]["checks"]
+
+
+def test_interviews_read_with_the_same_ticks_share_one_table_and_a_tick_changes_only_its_own():
+    ticked = [{"D1": True, "D2": False}, {"D1": True, "D2": False}, {"D2": False, "D1": True}, {"D1": True}]
+    first, second, reordered, fewer = (
+        from_doc(Interview, {**to_doc(Interview("Acme", "Designer")), "checks": checks}) for checks in ticked
+    )
+    assert first.checks is second.checks
+    assert reordered.checks == first.checks and reordered.checks is not first.checks  # written in another order
+    assert fewer.checks is not first.checks
+    tick(first, "D3", True)
+    record_rehearsal(second, Rehearsal(START, RehearsalBranch.VOICEMAIL, 30))
+    record_rehearsal(second, Rehearsal(START, RehearsalBranch.VOICEMAIL, 30))  # twice ticks D6
+    assert first.checks == {"D1": True, "D2": False, "D3": True}
+    assert second.checks == {"D1": True, "D2": False, "D6": True}
+    assert from_doc(Interview, {**to_doc(Interview("Acme", "Designer")), "checks": ticked[0]}).checks == ticked[0]
+
+
+def test_past_so_many_different_tables_a_new_one_is_kept_apart_and_read_the_same(monkeypatch):
+    monkeypatch.setattr(documents, "_SHARED", {})
+    monkeypatch.setattr(documents, "SHARED_AT_MOST", 2)
+    read = [
+        from_doc(Interview, {**to_doc(Interview("Acme", "Designer")), "checks": {key: True}})
+        for key in ("D1", "D2", "D3", "D3")
+    ]
+    assert [interview.checks for interview in read] == [{"D1": True}, {"D2": True}, {"D3": True}, {"D3": True}]
+    assert len(documents._SHARED) == 2 and read[2].checks is not read[3].checks
 
 
 def test_a_bad_value_deep_inside_is_still_named_by_its_place():

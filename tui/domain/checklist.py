@@ -13,7 +13,7 @@ __all__ = ["add_item", "label_check", "remove_item", "rename_item", "tick"]
 def tick(interview: Interview, key: str, ticked: bool, custom: bool = False) -> None:
     """A practice item by its rule id, or one of the user's own by its id."""
     if not custom:
-        interview.checks[key] = ticked
+        interview.checks = {**interview.checks, key: ticked}  # a new table: the old may be shared
     for item in interview.custom_items if custom else ():
         if item.id == key:
             item.ticked = ticked

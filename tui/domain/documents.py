@@ -7,7 +7,7 @@ import json
 import operator
 import types
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from enum import Enum
 from functools import cache
@@ -211,6 +211,8 @@ def _converter(hint: Any) -> Convert:
         return _tuple_of(_converter(typing.get_args(hint)[0]))
     if origin is dict:
         return _table_of(_converter(typing.get_args(hint)[1]))
+    if origin is Mapping:
+        return _shared(_table_of(_converter(typing.get_args(hint)[1])))
     if hint is datetime:
         return _moment
     if hint is date:
@@ -329,6 +331,30 @@ def _tuple_of(item: Convert) -> Convert:
         return tuple(many(value))
 
     return fixed
+
+
+#: Read-only tables read so far, by their items: equal ones are one dict (see `_shared`).
+_SHARED: dict[tuple[tuple[str, Any], ...], dict[str, Any]] = {}
+#: Past this many different tables, a new one is kept apart rather than remembered.
+SHARED_AT_MOST = 4096
+
+
+def _shared(table: Convert) -> Convert:
+    """A read-only table (a `Mapping` field, changed by setting a new one) as one dict shared by every
+    record holding the same: most interviews tick the same few checklist items, and each dict of them
+    costs 184 bytes (1.8 MB at 10,000 interviews)."""
+
+    def one(value: Any) -> dict[str, Any]:
+        converted: dict[str, Any] = table(value)
+        items = tuple(converted.items())
+        found = _SHARED.get(items)
+        if found is not None:
+            return found
+        if len(_SHARED) < SHARED_AT_MOST:
+            _SHARED[items] = converted
+        return converted
+
+    return one
 
 
 def _table_of(item: Convert) -> Convert:

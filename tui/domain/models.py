@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
@@ -255,8 +256,9 @@ class Rehearsal:
     at: datetime
     branch: RehearsalBranch = RehearsalBranch.PICKED_UP
     seconds: int = 0
-    #: The self-check afterwards, by question key ("parts", "short", "points", "timing").
-    checks: dict[str, bool] = field(default_factory=dict)
+    #: The self-check afterwards, by question key ("parts", "short", "points", "timing"). Read-only, like
+    #: the interview's: an answer changed is a new table.
+    checks: Mapping[str, bool] = field(default_factory=dict)
     #: What the user typed while practising, apart from the real call notes.
     notes: str = ""
 
@@ -280,7 +282,9 @@ class Interview:
     references: tuple[Reference, ...] = ()
     qualifications: tuple[Qualification, ...] = ()
     wish_said: str = ""
-    checks: dict[str, bool] = field(default_factory=dict)
+    #: The practice items ticked, by rule id. Read-only: a tick sets a new table, since interviews read
+    #: with the same ticks share one.
+    checks: Mapping[str, bool] = field(default_factory=dict)
     custom_items: tuple[ChecklistItem, ...] = ()
     decision_expected: date | None = None
     decision_text: str = ""

@@ -81,7 +81,7 @@ def record_rehearsal(interview: Interview, rehearsal: Rehearsal) -> None:
     """Keep the run; the run that makes it twice ticks the practice item, which the user may untick (D6)."""
     interview.rehearsals = (*interview.rehearsals, rehearsal)
     if len(interview.rehearsals) == PRACTISED_ENOUGH:
-        interview.checks["D6"] = True
+        interview.checks = {**interview.checks, "D6": True}
 
 
 _TIMES = {1: "once", 2: "twice"}
