@@ -235,3 +235,42 @@ def test_the_first_rows_of_interviews_alike_but_for_their_names_come_by_name(tmp
         )
         assert [i.id for i in first[:count]] == [i.id for i in everything[:count]], count
         assert sorted(i.id for i in first) == sorted(i.id for i in everything)
+
+
+def test_the_list_is_by_urgency_then_company_and_role_in_any_case_then_the_file_s_order(tmp_path):
+    """The list's order against a plain sort of every interview in the file's order, on each key at once;
+    after a delete and an add too (the order by name kept from before is not taken for them)."""
+    import random
+
+    from tui.domain.guidance import attention_key
+
+    def plainly(session: Session, include_archived: bool, words: tuple[str, ...] = ()) -> list[str]:
+        now = session.now()
+        kept = [i for i in session._index.interviews.values() if include_archived or not i.archived]
+        kept = [i for i in kept if all(word in f"{i.company} {i.role}".lower() for word in words)]
+        key = lambda i: (i.archived, *attention_key(session.step(i.id), now), i.company.lower(), i.role.lower())  # noqa: E731
+        return [i.id for i in sorted(kept, key=key)]
+
+    now = datetime(2026, 12, 2, 15, 0, tzinfo=UTC)
+    for seed in range(10):
+        rng = random.Random(seed)
+        book = Workbook.open(tmp_path / f"w{seed}.json", autosave=False)
+        book.load_many(
+            Interview(
+                rng.choice(["acme", "Acme", "ACME", "Bolt", "bolt", "Crane"]),
+                rng.choice(["Designer", "designer", "Analyst"]),
+                interviewed_at=now - timedelta(days=rng.choice([1, 3, 9, 9, 9, 40])),
+                interviewer=Interviewer(phone="+12025550123"),
+                archived=rng.random() < 0.2,
+            )
+            for _ in range(80)
+        )
+        session = Session(book, clock=lambda: now).load()
+        for include_archived in (False, True):
+            assert [i.id for i in session.ordered(include_archived)] == plainly(session, include_archived), seed
+        assert [i.id for i in session.ordered(words=("bolt",))] == plainly(session, False, ("bolt",)), seed
+        gone = session.ordered()[rng.randrange(40)]
+        session.delete_interview(gone.id)
+        assert [i.id for i in session.ordered()] == plainly(session, False), seed
+        session.add_interview(Interview("acme", "Designer", interviewed_at=now - timedelta(days=9)))
+        assert [i.id for i in session.ordered(True)] == plainly(session, True), seed

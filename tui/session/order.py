@@ -4,60 +4,62 @@ from __future__ import annotations
 
 import heapq
 import operator
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Mapping
 from datetime import datetime
+from typing import cast
 
 from ..domain.guidance import NextStep, attention_key
 from ..domain.models import Interview
 
 __all__ = ["ListOrder", "first_rows"]
 
-#: An interview's place in the list: archived last, then urgency and when due, then its name's place (or,
-#: for the first rows of a start, its name).
-Key = tuple[bool, int, float, int | str]
+#: An interview's place among the first rows of a start: archived last, then urgency and when due, then its name.
+Key = tuple[bool, int, float, str]
 #: A row found at a start: its key, then its position in the list given.
-Rank = tuple[bool, int, float, int | str, int]
+Rank = tuple[bool, int, float, str, int]
 
 
 class ListOrder:
-    """Each interview's place by company and role, kept until an interview changes.
+    """Every interview's id in order of company and role, kept until an interview changes.
 
-    Interviews as urgent as each other then compare by one number instead of two strings each.
+    The list's order is then one stable sort, by urgency alone, of the interviews taken in that order:
+    interviews as urgent as each other stay in it, with no name, nor any number for one, to compare.
     """
 
     def __init__(self) -> None:
-        self._places: dict[str, int] = {}
+        self._by_name: list[str] = []
 
     def forget(self) -> None:
-        """An interview was added, changed or renamed: the places are worked out again when next needed."""
-        self._places = {}
+        """An interview was added, changed or renamed: the order by name is worked out again when next needed."""
+        self._by_name = []
 
     def sort(
         self,
-        shown: list[Interview],
-        everyone: Iterable[Interview],
+        everyone: Mapping[str, Interview],
+        keep: Callable[[Interview], bool],
         step: Callable[[Interview], NextStep],
         now: datetime,
     ) -> list[Interview]:
-        """`shown` by archived last, then urgency at `now`, then company and role (both any case)."""
-        places = self._places_of(shown, everyone)
-        return sorted(shown, key=_keyed(lambda i: places[i.id], step, now))
+        """The interviews `keep` keeps, by archived last, then urgency at `now`, then company and role (both any
+        case; interviews alike in all three in the order of `everyone`)."""
+        return sorted(filter(keep, self._by_names(everyone)), key=lambda i: (i.archived, *attention_key(step(i), now)))
 
-    def _places_of(self, shown: list[Interview], everyone: Iterable[Interview]) -> dict[str, int]:
-        """Each interview's place by name, worked out again when one of `shown` has none yet."""
-        if any(i.id not in self._places for i in shown):
-            self._places = _places(everyone)
-        return self._places
+    def _by_names(self, everyone: Mapping[str, Interview]) -> list[Interview]:
+        """Every interview by company and role, worked out again unless the ids kept are exactly everyone's."""
+        ids = self._by_name
+        found = [everyone.get(i) for i in ids]
+        if len(ids) == len(everyone) and None not in found:
+            return cast(list[Interview], found)
+        named = sorted(everyone.values(), key=_name)  # a stable sort: alike names stay in the order given
+        self._by_name = [i.id for i in named]
+        return named
 
 
-def _keyed(
-    name: Callable[[Interview], int | str], step: Callable[[Interview], NextStep], now: datetime
-) -> Callable[[Interview], Key]:
-    """An interview's key: archived last, then urgency at `now`, then `name`: company and role (both any
-    case) as a place among every interview's, or as one string."""
+def _keyed(step: Callable[[Interview], NextStep], now: datetime) -> Callable[[Interview], Key]:
+    """An interview's key among the first rows: archived last, then urgency at `now`, then its name."""
 
     def key(i: Interview) -> Key:
-        return (i.archived, *attention_key(step(i), now), name(i))
+        return (i.archived, *attention_key(step(i), now), _name(i))
 
     return key
 
@@ -85,7 +87,7 @@ def first_rows(
     needed: the rows found compare by their names, and the others are only picked from a heap.
     """
     count = max(count, 1)
-    key = _keyed(_name, step, now)
+    key = _keyed(step, now)
     found: list[_Found] = []  # the `count` most urgent found, the least urgent of them on top
 
     def take(i: Interview, position: int) -> None:
@@ -123,17 +125,3 @@ class _Found:
 
     def __lt__(self, other: _Found) -> bool:
         return self.rank > other.rank
-
-
-def _places(interviews: Iterable[Interview]) -> dict[str, int]:
-    """Interviews of the same company and role share a place, so the sort keeps them in the order given."""
-    # One string a name, company then role ("\0" sorts before any letter): a pair of strings in a tuple
-    # each would hold twice the memory, for a moment, at 10,000 interviews.
-    named = sorted((_name(i), i.id) for i in interviews)
-    places: dict[str, int] = {}
-    place, last = -1, None
-    for name, interview_id in named:
-        if name != last:
-            place, last = place + 1, name
-        places[interview_id] = place
-    return places

@@ -115,9 +115,11 @@ class NextSteps:
         is read once, so every step still to work out is worked out for the same moment.
         """
         now, index = self.now(), self._index
-        found = [i for i in index.interviews.values() if include_archived or not i.archived]
-        if words:
-            found = [i for i in found if found_in(i, index.calls.get(i.id, ()), words) is not None]
+        calls = index.calls
 
-        everyone = index.interviews.values()
-        return self._order.sort(found, everyone, self._step_at(now), now)
+        def keep(i: Interview) -> bool:
+            return (include_archived or not i.archived) and (
+                not words or found_in(i, calls.get(i.id, ()), words) is not None
+            )
+
+        return self._order.sort(index.interviews, keep, self._step_at(now), now)
