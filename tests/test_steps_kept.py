@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import UTC, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
@@ -274,3 +275,24 @@ def test_the_list_is_by_urgency_then_company_and_role_in_any_case_then_the_file_
         assert [i.id for i in session.ordered()] == plainly(session, False), seed
         session.add_interview(Interview("acme", "Designer", interviewed_at=now - timedelta(days=9)))
         assert [i.id for i in session.ordered(True)] == plainly(session, True), seed
+
+
+def test_interviews_alike_share_one_step_and_a_zone_of_their_own_keeps_its_own(tmp_path):
+    """Steps equal in every field are one object; a window equal as moments but in another zone is not
+    theirs (its day and hours are read in its own zone), and a changed interview gets a step of its own."""
+    now = datetime(2026, 12, 2, 15, 0, tzinfo=UTC)
+    held = now - timedelta(days=1, hours=5)
+    book = Workbook.open(tmp_path / "w.json", autosave=False)
+    twins = [interview(held, "America/New_York", company=name) for name in ("Acme", "Bolt")]
+    toronto = interview(held, "America/Toronto", company="Crane")  # the same offsets as New York's
+    book.load_many([*twins, toronto])
+    session = Session(book, clock=lambda: now).load()
+    first, second, third = (session.step(i.id) for i in (*twins, toronto))
+    assert first is second and first.window is not None
+    assert third == first and third is not first  # equal moments, another zone
+    assert str(third.window.start.tzinfo) == "America/Toronto"
+    assert str(first.window.start.tzinfo) == "America/New_York"
+    session.update_interview(dataclasses.replace(twins[1], interviewer=Interviewer(phone="")))
+    assert session.step(twins[1].id) != first and session.step(twins[0].id) is first
+    session.restep()
+    assert session._alike == {} and session.step(twins[0].id) == first

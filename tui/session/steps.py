@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
+from typing import Any
 
 from ..domain.guidance import NextStep, most_urgent, next_step
 from ..domain.models import Interview, Profile
@@ -31,13 +32,18 @@ class NextSteps:
 
     def _start_steps(self) -> None:
         self._steps: dict[str, NextStep] = {}
+        #: Each step worked out since every step was last forgotten, as one object for all alike (see `_alike`).
+        self._alike: dict[tuple[Any, ...], NextStep] = {}
         #: Counts every change that makes a known step stale: steps worked out off the UI thread are
         #: kept only when none came meanwhile.
         self._edits = 0
 
     def _worked_out(self, index: Index, interview: Interview, now: datetime) -> NextStep:
+        """The interview's step; the one already made when an interview alike has the same (steps never
+        change: a changed one is a new step). At 10,000 interviews, one for every hundred or so."""
         calls, thanks = index.calls.get(interview.id, ()), index.thanks.get(interview.id, ())
-        return next_step(interview, calls, thanks, now, self._profile)
+        step = next_step(interview, calls, thanks, now, self._profile)
+        return self._alike.setdefault(_alike(step), step)
 
     def step(self, interview_id: str) -> NextStep:
         """The interview's next step, worked out once and again after each change to it."""
@@ -83,7 +89,7 @@ class NextSteps:
         """This interview's step (None: every step) is stale: worked out again when next asked for."""
         self._edits += 1
         if interview_id is None:
-            self._steps = {}
+            self._steps, self._alike = {}, {}
         else:
             self._steps.pop(interview_id, None)
 
@@ -123,3 +129,11 @@ class NextSteps:
             )
 
         return self._order.sort(index.interviews, keep, self._step_at(now), now)
+
+
+def _alike(step: NextStep) -> tuple[Any, ...]:
+    """What makes two steps one: every field, and the zone each moment is in. Moments equal in two zones
+    are equal datetimes, but a window's day, and the hour shown, are read in its own zone."""
+    window = step.window
+    moments = (step.due, step.overdue_at) if window is None else (step.due, step.overdue_at, window.start, window.end)
+    return (step, *(moment.tzinfo for moment in moments if moment is not None))
