@@ -28,12 +28,12 @@ def notes_of(db) -> dict[str, str]:
 
 
 def test_a_short_note_is_shown_whole_and_a_long_one_from_a_line_start():
-    assert split_for_editor("short") == ("", "short")
+    assert split_for_editor("short") == (0, "short")
     text = log_of(3 * SHOWN_AT_MOST)
-    head, shown = split_for_editor(text)
-    assert head + shown == text
+    cut, shown = split_for_editor(text)
+    assert text[:cut] + shown == text
     assert len(shown) <= SHOWN_AT_MOST
-    assert head.endswith("\n") and shown.startswith("12:00:01")
+    assert text[:cut].endswith("\n") and shown.startswith("12:00:01")
 
 
 async def test_a_200_kb_paste_is_saved_whole(db):
@@ -67,6 +67,28 @@ async def test_a_20_mb_note_shows_its_end_and_keeps_all_of_it(db):
         assert screen.query_one("#notes").text == "short notes"
         pilot.app.finish_work()
     assert notes_of(db) == {"Acme": big + "x", "Globex": "short notes"}
+
+
+async def test_a_long_note_s_start_is_left_in_the_note_not_copied(db):
+    """Shown, a 20 MB note costs the editor's last 100 KB: the start it keeps aside stays in the record's own
+    text, which the pane holds (not a copy of it), and is joined to the typing only when handed up."""
+    import tracemalloc
+
+    big = log_of(20_000_000)
+    seed(db, [interview("Acme", "short notes", days=2), interview("Globex", big)])
+    async with running(db) as pilot:
+        screen, session = pilot.app.screen, pilot.app.session
+        pane = screen.query_one(NotesPane)
+        tracemalloc.start()
+        await pilot.press("down")  # to Globex, whose notes are the 20 MB log
+        await settle(pilot)
+        _, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        assert big.endswith(screen.query_one("#notes").text)
+        assert pane._source is session.interview(screen.selected).notes
+        assert peak < 5_000_000  # the 100 KB shown and the editor's lines of it, not 20 MB of the start
+        assert pane.take_typed()[1] == big
+        pilot.app.finish_work()
 
 
 async def test_a_long_note_shown_again_is_not_copied_again(db, monkeypatch):

@@ -30,15 +30,16 @@ HAND_UP = 0.1
 SHOWN_AT_MOST = 100_000
 
 
-def split_for_editor(text: str) -> tuple[str, str]:
-    """(kept aside, shown): all of a note up to SHOWN_AT_MOST characters, else its last lines that fit."""
+def split_for_editor(text: str) -> tuple[int, str]:
+    """(kept aside, shown): all of a note up to SHOWN_AT_MOST characters, else its last lines that fit,
+    and how many characters before them are kept aside. The start is not copied: it stays in `text`."""
     if len(text) <= SHOWN_AT_MOST:
-        return "", text
+        return 0, text
     cut = len(text) - SHOWN_AT_MOST
     line_start = text.find("\n", cut) + 1
     if 0 < line_start < len(text):
         cut = line_start
-    return text[:cut], text[cut:]
+    return cut, text[cut:]
 
 
 def _size(characters: int) -> str:
@@ -66,8 +67,8 @@ class NotesPane(Vertical):
         self._pending: Timer | None = None
         self._unsent = False
         self._loaded = ""  # the text last put in the editor or handed up: anything else there is new typing
-        self._head = ""  # the start of a long note, kept aside: the editor shows what follows it
         self._source: str | None = None  # the record's text as last put in the editor, whole
+        self._cut = 0  # how much of its start is kept aside (left in `_source`): the editor shows what follows
         self._status = ("", "")
         self._save_shown: tuple[object, ...] | None = None
         self._editor: TextArea | None = None  # kept once built: every hand-up of typing asks for it
@@ -123,14 +124,14 @@ class NotesPane(Vertical):
         """
         if owner != self.owner and self.built and (self._unsent or self.editor.text != self._loaded):
             # typed for the record shown until now, whether or not its change has been handed up yet
-            self.post_message(self.NotesTyped(self._head + self.editor.text, self.owner))
+            self.post_message(self.NotesTyped(self._whole(self.editor.text), self.owner))
         if owner != self.owner:
             self._quiet()
         previous, self.owner = self.owner, owner
         if self.built and owner == previous and text is self._source:
-            return  # the same record's same text shown again (the list sorted): a long one is not copied again
-        head, shown = split_for_editor(text)
-        if head:
+            return  # the same record's same text shown again (the list sorted): a long one is not cut again
+        cut, shown = split_for_editor(text)
+        if cut:
             title += f" · the last {_size(len(shown))} of {_size(len(text))} shown, all of it kept"
         self.query_one("#notes-title", Static).update(title)
         if not self.built:
@@ -139,11 +140,18 @@ class NotesPane(Vertical):
         editor.disabled = owner is None
         if owner == previous and editor.text != self._loaded:
             return  # the same record again, with typing not yet handed up: the typing is newer
-        if head != self._head or editor.text != shown:
+        # Loaded again (the cursor to the end) unless it shows this text already; a start kept aside from
+        # another text is taken to differ, since comparing it would copy it.
+        if cut != self._cut or (cut and text is not self._source) or editor.text != shown:
             with self.prevent(type(editor).Changed):
                 editor.load_text(shown)
             editor.move_cursor(editor.document.end)  # typing goes after what is there, never before it
-        self._head, self._loaded, self._source = head, shown, text
+        self._cut, self._loaded, self._source = cut, shown, text
+
+    def _whole(self, shown: str) -> str:
+        """The record's text whole: the start kept aside, taken from the text it was kept in, then `shown`."""
+        source = self._source
+        return source[: self._cut] + shown if source is not None and self._cut else shown
 
     def _quiet(self) -> None:
         if self._pending is not None:
@@ -164,14 +172,14 @@ class NotesPane(Vertical):
         if not self.built:
             return self.owner, ""
         self._loaded = self.editor.text
-        return self.owner, self._head + self._loaded
+        return self.owner, self._whole(self._loaded)
 
     def text_for(self, owner: NotesOwner | None) -> str | None:
         """The editor's text if it still holds that record's, else None."""
         if not self.built or owner != self.owner:
             return None
         self._loaded = self.editor.text  # handed up now: what is typed after this is what is new
-        return self._head + self._loaded
+        return self._whole(self._loaded)
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         """The first change goes up at once; changes that follow within HAND_UP go up together after it."""
