@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta
 import pytest
 from verbs_support import NOW, NY, followup, ready, seed, tables
 
+from tui.domain.checklist import tick
 from tui.domain.errors import ValidationError
 from tui.domain.guidance import StepKind, next_step
 from tui.domain.models import Interview, Interviewer, Qualification, Reference, Result
@@ -67,7 +68,7 @@ def test_an_unknown_result_names_the_choices():
 
 def test_the_next_round_carries_the_application_over_and_starts_the_follow_up_fresh():
     first = _acme()
-    first.checks = {**first.checks, "D6": True}
+    tick(first, "D6", True)
     later = next_round(first, NOW)
     assert (later.company, later.role, later.round, later.previous_round) == ("Acme", "Product Designer", 2, first.id)
     assert later.interviewer == first.interviewer and later.interviewer is not first.interviewer

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
+from .checklist import tick
 from .models import Interview, Profile, Rehearsal, RehearsalBranch
 from .rounds import short_date
 from .scripts import script_values
@@ -81,7 +82,7 @@ def record_rehearsal(interview: Interview, rehearsal: Rehearsal) -> None:
     """Keep the run; the run that makes it twice ticks the practice item, which the user may untick (D6)."""
     interview.rehearsals = (*interview.rehearsals, rehearsal)
     if len(interview.rehearsals) == PRACTISED_ENOUGH:
-        interview.checks = {**interview.checks, "D6": True}
+        tick(interview, "D6", True)
 
 
 _TIMES = {1: "once", 2: "twice"}
