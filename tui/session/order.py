@@ -42,7 +42,7 @@ class ListOrder:
     ) -> list[Interview]:
         """The interviews `keep` keeps, by archived last, then urgency at `now`, then company and role (both any
         case; interviews alike in all three in the order of `everyone`)."""
-        return sorted(filter(keep, self._by_names(everyone)), key=lambda i: (i.archived, *attention_key(step(i), now)))
+        return sorted(filter(keep, self._by_names(everyone)), key=_urgency(step, now))
 
     def _by_names(self, everyone: Mapping[str, Interview]) -> list[Interview]:
         """Every interview by company and role, worked out again unless the ids kept are exactly everyone's."""
@@ -55,13 +55,15 @@ class ListOrder:
         return named
 
 
+def _urgency(step: Callable[[Interview], NextStep], now: datetime) -> Callable[[Interview], tuple[bool, int, float]]:
+    """An interview's urgency, smallest first: archived last, then how urgent its step is at `now` and when due."""
+    return lambda i: (i.archived, *attention_key(step(i), now))
+
+
 def _keyed(step: Callable[[Interview], NextStep], now: datetime) -> Callable[[Interview], Key]:
-    """An interview's key among the first rows: archived last, then urgency at `now`, then its name."""
-
-    def key(i: Interview) -> Key:
-        return (i.archived, *attention_key(step(i), now), _name(i))
-
-    return key
+    """An interview's key among the first rows: its urgency, then its name."""
+    urgency = _urgency(step, now)
+    return lambda i: (*urgency(i), _name(i))
 
 
 def _name(i: Interview) -> str:

@@ -40,7 +40,7 @@ class NextSteps:
 
     def _worked_out(self, index: Index, interview: Interview, now: datetime) -> NextStep:
         """The interview's step; the one already made when an interview alike has the same (steps never
-        change: a changed one is a new step). At 10,000 interviews, one for every hundred or so."""
+        change: a changed one is a new step). Interviews held on the same days mostly share theirs."""
         calls, thanks = index.calls.get(interview.id, ()), index.thanks.get(interview.id, ())
         step = next_step(interview, calls, thanks, now, self._profile)
         return self._alike.setdefault(_alike(step), step)
