@@ -16,7 +16,7 @@ import tinydb
 
 from tui.domain.documents import to_doc
 from tui.domain.models import CallAttempt, Interview, Outcome
-from tui.store import FileChangedError, Workbook, records
+from tui.store import FileChangedError, Workbook, checking, records
 from tui.store import storage as storage_module
 from tui.store.records import Tables, kept_as
 
@@ -39,11 +39,47 @@ def model_tables(seed: int) -> tuple[dict[str, Any], Tables]:
     return data, Tables(list(data), records, small)
 
 
+class _Made:
+    """What the reader makes of a model's record: it asks only for its ids."""
+
+    def __init__(self, doc: dict[str, Any]) -> None:
+        self.id, self.interview_id = str(doc.get("n", "profile")), ""
+
+
+def read_tables(data: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> Tables:
+    """The tables read from their bytes, as the store reads a file it wrote: kept where they stand."""
+    with monkeypatch.context() as patch:
+        patch.setattr(checking, "from_doc", lambda cls, doc: _Made(doc))
+        loaded, _ = checking.check_tables(Path("no such folder") / "wb.json", orjson.dumps(data), None)
+    assert set(loaded.tables.kept) == {name for name in ("interviews", "calls") if data.get(name)}
+    return loaded.tables
+
+
 @pytest.mark.parametrize("seed", range(40))
 def test_whatever_is_changed_the_bytes_are_what_orjson_makes_of_the_tables(seed):
     """Records added, changed (one field or all), removed, in any table: the bytes match a dict model
     changed the way TinyDB changes its tables, after every step."""
-    data, tables = model_tables(seed)
+    change_and_compare(*model_tables(seed), seed)
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_tables_read_from_a_file_make_the_same_bytes_whatever_is_changed(seed, monkeypatch):
+    """The records of a file followup wrote are kept where they stand in the bytes read, and written as
+    runs of them: changed, removed and added around, the bytes still match the model after every step."""
+    data = model_tables(seed)[0]
+    change_and_compare(data, read_tables(data, monkeypatch), seed)
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_tables_read_with_big_records_make_the_same_bytes_whatever_is_changed(seed, monkeypatch):
+    """With the bound set low, some records are big as they are read (kept as docs, the bytes read then
+    kept apart from them), and others cross it one way or the other as they change."""
+    monkeypatch.setattr(records, "BIG", 28)
+    data = model_tables(seed)[0]
+    change_and_compare(data, read_tables(data, monkeypatch), seed)
+
+
+def change_and_compare(data: dict[str, Any], tables: Tables, seed: int) -> None:
     rng = random.Random(seed)
     assert tables.payload() == orjson.dumps(data)
     for step in range(30):
@@ -70,11 +106,51 @@ def test_whatever_is_changed_the_bytes_are_what_orjson_makes_of_the_tables(seed)
     assert tables.payload() == orjson.dumps(data)
 
 
-def test_a_removed_records_id_is_not_given_again_in_the_same_session():
+def test_a_removed_records_id_is_not_given_again_in_the_same_session(monkeypatch):
     _, tables = model_tables(3)
     first = tables.insert("thank_yous", {"a": 1})
     tables.remove("thank_yous", [first])
     assert tables.insert("thank_yous", {"a": 2}) == first + 1
+    data = {"meta": {"1": {"schema_version": 1}}, "calls": {str(n): {"n": n} for n in range(1, 4)}}
+    tables = read_tables(data, monkeypatch)
+    tables.remove("calls", [3])
+    assert tables.insert("calls", {"n": 9}) == 4  # not the last one read, though it is gone
+
+
+def test_a_save_after_one_change_writes_the_rest_as_read_in_a_few_pieces(tmp_path):
+    """One note changed among 300 interviews and their calls: the records around it go out as the two
+    runs of bytes read on either side of it, not one piece each."""
+    path = tmp_path / "wb.json"
+    book, interviews = make_book(path, 300)
+    book.load_many([CallAttempt(i.id, START, START + timedelta(minutes=1), Outcome.NO_ANSWER) for i in interviews])
+    book.close()
+    book = Workbook.open(path, autosave=False)
+    book.set_interview_notes(book.interviews()[150], "typed")
+    pieces = book._storage._pieces()[1]
+    assert len(pieces) < 16
+    book.flush()
+    book.close()
+    raw = path.read_bytes()
+    assert raw == orjson.dumps(orjson.loads(raw))
+    assert sum(doc.get("notes") == "typed" for doc in orjson.loads(raw)["interviews"].values()) == 1
+    assert len(orjson.loads(raw)["calls"]) == 300
+
+
+def test_a_record_not_written_as_followup_writes_it_is_kept_as_its_own_json(monkeypatch):
+    """In a file laid out as followup writes it, one record written another way (an escape followup does
+    not write) is read all the same, and kept as the JSON followup makes of it; the others as read."""
+    data = {"meta": {"1": {"schema_version": 1}}, "calls": {str(n): {"n": n, "text": "é"} for n in range(1, 5)}}
+    raw = orjson.dumps(data).replace('"n":2,"text":"é"'.encode(), b'"n":2,"text":"\\u00e9"')
+    with monkeypatch.context() as patch:
+        patch.setattr(checking, "from_doc", lambda cls, doc: _Made(doc))
+        loaded, _ = checking.check_tables(Path("no such folder") / "wb.json", raw, None)
+    tables = loaded.tables
+    assert isinstance(tables.records["calls"][2], bytes)
+    assert [type(tables.records["calls"][n]) for n in (1, 3, 4)] == [int, int, int]
+    assert tables.payload() == orjson.dumps(data)
+    tables.update("calls", 3, {"text": "changed"})
+    data["calls"]["3"]["text"] = "changed"
+    assert tables.payload() == orjson.dumps(data)
 
 
 def make_book(path: Path, count: int = 3) -> tuple[Workbook, list[Interview]]:

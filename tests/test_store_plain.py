@@ -39,12 +39,13 @@ _TABLES = st.dictionaries(st.sampled_from(["meta", "interviews", "calls", "odd}"
 
 
 def walked(raw: bytes) -> dict[str, Any]:
-    """The tables as the walk gives them, put back together."""
+    """The tables as the walk gives them, put back together; each record is the bytes it says it is."""
     tables: dict[str, Any] = {}
-    for table, key, doc in walk_records(raw):
+    for table, key, doc, start, end in walk_records(raw):
         records = tables.setdefault(table, {})
         if key is not None:
             records[key] = doc
+            assert raw[start:end] == b'"%s":%b' % (key.encode(), orjson.dumps(doc))
     return tables
 
 
@@ -174,11 +175,18 @@ def test_a_call_names_its_interview_by_the_interview_s_own_id(
     assert call.interview_id is objects["interviews"][call.interview_id].id
 
 
+def _table_twice(raw: bytes) -> bytes:
+    """The interviews written again after the other tables, under other numbers and ids."""
+    again = {str(int(key) + 90): {**doc, "id": doc["id"] + "9"} for key, doc in orjson.loads(raw)["interviews"].items()}
+    return raw[:-1] + b',"interviews":' + orjson.dumps(again) + b"}"
+
+
 @pytest.mark.parametrize(
     ("change", "problem"),
     [
         (lambda raw: raw.replace(b'"company":"Acme 2"', b'"company":2'), "record 3 in interviews: 'company'"),
         (lambda raw: raw.replace(b'"2":{"company"', b'"1":{"company"', 1), "appears twice"),
+        (_table_twice, "appears twice"),
         (lambda raw: raw.replace(b'"schema_version":1', b'"schema_version":99'), "newer"),
     ],
 )

@@ -7,6 +7,7 @@ import contextlib
 import gc
 import json
 import os
+from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,7 +21,7 @@ from ..domain.models import CallAttempt, Interview, Profile, Settings, ThankYou
 from .errors import DamagedFileError, NewerSchemaError
 from .fingerprint import Fingerprint
 from .plain import NotPlainError, walk_records
-from .records import Record, Tables, kept_as, same_bytes
+from .records import Kept, Record, Tables, kept_as, runs, same_bytes, stands_as_made
 from .schema import SCHEMA_VERSION, check_layout, migrate, schema_version
 
 __all__ = ["KINDS", "Loaded", "backup_path_for", "check_tables", "last_good"]
@@ -107,7 +108,7 @@ def check_tables(path: Path, raw: bytes, tz: Any) -> tuple[Loaded, int]:
         version = SCHEMA_VERSION
         if read is None:
             read, version = _read_whole(path, raw, tz)
-        tables = Tables(read.names, read.records, read.small)
+        tables = Tables(read.names, read.records, read.small, read.kept(raw), read.moved)
         pieces = tables.pieces(read.made)
         exact = same_bytes(pieces, raw)
         if not exact and not same_bytes(pieces, raw.strip()):  # followup's own files are what it writes
@@ -129,14 +130,78 @@ class _Read:
     doc_ids: dict[str, dict[str, int]] = field(default_factory=lambda: {table: {} for table in KINDS.values()})
     #: The JSON of big records, made already.
     made: dict[str, dict[int, bytes]] = field(default_factory=lambda: {table: {} for table in KINDS.values()})
+    #: Read record by record: table -> where each record starts in the file, and where the last ends.
+    starts: dict[str, array[int]] = field(default_factory=dict)
+    ends: dict[str, int] = field(default_factory=dict)
+    #: table -> place -> doc id: the records not kept as they stand in the file (see `Tables.moved`).
+    moved: dict[str, dict[int, int]] = field(default_factory=dict)
 
     def take(self, path: Path, cls: type, table: str, key: str, doc: Any) -> None:
         """One record of `table`: made into `cls`, and kept as its JSON (a big one as its doc)."""
+        doc_id = self._made(path, cls, table, key, doc)
+        self.records[table][doc_id] = kept_as(doc_id, doc, self.made[table])
+
+    def take_as_read(self, path: Path, cls: type, table: str, key: str, doc: Any, raw: bytes, span: range) -> None:
+        """One record of `table` that stands at `span` in the file: kept there when those bytes are exactly
+        what followup would write of it (see `Kept`), else as its JSON (a big one as its doc)."""
+        records = self.records[table]
+        if int(key) in records:
+            raise NotPlainError  # a number twice: read whole, where the problem is named
+        doc_id = self._made(path, cls, table, key, doc)
+        starts = self.starts.setdefault(table, array("q"))
+        place = len(starts)
+        starts.append(span.start)
+        self.ends[table] = span.stop
+        body = orjson.dumps(doc)
+        if stands_as_made(body, raw, range(span.start + len(key) + 3, span.stop)):  # past `"12":`
+            records[doc_id] = place
+        else:
+            records[doc_id] = kept_as(doc_id, doc, self.made[table], body)
+            self.moved.setdefault(table, {})[place] = doc_id
+
+    def _made(self, path: Path, cls: type, table: str, key: str, doc: Any) -> int:
+        """The record made into `cls` and put with the others; its doc id."""
         obj, record_id, doc_id = _convert(path, cls, table, key, doc, self.doc_ids[table])
         if table != "interviews" and (interview := self.objects["interviews"].get(obj.interview_id)) is not None:
             obj.interview_id = interview.id  # one string for the id, however many calls name it
         self.objects[table][record_id] = obj
-        self.records[table][doc_id] = kept_as(doc_id, doc, self.made[table])
+        return doc_id
+
+    def kept(self, raw: bytes) -> dict[str, Kept]:
+        """The records read one at a time, kept where they stand in `raw`; when one is big (its doc is
+        kept), apart from it, so that the file's bytes are not held for it (a pasted log: 20 MB)."""
+        apart = any(self.made.values())  # the JSON made of big records
+        kept = {}
+        for table, starts in self.starts.items():
+            starts.append(self.ends[table] + 1)
+            last_id = max(self.records[table])
+            if apart:
+                big = {place for place, doc_id in self.moved.get(table, {}).items() if doc_id in self.made[table]}
+                kept[table] = Kept(*_without(raw, starts, big), last_id)
+            else:
+                kept[table] = Kept(raw, starts, last_id)
+        return kept
+
+
+def _without(raw: bytes, starts: array[int], places: set[int]) -> tuple[bytes, array[int]]:
+    """The records that start at `starts` in `raw` (as `Kept` has them), but those at `places`: their
+    bytes, commas between, and where each place starts in them. A place left out starts where the next
+    one kept does (or past the end), so that the runs of records kept around it end and start right."""
+    view, count = memoryview(raw), len(starts) - 1
+    parts: list[memoryview] = []
+    placed = array("q")
+    end = -1  # the end of the bytes so far; the first part starts past a comma before it, at 0
+    at = 0
+    for first, stop in runs(count, places):
+        start = end + 1
+        placed.extend([start] * (first - at))
+        shift = start - starts[first]
+        placed.extend(where + shift for where in starts[first:stop])
+        parts.append(view[starts[first] : starts[stop] - 1])
+        end = start + len(parts[-1])
+        at = stop
+    placed.extend([end + 1] * (count + 1 - at))
+    return b",".join(parts), placed
 
 
 def _read_whole(path: Path, raw: bytes, tz: Any) -> tuple[_Read, int]:
@@ -168,15 +233,17 @@ def _read_plain(path: Path, raw: bytes) -> _Read | None:
     read = _Read()
     classes = {table: cls for cls, table in KINDS.items()}
     try:
-        for table, key, doc in walk_records(raw):
+        for table, key, doc, start, end in walk_records(raw):
             if table not in read.names:
                 read.names.append(table)
                 if table not in classes:
                     read.small[table] = {}
+            elif table != read.names[-1]:
+                raise NotPlainError  # a table twice: read whole, where the problem is named
             if key is None:
                 continue
             if table in classes:
-                read.take(path, classes[table], table, key, doc)
+                read.take_as_read(path, classes[table], table, key, doc, raw, range(start, end))
             else:
                 read.small[table][key] = doc
         # The tables of records are laid out right, or the walk would have stopped: the small ones are checked.

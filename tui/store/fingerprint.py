@@ -16,10 +16,10 @@ class Fingerprint:
 
     Size and mtime are checked on every save; the bytes only when they differ, against what was seen.
     What followup wrote (or read, when it is exactly what followup writes) is held as the pieces it was
-    written from: each record's JSON, which the tables hold anyway, so no copy is made and no save
-    waits for a hash. A piece the tables do not hold (a big record's JSON, made for one save), and a
-    file written elsewhere, are hashed instead (a few milliseconds for 10,000 interviews, on a thread
-    of their own), so that their bytes are not kept in memory.
+    written from: each record's JSON, or a run of records as read, which the tables hold anyway, so no
+    copy is made and no save waits for a hash. A big record's JSON, made for one save as bytes the tables
+    do not hold, and a file written elsewhere, are hashed instead (a few milliseconds for 10,000
+    interviews, on a thread of their own), so that their bytes are not kept in memory.
     """
 
     def __init__(self, size: int, mtime_ns: int, content: bytes | Pieces | Sequence[Piece | HashedAside]) -> None:
@@ -49,13 +49,13 @@ class Fingerprint:
 
 
 def _held(content: bytes | Pieces | Sequence[Piece | HashedAside]) -> Sequence[Piece | HashedAside]:
-    """What is kept of the file's bytes: the pieces as they are when none is big (a save at 1,000
-    interviews then makes no second list of its 4,000 pieces in Python), else with the big ones hashed."""
+    """What is kept of the file's bytes: the pieces as they are, but a big one made for this save (bytes,
+    where what the tables hold is given as views of it) hashed."""
     if isinstance(content, bytes):
         return [HashedAside(content)]
-    if max(map(len, content), default=0) <= BIG:
+    if not any(isinstance(p, bytes) and len(p) > BIG for p in content):
         return content
-    return [p if isinstance(p, HashedAside) or len(p) <= BIG else HashedAside(p) for p in content]
+    return [HashedAside(p) if isinstance(p, bytes) and len(p) > BIG else p for p in content]
 
 
 class HashedAside:

@@ -42,11 +42,12 @@ _MAY_END = re.compile(rb'\}(?=,"[0-9]+":\{|\}(?:,"|\}\s*\Z))')
 _IN_VAIN = 2
 
 
-def walk_records(raw: bytes) -> Iterator[tuple[str, str | None, Any]]:
-    """Every record of the file, in the file's order: (table, record number, the record's fields).
+def walk_records(raw: bytes) -> Iterator[tuple[str, str | None, Any, int, int]]:
+    """Every record of the file, in the file's order: (table, record number, the record's fields, where
+    it starts and where it ends), the record being `raw[start:end]`, from its number to its closing brace.
 
-    A table with no record comes as (table, None, None). Raises NotPlainError at the first thing that
-    is not as followup writes it; the records already given are then to be put aside.
+    A table with no record comes as (table, None, None, at, at). Raises NotPlainError at the first thing
+    that is not as followup writes it; the records already given are then to be put aside.
     """
     view = memoryview(raw)
     if raw[:1] != b"{":
@@ -61,7 +62,7 @@ def walk_records(raw: bytes) -> Iterator[tuple[str, str | None, Any]]:
             raise NotPlainError
         table, at = _text(opened[1]), opened.end()
         if raw[at : at + 1] == b"}":
-            yield table, None, None
+            yield table, None, None, at, at
             at += 1
         else:
             while True:
@@ -81,7 +82,7 @@ def walk_records(raw: bytes) -> Iterator[tuple[str, str | None, Any]]:
                         in_vain += end - start
                         if in_vain > most:
                             raise NotPlainError from None
-                yield table, _text(number[1]), fields
+                yield table, _text(number[1]), fields, number.start(), end
                 at = end + 1  # past the comma before the next record, or the table's closing brace
                 if raw[end : end + 1] == b"}":
                     break
