@@ -193,17 +193,19 @@ def _holds_already(backup: Path, raw: bytes) -> bool:
     """Whether the backup is a private regular file with exactly these bytes: most opens find the copy
     the last one made, and writing it again would cost a write and two syncs of the whole file.
 
-    Read and compared a piece at a time, so no second copy of the whole file is held."""
+    Read a piece at a time into one buffer and compared where the bytes stand, so no second copy of the
+    whole file, nor of each piece, is made."""
     try:
         info = backup.lstat()
         if not stat.S_ISREG(info.st_mode) or stat.S_IMODE(info.st_mode) != 0o600 or info.st_size != len(raw):
             return False
-        offset = 0
+        offset, buffer = 0, bytearray(1 << 20)
+        piece = memoryview(buffer)
         with backup.open("rb", buffering=0) as file:
-            while piece := file.read(1 << 20):
-                if raw[offset : offset + len(piece)] != piece:
+            while count := file.readinto(buffer):
+                if not raw.startswith(piece[:count], offset):
                     return False
-                offset += len(piece)
+                offset += count
     except OSError:
         return False
     return offset == len(raw)
