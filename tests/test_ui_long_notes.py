@@ -133,3 +133,28 @@ async def test_the_list_describes_only_the_rows_it_is_asked_for(db):
         assert len(rows) == 40 and 0 < described < 40  # a screenful, not all forty
         assert [row.interview.company for row in rows][:2] == ["Company 00", "Company 01"]
         pilot.app.finish_work()
+
+
+async def test_a_long_note_is_wrapped_once_when_it_is_shown(db, monkeypatch):
+    """The scrollbar's column is kept for it, so the note's lines keep their width when it shows: the text
+    is wrapped once at that width, not again as the scrollbar comes (13 ms each time for a long note)."""
+    from textual.document._wrapped_document import WrappedDocument
+
+    seed(db, [interview("Acme", "short notes", days=2), interview("Globex", log_of(SHOWN_AT_MOST))])
+    async with running(db) as pilot:
+        await settle(pilot)
+        widths: list[int] = []
+        wrap = WrappedDocument.wrap
+
+        def counted(self: WrappedDocument, width: int, tab_width: int | None = None) -> None:
+            if self.document.line_count > 100:
+                widths.append(width)
+            wrap(self, width, tab_width)
+
+        monkeypatch.setattr(WrappedDocument, "wrap", counted)
+        await pilot.press("down")  # to Globex and its long note
+        await settle(pilot)
+        editor = pilot.app.screen.query_one("#notes")
+        assert editor.show_vertical_scrollbar and editor.text.startswith("12:00:01")
+        assert [width for width in widths if width] == [editor.wrap_width]
+        pilot.app.finish_work()
