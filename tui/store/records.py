@@ -114,10 +114,10 @@ class Tables:
     """Every table of one workbook, in the file's order.
 
     `records`: table -> doc id -> the record as kept (`Record`). Changes to a record kept as JSON (or as
-    read, in `kept`) wait as fields to set, made into JSON when the file's bytes are next made, so typing costs no JSON at
-    all; a big record's doc is replaced by a new one at each change, never changed in place. Not
-    thread-safe: the storage holds its lock around every call, and makes the file's bytes outside it
-    (`take`, `Taken.pieces`, `settle`).
+    read, in `kept`) wait as fields to set, made into JSON when the file's bytes are next made, so typing
+    costs no JSON at all; a big record's doc is replaced by a new one at each change, never changed in
+    place. Not thread-safe: the storage holds its lock around every call, and makes the file's bytes
+    outside it (`take`, `Taken.pieces`, `settle`).
     """
 
     def __init__(
