@@ -273,6 +273,35 @@ def test_bytes_that_could_not_be_made_leave_every_change_waiting(monkeypatch):
     assert calls == {str(doc_id): {"n": 5, "text": "first"}}
 
 
+def test_records_kept_as_read_changed_or_removed_while_the_bytes_are_made(monkeypatch):
+    """Records kept where they stand in the bytes read: one typed into while the bytes of an earlier change
+    are made keeps the newest text, one removed meanwhile stays removed, and a making that fails leaves
+    its change waiting, the record still as read until then."""
+    data = {"meta": {"1": {"schema_version": 1}}, "calls": {str(n): {"n": n, "text": "read"} for n in range(1, 6)}}
+    tables = read_tables(data, monkeypatch)
+    tables.update("calls", 2, {"text": "first"})
+    tables.update("calls", 4, {"text": "removed soon"})
+    taken = tables.take()
+    tables.update("calls", 2, {"text": "typed meanwhile"})
+    tables.remove("calls", [4])
+    made = b"".join(taken.pieces())
+    assert b'"text":"first"' in made and b'"text":"removed soon"' in made
+    tables.settle(taken)
+    del data["calls"]["4"]
+    data["calls"]["2"]["text"] = "typed meanwhile"
+    assert tables.payload() == orjson.dumps(data)
+    tables.update("calls", 3, {"text": "not made yet"})
+    taken = tables.take()
+    with monkeypatch.context() as patch:
+        patch.setattr(records, "kept_as", lambda *_: (_ for _ in ()).throw(MemoryError()))
+        with pytest.raises(MemoryError):
+            taken.pieces()
+    tables.give_back(taken)
+    assert isinstance(tables.records["calls"][3], int)
+    data["calls"]["3"]["text"] = "not made yet"
+    assert tables.payload() == orjson.dumps(data)
+
+
 def test_a_record_removed_while_the_bytes_are_being_made_stays_removed():
     _, tables = model_tables(7)
     doc_id = tables.insert("calls", {"n": 0})
