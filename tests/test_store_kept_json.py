@@ -73,10 +73,16 @@ def test_tables_read_from_a_file_make_the_same_bytes_whatever_is_changed(seed, m
 @pytest.mark.parametrize("seed", range(20))
 def test_tables_read_with_big_records_make_the_same_bytes_whatever_is_changed(seed, monkeypatch):
     """With the bound set low, some records are big as they are read (kept as docs, the bytes read then
-    kept apart from them), and others cross it one way or the other as they change."""
-    monkeypatch.setattr(records, "BIG", 28)
+    kept apart from them), one of them among the interviews at any place, and others cross it one way or
+    the other as they change."""
+    monkeypatch.setattr(records, "BIG", 20)
     data = model_tables(seed)[0]
-    change_and_compare(data, read_tables(data, monkeypatch), seed)
+    interviews = list(data.setdefault("interviews", {}).items())
+    interviews.insert(random.Random(seed).randint(0, len(interviews)), ("90", {"n": 90, "text": "past the bound"}))
+    data["interviews"] = dict(interviews)
+    tables = read_tables(data, monkeypatch)
+    assert isinstance(tables.records["interviews"][90], dict)
+    change_and_compare(data, tables, seed)
 
 
 def change_and_compare(data: dict[str, Any], tables: Tables, seed: int) -> None:
