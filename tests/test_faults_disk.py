@@ -32,10 +32,10 @@ class Disk:
         self.full = False
         real = storage.write_atomic
 
-        def write(path: Path, payload: bytes, mode: int = 0o600, **checks: Any) -> None:
+        def write(path: Path, payload: bytes, mode: int = 0o600, **checks: Any) -> os.stat_result:
             if self.full:
                 raise OSError(errno.ENOSPC, "No space left on device")
-            real(path, payload, mode, **checks)
+            return real(path, payload, mode, **checks)
 
         monkeypatch.setattr(storage, "write_atomic", write)
 

@@ -347,7 +347,7 @@ def test_an_opens_records_go_straight_to_the_collectors_oldest_generation_and_no
 
 def test_what_the_file_looked_like_is_kept_without_keeping_its_bytes():
     content = orjson.dumps(many_tables(2))
-    seen = Fingerprint(len(content), 1, content)
+    seen = Fingerprint((len(content), 1, 1), content)
     assert seen.holds(content)
     assert not seen.holds(content.replace(b"Company 1", b"Company 9"))  # the same size, other bytes
     held = [value for values in vars(seen).values() for value in (values if isinstance(values, list) else [values])]

@@ -287,11 +287,12 @@ def test_a_file_replaced_while_a_save_is_being_written_is_not_overwritten(tmp_pa
     real_write = storage_module.write_new_file
 
     def slow_write(target, payload, mode=0o600):
-        real_write(target, payload, mode)
+        written = real_write(target, payload, mode)
         if target != path:  # our temp file is whole: now theirs lands
             other = path.with_name(".sync-wb.json")
             other.write_bytes(theirs)
             os.replace(other, path)
+        return written
 
     monkeypatch.setattr(storage_module, "write_new_file", slow_write)
     book.save_interview(Interview("Globex", "Engineer"))

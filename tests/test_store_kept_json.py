@@ -232,6 +232,55 @@ def test_a_file_touched_but_not_changed_is_written_over_without_asking(tmp_path)
     book.abandon()
 
 
+def rename_over(path: Path, content: bytes) -> None:
+    """Another program writes a file beside it and renames it over the workbook, as sync clients do."""
+    beside = path.with_name(".theirs-" + path.name)
+    beside.write_bytes(content)
+    os.replace(beside, path)
+
+
+def test_a_file_renamed_over_ours_the_moment_after_a_save_is_not_taken_for_ours(tmp_path, monkeypatch):
+    """A sync client may put its file in place right after followup's took the name: the save knows what it
+    wrote from the file it wrote, so the next save finds the change and leaves their file alone."""
+    path = tmp_path / "wb.json"
+    book, interviews = make_book(path)
+    theirs: list[bytes] = []
+    real = storage_module._fsync_dir
+
+    def then_theirs(folder: Path) -> None:  # called once the new file has taken the name
+        if not theirs:
+            theirs.append(path.read_bytes().replace(b"Company 1", b"Company 7"))
+            rename_over(path, theirs[0])
+        real(folder)
+
+    monkeypatch.setattr(storage_module, "_fsync_dir", then_theirs)
+    book.set_interview_notes(interviews[0], "saved")
+    book.flush()
+    monkeypatch.undo()
+    book.set_interview_notes(interviews[0], "saved, then typed on")
+    with pytest.raises(FileChangedError):
+        book.flush()
+    assert path.read_bytes() == theirs[0]
+    book.abandon()
+
+
+def test_a_file_renamed_over_ours_with_our_size_and_time_is_told_by_its_inode(tmp_path):
+    """Written within the same tick of the clock that stamps files, and as long: only which file it is
+    tells theirs from ours."""
+    path = tmp_path / "wb.json"
+    book, interviews = make_book(path)
+    ours = path.stat()
+    theirs = path.read_bytes().replace(b"Company 1", b"Company 7")
+    rename_over(path, theirs)
+    os.utime(path, ns=(ours.st_atime_ns, ours.st_mtime_ns))
+    assert (path.stat().st_size, path.stat().st_mtime_ns) == (ours.st_size, ours.st_mtime_ns)
+    book.set_interview_notes(interviews[0], "typed on")
+    with pytest.raises(FileChangedError):
+        book.flush()
+    assert path.read_bytes() == theirs
+    book.abandon()
+
+
 def test_a_write_cut_short_goes_on_from_the_first_byte_not_written(tmp_path, monkeypatch):
     """The kernel may write less than asked (a signal): the rest follows, nothing twice, nothing lost."""
     real = os.writev

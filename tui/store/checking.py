@@ -19,7 +19,7 @@ from ..domain.documents import KeyTwiceError, RecordError, from_doc, unique_keys
 from ..domain.errors import ValidationError
 from ..domain.models import CallAttempt, Interview, Profile, Settings, ThankYou
 from .errors import DamagedFileError, NewerSchemaError
-from .fingerprint import Fingerprint
+from .fingerprint import Fingerprint, stamp_of
 from .plain import NotPlainError, walk_records
 from .records import Kept, Record, Tables, kept_as, runs, same_bytes, stands_as_made
 from .schema import SCHEMA_VERSION, check_layout, migrate, schema_version
@@ -113,7 +113,7 @@ def check_tables(path: Path, raw: bytes, tz: Any) -> tuple[Loaded, int]:
         exact = same_bytes(pieces, raw)
         if not exact and not same_bytes(pieces, raw.strip()):  # followup's own files are what it writes
             _twice(path, raw)
-        seen = None if stamp is None else Fingerprint(stamp.st_size, stamp.st_mtime_ns, pieces if exact else raw)
+        seen = None if stamp is None else Fingerprint(stamp_of(stamp), pieces if exact else raw)
         loaded = Loaded(tables, seen, read.objects, read.doc_ids)
     return loaded, version
 

@@ -8,23 +8,33 @@ from collections.abc import Sequence
 
 from .records import BIG, Piece, Pieces
 
-__all__ = ["Fingerprint", "HashedAside"]
+__all__ = ["Fingerprint", "HashedAside", "Stamp", "stamp_of"]
+
+#: What a save compares before anything else: the file's size, when it was last written, and which file
+#: it is (its inode).
+Stamp = tuple[int, int, int]
+
+
+def stamp_of(info: os.stat_result) -> Stamp:
+    """The file's `Stamp`. Its inode tells a file another program wrote beside it and renamed over it (as
+    sync clients do) from the one followup wrote, even when both are the same size and were written within
+    the same tick of the clock that stamps files (a few milliseconds)."""
+    return info.st_size, info.st_mtime_ns, info.st_ino
 
 
 class Fingerprint:
     """What the file looked like when last read or written, to spot writes by others.
 
-    Size and mtime are checked on every save; the bytes only when they differ, against what was seen.
-    What followup wrote (or read, when it is exactly what followup writes) is held as the pieces it was
-    written from: each record's JSON, or a run of records as read, which the tables hold anyway, so no
-    copy is made and no save waits for a hash. A big record's JSON, made for one save as bytes the tables
-    do not hold, and a file written elsewhere, are hashed instead (a few milliseconds for 10,000
-    interviews, on a thread of their own), so that their bytes are not kept in memory.
+    The stamp (size, mtime and inode) is checked on every save; the bytes only when it differs, against
+    what was seen. What followup wrote (or read, when it is exactly what followup writes) is held as the
+    pieces it was written from: each record's JSON, or a run of records as read, which the tables hold
+    anyway, so no copy is made and no save waits for a hash. A big record's JSON, made for one save as
+    bytes the tables do not hold, and a file written elsewhere, are hashed instead (a few milliseconds
+    for 10,000 interviews, on a thread of their own), so that their bytes are not kept in memory.
     """
 
-    def __init__(self, size: int, mtime_ns: int, content: bytes | Pieces | Sequence[Piece | HashedAside]) -> None:
-        self.size = size
-        self.mtime_ns = mtime_ns
+    def __init__(self, stamp: Stamp, content: bytes | Pieces | Sequence[Piece | HashedAside]) -> None:
+        self.stamp = stamp
         self._content = _held(content)
 
     def holds(self, data: bytes) -> bool:
@@ -44,8 +54,8 @@ class Fingerprint:
         return True
 
     def restamped(self, info: os.stat_result) -> Fingerprint:
-        """The same bytes, found under a new size or mtime (copied back by a sync client, touched)."""
-        return Fingerprint(info.st_size, info.st_mtime_ns, self._content)
+        """The same bytes, found under a new stamp (copied back by a sync client, touched)."""
+        return Fingerprint(stamp_of(info), self._content)
 
 
 def _held(content: bytes | Pieces | Sequence[Piece | HashedAside]) -> Sequence[Piece | HashedAside]:

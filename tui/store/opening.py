@@ -8,24 +8,26 @@ import os
 import stat
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import orjson
 
 from .checking import Loaded, backup_path_for, check_tables, last_good
 from .errors import DamagedFileError, LockedError, ReadOnlyError, StoreError
 from .file_lock import FileLock, LockBusy
+from .fingerprint import Fingerprint, stamp_of
 from .schema import SCHEMA_VERSION, empty_tables
 from .storage import (
     MAX_WORKBOOK_BYTES,
     NotAFileError,
     describe,
-    fingerprint_of,
     read_regular,
     temp_path_for,
     write_atomic,
     write_new_file,
 )
+
+T = TypeVar("T")
 
 __all__ = [
     "let_go",
@@ -178,8 +180,8 @@ def load_tables(path: Path, tz: Any) -> Loaded:
         original = raw
         _write(path, "keep a copy of", lambda: _keep_copy(path, version, original))
         raw = loaded.tables.payload()
-        _write(path, "update the format of", lambda: write_atomic(path, raw, path.stat().st_mode & 0o777))
-        loaded.seen = fingerprint_of(path, raw)  # the bytes just written: not read back
+        written = _write(path, "update the format of", lambda: write_atomic(path, raw, path.stat().st_mode & 0o777))
+        loaded.seen = Fingerprint(stamp_of(written), raw)  # the bytes just written: not read back
     backup = backup_path_for(path)
     try:
         if not _holds_already(backup, raw):
@@ -211,9 +213,9 @@ def _holds_already(backup: Path, raw: bytes) -> bool:
     return offset == len(raw)
 
 
-def _write(path: Path, what: str, write: Callable[[], object]) -> None:
+def _write(path: Path, what: str, write: Callable[[], T]) -> T:
     try:
-        write()
+        return write()
     except OSError as error:
         raise StoreError(path, f"Cannot {what} {path}: {describe(error)}. The file was not changed.") from None
 

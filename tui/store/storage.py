@@ -13,7 +13,7 @@ from typing import Any
 from tinydb.storages import Storage
 
 from .errors import FileChangedError, FileGoneError, WriteFailedError
-from .fingerprint import Fingerprint
+from .fingerprint import Fingerprint, stamp_of
 from .records import Pieces, Tables
 
 __all__ = [
@@ -78,16 +78,14 @@ def _size(count: int) -> str:
 MAX_WORKBOOK_BYTES = 100 << 20
 
 
-def fingerprint_of(path: Path, data: bytes | None = None) -> Fingerprint | None:
-    """None when the file is not there (or is no longer a file one could read back); `data`: its bytes,
-    when they were just written or read."""
+def fingerprint_of(path: Path) -> Fingerprint | None:
+    """What the file holds now; None when it is not there (or is no longer a file one could read back)."""
     try:
         info = path.stat()
-        if data is None:
-            data = read_regular(path, MAX_WORKBOOK_BYTES)
+        data = read_regular(path, MAX_WORKBOOK_BYTES)
     except (FileNotFoundError, NotAFileError):
         return None
-    return Fingerprint(info.st_size, info.st_mtime_ns, data)
+    return Fingerprint(stamp_of(info), data)
 
 
 def temp_path_for(path: Path) -> Path:
@@ -107,8 +105,9 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def write_new_file(path: Path, payload: bytes | Pieces, mode: int = 0o600) -> None:
-    """Create `path` (never an existing name, never through a link), write it whole, fsync it.
+def write_new_file(path: Path, payload: bytes | Pieces, mode: int = 0o600) -> os.stat_result:
+    """Create `path` (never an existing name, never through a link), write it whole, fsync it; what it
+    is once written, as the file written tells it (not as whatever file has its name a moment later).
 
     `payload` in pieces is written as it is, without joining it into one more copy."""
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), mode)
@@ -116,11 +115,13 @@ def write_new_file(path: Path, payload: bytes | Pieces, mode: int = 0o600) -> No
         os.fchmod(fd, mode)  # exactly this mode, whatever the umask
         _write_all(fd, [payload] if isinstance(payload, bytes) else payload)
         os.fsync(fd)
+        written = os.fstat(fd)
     except BaseException:
         os.close(fd)
         path.unlink(missing_ok=True)
         raise
     os.close(fd)
+    return written
 
 
 def _iov_max() -> int:
@@ -155,14 +156,15 @@ def _write_all(fd: int, pieces: Pieces) -> None:
 
 def write_atomic(
     path: Path, payload: bytes | Pieces, mode: int = 0o600, *, before_replace: Callable[[], None] | None = None
-) -> None:
-    """Write a temp file beside `path`, fsync it, replace `path` with it, fsync the folder.
+) -> os.stat_result:
+    """Write a temp file beside `path`, fsync it, replace `path` with it, fsync the folder; the file
+    written, as it told itself before taking the name (a rename changes neither its size nor its mtime).
 
     `before_replace` runs once the temp file is whole on disk, the moment before it takes the name:
     whatever it raises leaves `path` as it was (and no temp file behind)."""
     temp = temp_path_for(path)
     temp.unlink(missing_ok=True)
-    write_new_file(temp, payload, mode)
+    written = write_new_file(temp, payload, mode)
     if before_replace is not None:
         try:
             before_replace()
@@ -171,6 +173,7 @@ def write_atomic(
             raise
     os.replace(temp, path)
     _fsync_dir(path.parent)
+    return written
 
 
 class AtomicStorage(Storage):
@@ -271,11 +274,13 @@ class AtomicStorage(Storage):
                     mode = 0o600
                 # Checked again once the new file is written: writing and syncing a big workbook takes
                 # a while, and a sync client replacing the file meanwhile must not be written over.
-                write_atomic(self.path, pieces, mode, before_replace=self._check_unchanged)
-                written = self.path.stat()
+                # What was written, from the file itself: by its name a moment later, it may already be
+                # another program's (a sync client's, renamed over it), which the next save must not take
+                # for ours.
+                written = write_atomic(self.path, pieces, mode, before_replace=self._check_unchanged)
             except OSError as error:
                 raise WriteFailedError(self.path, describe(error)) from error
-            self._seen = Fingerprint(written.st_size, written.st_mtime_ns, pieces)
+            self._seen = Fingerprint(stamp_of(written), pieces)
             self.saved_generation = max(self.saved_generation, generation)
             return True
 
@@ -289,7 +294,7 @@ class AtomicStorage(Storage):
             raise FileGoneError(self.path) from None
         if self._seen is None:
             raise FileChangedError(self.path)
-        if (info.st_size, info.st_mtime_ns) == (self._seen.size, self._seen.mtime_ns):
+        if stamp_of(info) == self._seen.stamp:
             return
         try:
             data = read_regular(self.path, MAX_WORKBOOK_BYTES)
