@@ -135,7 +135,7 @@ class Tables:
         self.kept = kept or {}
         #: table -> place -> doc id: the kept records that no longer stand as read there (changed,
         #: removed, big, or not written as followup would write them).
-        self.moved = {name: dict((moved or {}).get(name, {})) for name in self.kept}
+        self.moved = {name: (moved or {}).get(name, {}) for name in self.kept}
         self._changes: dict[str, dict[int, dict[str, Any]]] = {name: {} for name in records}
         self._next_ids: dict[str, int] = {}
 
@@ -296,18 +296,17 @@ class Taken:
         read; each of the others where it stood (or nothing, removed); then those added since."""
         kept, moved = self.kept[name], self.moved[name]
         units: list[Pieces] = []
+
+        def own(doc_ids: Iterable[int]) -> None:
+            units.extend(_own(doc_id, table[doc_id], big) for doc_id in doc_ids if doc_id in table)
+
         at = 0
         for first, stop in runs(len(kept), moved):
-            units += (
-                _own(moved[place], table[moved[place]], big) for place in range(at, first) if moved[place] in table
-            )
+            own(moved[place] for place in range(at, first))  # where they stood, unless removed
             units.append([kept.run(first, stop)])
             at = stop
-        units += (
-            _own(moved[place], table[moved[place]], big) for place in range(at, len(kept)) if moved[place] in table
-        )
-        added = list(takewhile(kept.last_id.__lt__, reversed(table)))  # at the end, in the order added
-        units += (_own(doc_id, table[doc_id], big) for doc_id in reversed(added))
+        own(moved[place] for place in range(at, len(kept)))
+        own(reversed(list(takewhile(kept.last_id.__lt__, reversed(table)))))  # added since, in the order added
         pieces: Pieces = []
         for unit in units:
             if pieces:
