@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Sequence
+from typing import TypeGuard
 
 from .records import BIG, Piece, Pieces
 
@@ -63,9 +64,14 @@ def _held(content: bytes | Pieces | Sequence[Piece | HashedAside]) -> Sequence[P
     where what the tables hold is given as views of it) hashed."""
     if isinstance(content, bytes):
         return [HashedAside(content)]
-    if not any(isinstance(p, bytes) and len(p) > BIG for p in content):
+    if not any(map(_made_big, content)):
         return content
-    return [HashedAside(p) if isinstance(p, bytes) and len(p) > BIG else p for p in content]
+    return [HashedAside(p) if _made_big(p) else p for p in content]
+
+
+def _made_big(piece: Piece | HashedAside) -> TypeGuard[bytes]:
+    """A big record's JSON, made for one save (the tables' own bytes come as views of them)."""
+    return isinstance(piece, bytes) and len(piece) > BIG
 
 
 class HashedAside:
