@@ -16,7 +16,7 @@ import tinydb
 
 from tui.domain.documents import to_doc
 from tui.domain.models import CallAttempt, Interview, Outcome
-from tui.store import FileChangedError, Workbook, checking, records
+from tui.store import DamagedFileError, FileChangedError, Workbook, checking, records
 from tui.store import storage as storage_module
 from tui.store.records import Tables, kept_as
 
@@ -78,10 +78,15 @@ def test_tables_read_with_big_records_make_the_same_bytes_whatever_is_changed(se
     monkeypatch.setattr(records, "BIG", 20)
     data = model_tables(seed)[0]
     interviews = list(data.setdefault("interviews", {}).items())
-    interviews.insert(random.Random(seed).randint(0, len(interviews)), ("90", {"n": 90, "text": "past the bound"}))
+    big = {"n": 90, "text": 'past the bound, "quoted" \\ and \\"', "more": {"a": [1, "b"]}}
+    interviews.insert(random.Random(seed).randint(0, len(interviews)), ("90", big))
     data["interviews"] = dict(interviews)
+    told: list[bool] = []
+    tell = checking.told_as_made
+    monkeypatch.setattr(checking, "told_as_made", lambda *args: told.append(tell(*args)) or told[-1])
     tables = read_tables(data, monkeypatch)
     assert isinstance(tables.records["interviews"][90], dict)
+    assert True in told  # read where it stands, its JSON not made again
     change_and_compare(data, tables, seed)
 
 
@@ -430,3 +435,80 @@ def test_a_record_that_grows_big_while_its_bytes_are_made_keeps_the_newest_text(
     assert isinstance(tables.records["calls"][doc_id], dict)
     tables.update("calls", doc_id, {"text": "typed last"})
     assert orjson.loads(tables.payload())["calls"][str(doc_id)]["text"] == "typed last"
+
+
+LONG = 'a line of a log, "quoted", with a \\ and \\"both\\"\n' * 20
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        {"notes": LONG},
+        {"company": "Acme", "notes": LONG},
+        {"notes": LONG, "checks": {"D1": True}, "n": 3},
+        {"interviewer": {"name": "Dana", "notes": ""}, "notes": LONG + "é\u2028\x01", "archived": False},
+        {"notes": "\\" * 500 + '"'},
+        {"notes": LONG + "\\", "n": 3},  # a backslash last: the quote after it closes the text
+    ],
+)
+def test_a_big_record_written_as_followup_writes_it_is_told_so_without_its_json(doc, monkeypatch):
+    monkeypatch.setattr(records, "BIG", 200)
+    raw = b"[" + orjson.dumps(doc) + b"]"
+    assert records.told_as_made(orjson.loads(raw)[0], raw, range(1, len(raw) - 1))
+
+
+def told(raw: bytes) -> bool:
+    return records.told_as_made(orjson.loads(raw), raw, range(len(raw)))
+
+
+def test_a_big_record_with_a_key_twice_is_not_told_followup_s_own(monkeypatch):
+    monkeypatch.setattr(records, "BIG", 200)
+    body = orjson.dumps(LONG)
+    assert not told(b'{"company":"Acme","notes":"x","notes":' + body + b"}")
+    assert not told(b'{"company":"Acme","notes":"x\\\\","notes":' + body + b"}")  # "x\\" then a quote that ends it
+    assert not told(b'{"notes":' + body + b',"company":"Acme","company":"Acme"}')
+    assert not told(b'{"notes":' + body + b',"more":{"a":1,"a":1}}')
+
+
+def test_a_big_record_is_told_followup_s_own_only_when_that_is_cheap_and_sure(monkeypatch):
+    monkeypatch.setattr(records, "BIG", 200)
+    body = orjson.dumps(LONG)
+    assert told(orjson.dumps({"notes": LONG})) and not told(orjson.dumps({"notes": LONG[:150]}))  # not big
+    assert told(b'{"company":"Acme","notes":' + body.replace(b"a line", b"\\u0061 line") + b"}")  # one string still
+    assert not told(b'{"company": "Acme","notes":' + body + b"}")  # the other fields not as followup writes them
+    assert not told(orjson.dumps({"notes": LONG, "more": [LONG] * 8}))  # the text a small part of the record
+    many = orjson.dumps({"notes": '"' * (records.QUOTES_LOOKED_AT + 1)})
+    assert not told(many) and told(orjson.dumps({"notes": '"' * records.QUOTES_LOOKED_AT}))
+
+
+def test_a_file_with_a_big_note_written_twice_in_a_record_is_refused(tmp_path):
+    path = tmp_path / "wb.json"
+    book, _ = make_book(path)
+    book.close()
+    raw = path.read_bytes()
+    note = orjson.dumps(big_note())
+    path.write_bytes(raw.replace(b'"notes":""', b'"notes":"what was typed first","notes":' + note, 1))
+    with pytest.raises(DamagedFileError, match="appears twice"):
+        Workbook.open(path, autosave=False)
+
+
+def test_a_big_note_is_read_without_making_its_json_again(tmp_path, monkeypatch):
+    """A file followup wrote is told its own without the 20 MB of a pasted log made into JSON again to
+    compare; what was seen of the note is hashed, and the bytes read let go."""
+    path = tmp_path / "wb.json"
+    book, interviews = make_book(path)
+    book.set_interview_notes(interviews[1], big_note())
+    book.close()
+    made: list[int] = []
+    dumps = orjson.dumps
+    monkeypatch.setattr(orjson, "dumps", lambda *args, **kwargs: made.append(len(out := dumps(*args, **kwargs))) or out)
+    book = Workbook.open(path, autosave=False)
+    assert made and max(made) < records.BIG
+    held = book._storage._seen._content
+    assert all(len(piece) < records.BIG for piece in held if isinstance(piece, bytes | memoryview))
+    assert sum(map(len, held)) == path.stat().st_size and book._storage._seen.holds(path.read_bytes())
+    interview = next(i for i in book.interviews() if i.company == "Company 1")
+    book.set_interview_notes(interview, interview.notes + "typed after it")
+    book.flush()
+    book.close()
+    assert orjson.loads(path.read_bytes())["interviews"]["2"]["notes"] == big_note() + "typed after it"

@@ -19,9 +19,9 @@ from ..domain.documents import KeyTwiceError, RecordError, from_doc, unique_keys
 from ..domain.errors import ValidationError
 from ..domain.models import CallAttempt, Interview, Profile, Settings, ThankYou
 from .errors import DamagedFileError, NewerSchemaError
-from .fingerprint import Fingerprint, stamp_of
+from .fingerprint import Fingerprint, HashedAside, stamp_of
 from .plain import NotPlainError, walk_records
-from .records import Kept, Record, Tables, kept_as, runs, same_bytes, stands_as_made
+from .records import Kept, Piece, Pieces, Record, Tables, kept_as, runs, same_bytes, stands_as_made, told_as_made
 from .schema import SCHEMA_VERSION, check_layout, migrate, schema_version
 
 __all__ = ["KINDS", "Loaded", "backup_path_for", "check_tables", "last_good"]
@@ -113,7 +113,7 @@ def check_tables(path: Path, raw: bytes, tz: Any) -> tuple[Loaded, int]:
         exact = same_bytes(pieces, raw)
         if not exact and not same_bytes(pieces, raw.strip()):  # followup's own files are what it writes
             _twice(path, raw)
-        seen = None if stamp is None else Fingerprint(stamp_of(stamp), pieces if exact else raw)
+        seen = None if stamp is None else Fingerprint(stamp_of(stamp), read.seen(pieces) if exact else raw)
         loaded = Loaded(tables, seen, read.objects, read.doc_ids)
     return loaded, version
 
@@ -128,8 +128,9 @@ class _Read:
     records: dict[str, dict[int, Record]] = field(default_factory=lambda: {table: {} for table in KINDS.values()})
     objects: dict[str, dict[str, Any]] = field(default_factory=lambda: {table: {} for table in KINDS.values()})
     doc_ids: dict[str, dict[str, int]] = field(default_factory=lambda: {table: {} for table in KINDS.values()})
-    #: The JSON of big records, made already.
-    made: dict[str, dict[int, bytes]] = field(default_factory=lambda: {table: {} for table in KINDS.values()})
+    #: The JSON of big records, made already, or read where they stand in the file (`in_place`).
+    made: dict[str, dict[int, Piece]] = field(default_factory=lambda: {table: {} for table in KINDS.values()})
+    in_place: list[memoryview] = field(default_factory=list)
     #: Read record by record: table -> where each record starts in the file, and where the last ends.
     starts: dict[str, array[int]] = field(default_factory=dict)
     ends: dict[str, int] = field(default_factory=dict)
@@ -152,8 +153,15 @@ class _Read:
         place = len(starts)
         starts.append(span.start)
         self.ends[table] = span.stop
+        fields = range(span.start + len(key) + 3, span.stop)  # past `"12":`
+        if told_as_made(doc, raw, fields):  # big: kept as its doc, its JSON as read
+            records[doc_id] = doc
+            self.in_place.append(view := memoryview(raw)[fields.start : fields.stop])
+            self.made[table][doc_id] = view
+            self.moved.setdefault(table, {})[place] = doc_id
+            return
         body = orjson.dumps(doc)
-        if stands_as_made(body, raw, range(span.start + len(key) + 3, span.stop)):  # past `"12":`
+        if stands_as_made(body, raw, fields):
             records[doc_id] = place
         else:
             records[doc_id] = kept_as(doc_id, doc, self.made[table], body)
@@ -181,6 +189,12 @@ class _Read:
             else:
                 kept[table] = Kept(raw, starts, last_id)
         return kept
+
+    def seen(self, pieces: Pieces) -> list[Piece | HashedAside]:
+        """The file's pieces as read, for its fingerprint to hold: the JSON of a big record read where it stands
+        is hashed, so that the file's bytes, which the tables do not keep then, are let go."""
+        aside = {id(view) for view in self.in_place}
+        return [HashedAside(piece) if id(piece) in aside else piece for piece in pieces]
 
 
 def _without(raw: bytes, starts: array[int], places: set[int]) -> tuple[bytes, array[int]]:

@@ -38,6 +38,7 @@ __all__ = [
     "runs",
     "same_bytes",
     "stands_as_made",
+    "told_as_made",
 ]
 
 #: A record whose JSON is longer than this is not kept as JSON: its doc is (see above).
@@ -58,7 +59,7 @@ def same_bytes(pieces: Pieces, data: bytes) -> bool:
 
 
 def kept_as(
-    doc_id: int, doc: dict[str, Any], made: dict[int, bytes] | None = None, body: bytes | None = None
+    doc_id: int, doc: dict[str, Any], made: dict[int, Piece] | None = None, body: bytes | None = None
 ) -> bytes | dict[str, Any]:
     """How a record is kept: as it stands in its table in the file, with the comma after it (`"12":{...},`);
     or when that is big, as its doc (its JSON then put in `made`, for the file's bytes about to be made).
@@ -76,6 +77,58 @@ def stands_as_made(body: bytes, raw: bytes, span: range) -> bool:
     """Whether `raw[span]` is exactly `body`, a record's JSON as followup makes it, and not big: the record
     may then be kept where it stands in the file's bytes (see `Kept`)."""
     return len(body) <= BIG and len(span) == len(body) and raw.startswith(body, span.start)
+
+
+#: A big record's longest text with more quotes than this in its JSON is made again to be compared (see
+#: `told_as_made`): each quote is looked at on its own.
+QUOTES_LOOKED_AT = 4096
+
+
+def told_as_made(doc: dict[str, Any], raw: bytes, span: range) -> bool:
+    """Whether `raw[span]`, a big record's JSON read as `doc`, is laid out as followup writes it, told without
+    making the JSON of its longest text again (a pasted log: 20 MB, 10 ms): every other field exactly as
+    followup writes it, in order, around that text written as one JSON string. So no key is written twice
+    in it. False for a record that is not big, and when that cannot be told so (the text holds many quotes,
+    or is only a small part of the record): the record's JSON is then made and compared whole."""
+    if len(span) <= BIG:
+        return False
+    texts = [(len(value), key) for key, value in doc.items() if isinstance(value, str)]
+    if not texts or 8 * max(texts)[0] < len(span):  # (a character's JSON: 6 bytes at most)
+        return False
+    longest = max(texts)[1]
+    keys = list(doc)
+    at = keys.index(longest)
+    before, after = {k: doc[k] for k in keys[:at]}, {k: doc[k] for k in keys[at + 1 :]}
+    head = (orjson.dumps(before)[:-1] + b"," if before else b"{") + orjson.dumps(longest) + b":"
+    tail = b"," + orjson.dumps(after)[1:] if after else b"}"
+    start, stop = span.start + len(head), span.stop - len(tail)  # the text's JSON, its quotes included
+    if stop - start < 2 or not (raw.startswith(head, span.start) and raw.startswith(tail, stop)):
+        return False
+    return raw[start] == raw[stop - 1] == _QUOTE and _escaped_within(raw, start + 1, stop - 1)
+
+
+_QUOTE, _BACKSLASH = ord('"'), ord("\\")
+
+
+def _escaped_within(raw: bytes, start: int, stop: int) -> bool:
+    """Whether every quote in `raw[start:stop]`, bytes that follow a quote, is escaped: the quote at `stop` then
+    closes one JSON string (were it escaped too, no record that JSON reads could follow it with the fields
+    after the text). False past QUOTES_LOOKED_AT quotes."""
+    found, seen = raw.find(b'"', start, stop), 0
+    while found != -1:
+        seen += 1
+        if seen > QUOTES_LOOKED_AT or not _is_escaped(raw, found):
+            return False
+        found = raw.find(b'"', found + 1, stop)
+    return True
+
+
+def _is_escaped(raw: bytes, at: int) -> bool:
+    """Whether the byte at `at`, inside a JSON string, follows an odd number of backslashes."""
+    slashes = 0
+    while raw[at - 1 - slashes] == _BACKSLASH:
+        slashes += 1
+    return slashes % 2 == 1
 
 
 def _doc_of(record: bytes) -> dict[str, Any]:
@@ -177,10 +230,10 @@ class Tables:
             if isinstance(record, int):
                 self.moved[table][record] = doc_id
 
-    def take(self, big: dict[str, dict[int, bytes]] | None = None) -> Taken:
+    def take(self, big: dict[str, dict[int, Piece]] | None = None) -> Taken:
         """Under the lock: every table as it stands and the changes not yet made into JSON, taken away to
         be made into the file's bytes outside it (a changed 20 MB note takes a while to read and make).
-        `big`: the JSON of big records, made already (at opening)."""
+        `big`: the JSON of big records, made or read already (at opening)."""
         taken: dict[str, dict[int, dict[str, Any]]] = {}
         for name, changes in self._changes.items():
             records = self.records[name]
@@ -214,9 +267,9 @@ class Tables:
             }
             self._changes[name].update(newer)
 
-    def pieces(self, made: dict[str, dict[int, bytes]] | None = None) -> Pieces:
+    def pieces(self, made: dict[str, dict[int, Piece]] | None = None) -> Pieces:
         """The whole file's bytes, at once (nothing else may change the tables meanwhile); `made`: the JSON
-        of big records, made already."""
+        of big records, made or read already."""
         taken = self.take(made)
         pieces = taken.pieces()
         self.settle(taken)
@@ -236,7 +289,7 @@ class Taken:
         records: dict[str, dict[int, Record]],
         small: dict[str, bytes],
         changes: dict[str, dict[int, dict[str, Any]]],
-        big: dict[str, dict[int, bytes]],
+        big: dict[str, dict[int, Piece]],
         kept: dict[str, Kept],
         moved: dict[str, dict[int, int]],
     ) -> None:
@@ -244,7 +297,7 @@ class Taken:
         self.kept, self.moved = kept, moved
         #: (table, doc id) -> the record as it was taken, and as it is to be kept now.
         self.made: dict[tuple[str, int], tuple[Record, bytes | dict[str, Any]]] = {}
-        #: table -> doc id -> the JSON of a big record, made already.
+        #: table -> doc id -> the JSON of a big record, made already or read at opening.
         self.big = big
 
     def pieces(self) -> Pieces:
@@ -270,7 +323,7 @@ class Taken:
             if name in self.records:
                 pieces.append(b"%b:{" % key)
                 table = self.records[name]
-                big: dict[int, bytes] = self.big.get(name, {})
+                big: dict[int, Piece] = self.big.get(name, {})
                 if name in self.kept:
                     pieces += self._kept_table(name, table, big)
                 elif table:
@@ -291,7 +344,7 @@ class Taken:
         pieces.append(b"}")
         return pieces
 
-    def _kept_table(self, name: str, table: dict[int, Record], big: dict[int, bytes]) -> Pieces:
+    def _kept_table(self, name: str, table: dict[int, Record], big: dict[int, Piece]) -> Pieces:
         """A table read from the file, without its braces: its kept records that still stand, in runs as
         read; each of the others where it stood (or nothing, removed); then those added since."""
         kept, moved = self.kept[name], self.moved[name]
@@ -326,13 +379,13 @@ def runs(count: int, places: Iterable[int]) -> Iterator[tuple[int, int]]:
         yield first, count
 
 
-def _own(doc_id: int, record: Record, big: dict[int, bytes]) -> Pieces:
+def _own(doc_id: int, record: Record, big: dict[int, Piece]) -> Pieces:
     """A record kept on its own (not as read), without the comma after it."""
     if isinstance(record, bytes):
         return [memoryview(record)[:-1]]
     return _big(doc_id, cast(dict[str, Any], record), big)
 
 
-def _big(doc_id: int, record: dict[str, Any], big: dict[int, bytes]) -> Pieces:
+def _big(doc_id: int, record: dict[str, Any], big: dict[int, Piece]) -> Pieces:
     """A big record's JSON, made for this once (or already, in `big`), in two pieces so it is not copied."""
     return [b'"%d":' % doc_id, big.pop(doc_id, b"") or orjson.dumps(record)]
