@@ -21,7 +21,7 @@ from ..domain.models import CallAttempt, Interview, Profile, Settings, ThankYou
 from .errors import DamagedFileError, NewerSchemaError
 from .fingerprint import Fingerprint, HashedAside, stamp_of
 from .plain import NotPlainError, walk_records
-from .records import Kept, Piece, Pieces, Record, Tables, kept_as, runs, same_bytes, stands_as_made, told_as_made
+from .records import BIG, Kept, Piece, Pieces, Record, Tables, kept_as, runs, same_bytes, stands_as_made, told_as_made
 from .schema import SCHEMA_VERSION, check_layout, migrate, schema_version
 
 __all__ = ["KINDS", "Loaded", "backup_path_for", "check_tables", "last_good"]
@@ -154,7 +154,7 @@ class _Read:
         starts.append(span.start)
         self.ends[table] = span.stop
         fields = range(span.start + len(key) + 3, span.stop)  # past `"12":`
-        if told_as_made(doc, raw, fields):  # big: kept as its doc, its JSON as read
+        if len(fields) > BIG and told_as_made(doc, raw, fields):  # kept as its doc, its JSON as read
             records[doc_id] = doc
             self.in_place.append(view := memoryview(raw)[fields.start : fields.stop])
             self.made[table][doc_id] = view

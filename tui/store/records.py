@@ -88,10 +88,8 @@ def told_as_made(doc: dict[str, Any], raw: bytes, span: range) -> bool:
     """Whether `raw[span]`, a big record's JSON read as `doc`, is laid out as followup writes it, told without
     making the JSON of its longest text again (a pasted log: 20 MB, 10 ms): every other field exactly as
     followup writes it, in order, around that text written as one JSON string. So no key is written twice
-    in it. False for a record that is not big, and when that cannot be told so (the text holds many quotes,
-    or is only a small part of the record): the record's JSON is then made and compared whole."""
-    if len(span) <= BIG:
-        return False
+    in it. False when that cannot be told so (the text holds many quotes, or is only a small part of the
+    record): the record's JSON is then made and compared whole."""
     texts = [(len(value), key) for key, value in doc.items() if isinstance(value, str)]
     if not texts or 8 * max(texts)[0] < len(span):  # (a character's JSON: 6 bytes at most)
         return False
