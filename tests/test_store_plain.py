@@ -58,6 +58,32 @@ def test_the_walk_reads_what_a_json_reader_reads(tables: dict[str, Any]) -> None
         assert list(walked(raw)) == list(tables)  # in the file's order, an empty table too
 
 
+@settings(max_examples=300, deadline=None)
+@given(_TABLES, st.integers(33, 90), st.integers(0, 40))
+def test_the_walk_reads_the_same_past_where_the_pattern_alone_looks(tables: dict[str, Any], near: int, spaces: int):
+    """With the bytes searched by the pattern alone set to a few dozen, nearly every record crosses that
+    bound, and the brace that closes it stands anywhere around it: the walk still reads what JSON reads."""
+    raw = orjson.dumps(tables) + b" " * spaces
+    with mock.patch("tui.store.plain._IN_VAIN", 10**6), mock.patch("tui.store.plain._NEAR", near):
+        assert walked(raw) == orjson.loads(raw)
+
+
+@pytest.mark.parametrize("shift", [-40, -33, -32, -31, -25, -5, -1, 0, 1, 30])
+def test_a_record_longer_than_the_pattern_looks_is_read_whatever_its_braces(shift):
+    """A pasted log with braces in it, the record's own closing brace around where the pattern stops."""
+    from tui.store import plain
+
+    text = 'x},"7":{ y} ' * (plain._NEAR // 12)
+    while len(orjson.dumps({"company": "Acme", "notes": text})) > plain._NEAR + shift:
+        text = text[:-1]
+    record = {"company": "Acme", "notes": text}
+    record["notes"] += "a" * (plain._NEAR + shift - len(orjson.dumps(record)))
+    assert len(orjson.dumps(record)) == plain._NEAR + shift  # from its opening brace to its closing one
+    tables = {"interviews": {"1": record, "2": {"notes": "{}"}}, "calls": {}}
+    raw = orjson.dumps(tables)
+    assert walked(raw) == tables
+
+
 @pytest.mark.parametrize(
     "notes",
     [
