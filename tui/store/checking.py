@@ -149,7 +149,9 @@ class _Read:
         if int(key) in records:
             raise NotPlainError  # a number twice: read whole, where the problem is named
         doc_id = self._made(path, cls, table, key, doc)
-        starts = self.starts.setdefault(table, array("q"))
+        starts = self.starts.get(table)
+        if starts is None:  # (not `setdefault`: that would make an array for each record)
+            starts = self.starts[table] = array("q")
         place = len(starts)
         starts.append(span.start)
         self.ends[table] = span.stop
