@@ -29,8 +29,8 @@ HAND_UP = 0.1
 #: longer note (a pasted log) it shows the end, and the start is kept aside and saved unchanged.
 SHOWN_AT_MOST = 100_000
 #: Of a note longer than this, the editor first holds only its end, more than any pane shows, and the
-#: rest of what it shows a frame later: wrapping 100 KB (13 ms) does not hold up the frame with the rows,
-#: or with the row just moved to.
+#: rest of what it shows a frame later: wrapping 100 KB (13 ms) does not hold up the frame with the row
+#: just moved to, nor, at a start, the one with the note, after which keys are answered.
 SHOWN_FIRST = 10_000
 
 
