@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import timedelta
+from typing import Any
 
 from textual import events
 from ui_support import FIXED_NOW, running, seed, settle, stored
@@ -162,23 +165,31 @@ async def test_a_long_note_is_wrapped_once_when_it_is_shown(db, monkeypatch):
         pilot.app.finish_work()
 
 
-async def test_a_long_note_shows_its_end_at_once_and_the_rest_a_frame_later(db):
-    """The frame with the row moved to does not wait for 100 KB to be wrapped: the editor first holds the
-    note's last lines, then as much of it as it shows, the cursor at the end each time."""
+@asynccontextmanager
+async def a_long_note_put_in_the_editor(db) -> AsyncIterator[tuple[Any, NotesPane, Any, str]]:
+    """Acme with short notes and Globex with a long one, the long one just put in the editor: (the pilot,
+    the notes pane, the editor, the long note)."""
     big = log_of(3 * SHOWN_AT_MOST)
     seed(db, [interview("Acme", "short notes", days=2), interview("Globex", big)])
     async with running(db) as pilot:
         screen = pilot.app.screen
         pane, editor = screen.query_one(NotesPane), screen.query_one("#notes")
         pane.load_text(big, "Notes on this interview", ("interview", "globex"))
+        yield pilot, pane, editor, big
+        pilot.app.finish_work()
+
+
+async def test_a_long_note_shows_its_end_at_once_and_the_rest_a_frame_later(db):
+    """The frame with the row moved to does not wait for 100 KB to be wrapped: the editor first holds the
+    note's last lines, then as much of it as it shows, the cursor at the end each time."""
+    async with a_long_note_put_in_the_editor(db) as (pilot, pane, editor, big):
         assert len(editor.text) <= SHOWN_FIRST and big.endswith(editor.text)
         assert editor.cursor_location == editor.document.end
-        assert "the last 99 KB of 300 KB shown" in str(screen.query_one("#notes-title").render())
+        assert "the last 99 KB of 300 KB shown" in str(pilot.app.screen.query_one("#notes-title").render())
         await pilot.pause()
         assert SHOWN_FIRST < len(editor.text) <= SHOWN_AT_MOST and big.endswith(editor.text)
         assert editor.cursor_location == editor.document.end
         assert pane.take_typed() == (("interview", "globex"), big)
-        pilot.app.finish_work()
 
 
 async def test_at_the_start_a_long_note_s_rest_waits_for_the_first_frame(db, monkeypatch):
@@ -235,14 +246,8 @@ async def test_typing_before_a_long_note_s_rest_comes_keeps_the_editor_as_it_is(
 
 
 async def test_a_long_note_left_before_its_rest_comes_is_not_shown_again(db):
-    big = log_of(3 * SHOWN_AT_MOST)
-    seed(db, [interview("Acme", "short notes", days=2), interview("Globex", big)])
-    async with running(db) as pilot:
-        screen = pilot.app.screen
-        pane, editor = screen.query_one(NotesPane), screen.query_one("#notes")
-        pane.load_text(big, "Notes on this interview", ("interview", "globex"))
+    async with a_long_note_put_in_the_editor(db) as (pilot, pane, editor, _):
         pane.load_text("short notes", "Notes on this interview", ("interview", "acme"))
         await settle(pilot)
         assert editor.text == "short notes"
-        assert str(screen.query_one("#notes-title").render()) == "Notes on this interview"
-        pilot.app.finish_work()
+        assert str(pilot.app.screen.query_one("#notes-title").render()) == "Notes on this interview"
