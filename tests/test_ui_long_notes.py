@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from datetime import timedelta
-from typing import Any
 
 from textual import events
 from ui_support import FIXED_NOW, running, seed, settle, stored
 
 from tui.domain.models import Interview, Interviewer
 from tui.widgets.interview_list import InterviewList
-from tui.widgets.notes_pane import SHOWN_AT_MOST, SHOWN_FIRST, NotesPane, split_for_editor
+from tui.widgets.notes_pane import SHOWN_AT_MOST, NotesPane, split_for_editor
 
 LINE = "12:00:01 INFO request served in 3 ms from the cache; nothing to report\n"
 
@@ -146,12 +143,12 @@ async def test_a_long_note_is_wrapped_once_when_it_is_shown(db, monkeypatch):
     seed(db, [interview("Acme", "short notes", days=2), interview("Globex", log_of(SHOWN_AT_MOST))])
     async with running(db) as pilot:
         await settle(pilot)
-        wrapped: list[tuple[int, int]] = []
+        widths: list[int] = []
         wrap = WrappedDocument.wrap
 
         def counted(self: WrappedDocument, width: int, tab_width: int | None = None) -> None:
-            if self.document.line_count > 100 and width:
-                wrapped.append((self.document.line_count, width))
+            if self.document.line_count > 100:
+                widths.append(width)
             wrap(self, width, tab_width)
 
         monkeypatch.setattr(WrappedDocument, "wrap", counted)
@@ -159,95 +156,5 @@ async def test_a_long_note_is_wrapped_once_when_it_is_shown(db, monkeypatch):
         await settle(pilot)
         editor = pilot.app.screen.query_one("#notes")
         assert editor.show_vertical_scrollbar and editor.text.startswith("12:00:01")
-        # its end first, then what the editor holds of it: each wrapped once, at the editor's width
-        lines = editor.document.line_count
-        assert wrapped == [(SHOWN_FIRST // len(LINE) + 1, editor.wrap_width), (lines, editor.wrap_width)]
+        assert [width for width in widths if width] == [editor.wrap_width]
         pilot.app.finish_work()
-
-
-@asynccontextmanager
-async def a_long_note_put_in_the_editor(db) -> AsyncIterator[tuple[Any, NotesPane, Any, str]]:
-    """Acme with short notes and Globex with a long one, the long one just put in the editor: (the pilot,
-    the notes pane, the editor, the long note)."""
-    big = log_of(3 * SHOWN_AT_MOST)
-    seed(db, [interview("Acme", "short notes", days=2), interview("Globex", big)])
-    async with running(db) as pilot:
-        screen = pilot.app.screen
-        pane, editor = screen.query_one(NotesPane), screen.query_one("#notes")
-        pane.load_text(big, "Notes on this interview", ("interview", "globex"))
-        yield pilot, pane, editor, big
-        pilot.app.finish_work()
-
-
-async def test_a_long_note_shows_its_end_at_once_and_the_rest_a_frame_later(db):
-    """The frame with the row moved to does not wait for 100 KB to be wrapped: the editor first holds the
-    note's last lines, then as much of it as it shows, the cursor at the end each time."""
-    async with a_long_note_put_in_the_editor(db) as (pilot, pane, editor, big):
-        assert len(editor.text) <= SHOWN_FIRST and big.endswith(editor.text)
-        assert editor.cursor_location == editor.document.end
-        assert "the last 99 KB of 300 KB shown" in str(pilot.app.screen.query_one("#notes-title").render())
-        await pilot.pause()
-        assert SHOWN_FIRST < len(editor.text) <= SHOWN_AT_MOST and big.endswith(editor.text)
-        assert editor.cursor_location == editor.document.end
-        assert pane.take_typed() == (("interview", "globex"), big)
-
-
-async def test_at_the_start_a_long_note_s_rest_waits_for_the_first_frame(db, monkeypatch):
-    """Before the first frame, callbacks after a refresh run before anything is drawn: the rest of a long note
-    on the first row comes once the first frame is on the terminal."""
-    big = log_of(3 * SHOWN_AT_MOST)
-    seed(db, [interview("Acme", big, days=2), interview("Globex", "short notes")])
-    held: list[int] = []
-    shown = NotesPane.first_frame_shown
-
-    def first_frame_shown(pane: NotesPane) -> None:
-        held.append(len(pane.editor.text))
-        shown(pane)
-
-    monkeypatch.setattr(NotesPane, "first_frame_shown", first_frame_shown)
-    async with running(db) as pilot:
-        await settle(pilot)
-        editor = pilot.app.screen.query_one("#notes")
-        assert len(held) == 1 and held[0] <= SHOWN_FIRST
-        assert SHOWN_FIRST < len(editor.text) <= SHOWN_AT_MOST and big.endswith(editor.text)
-        pilot.app.finish_work()
-
-
-async def test_typing_before_a_long_note_s_rest_comes_keeps_the_editor_as_it_is(db):
-    """Typed to before the rest of its note came, the editor keeps its end and the typing; the title says how
-    much it holds, and the note goes up whole."""
-    big = log_of(3 * SHOWN_AT_MOST)
-    seed(db, [interview("Acme", big)])
-    async with running(db) as pilot:
-        await pilot.press("3")
-        await settle(pilot)
-        screen = pilot.app.screen
-        pane, editor = screen.query_one(NotesPane), screen.query_one("#notes")
-        owner = pane.owner
-        for rest_first in (True, False):
-            pane._drawn = rest_first  # else the rest waits, as before the first frame, to come last
-            pane.load_text(big, "Notes on this interview", ("call", "c1"))  # another record's, then this one
-            pane.load_text(big, "Notes on this interview", owner)
-            end = editor.text
-            editor.insert("y")
-            if rest_first:  # before the editor's change comes to the pane
-                pane._widen(big)
-            else:  # after it came, and the typing went up
-                await settle(pilot)
-                assert pane.text_for(owner) == big + "y"
-                pane.first_frame_shown()
-            await settle(pilot)
-            assert editor.text == end + "y"
-            assert "the last 9 KB of 300 KB shown" in str(screen.query_one("#notes-title").render())
-            assert pane.take_typed() == (owner, big + "y")
-            pane.load_text("short notes", "Notes on this interview", owner)
-            await settle(pilot)
-        pilot.app.finish_work()
-
-
-async def test_a_long_note_left_before_its_rest_comes_is_not_shown_again(db):
-    async with a_long_note_put_in_the_editor(db) as (pilot, pane, editor, _):
-        pane.load_text("short notes", "Notes on this interview", ("interview", "acme"))
-        await settle(pilot)
-        assert editor.text == "short notes"
-        assert str(pilot.app.screen.query_one("#notes-title").render()) == "Notes on this interview"

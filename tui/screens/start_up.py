@@ -98,11 +98,9 @@ class StartUp:
         self.screen.call_after_refresh(self._after_first_frame)
 
     async def _after_first_frame(self) -> None:
-        """After the first frame: the rest of a long note shown in it; the reminders and first questions when
-        the rows were sorted for it, else the next steps (off the UI thread); and the editor if it is still
-        to build."""
+        """After the first frame: the reminders and first questions when the rows were sorted for it, else
+        the next steps (off the UI thread); and the editor if it is still to build."""
         screen = self.screen
-        screen.notes.first_frame_shown()  # a long note's end is shown: the rest the editor holds follows
         if not self._sorted_later:  # sorted on the first frame
             order = screen.sorted_list
             screen.run_worker(lambda: self._keep(order), thread=True, group="load")

@@ -28,18 +28,14 @@ HAND_UP = 0.1
 #: The most of one note the editor holds: the editor's cost per key grows with its lines, so of a
 #: longer note (a pasted log) it shows the end, and the start is kept aside and saved unchanged.
 SHOWN_AT_MOST = 100_000
-#: Of a note longer than this, the editor first holds only its end, more than any pane shows, and the
-#: rest of what it shows a frame later: wrapping 100 KB (13 ms) does not hold up the frame with the row
-#: just moved to, nor, at a start, the one with the note, after which keys are answered.
-SHOWN_FIRST = 10_000
 
 
-def split_for_editor(text: str, at_most: int = SHOWN_AT_MOST) -> tuple[int, str]:
-    """(kept aside, shown): all of a note up to `at_most` characters, else its last lines that fit, and
-    how many characters before them are kept aside. The start is not copied: it stays in `text`."""
-    if len(text) <= at_most:
+def split_for_editor(text: str) -> tuple[int, str]:
+    """(kept aside, shown): all of a note up to SHOWN_AT_MOST characters, else its last lines that fit,
+    and how many characters before them are kept aside. The start is not copied: it stays in `text`."""
+    if len(text) <= SHOWN_AT_MOST:
         return 0, text
-    cut = len(text) - at_most
+    cut = len(text) - SHOWN_AT_MOST
     line_start = text.find("\n", cut) + 1
     if 0 < line_start < len(text):
         cut = line_start
@@ -73,10 +69,6 @@ class NotesPane(Vertical):
         self._loaded = ""  # the text last put in the editor or handed up: anything else there is new typing
         self._source: str | None = None  # the record's text as last put in the editor, whole
         self._cut = 0  # how much of its start is kept aside (left in `_source`): the editor shows what follows
-        #: A long text whose end alone the editor holds, the rest of what it shows to follow (see `_widen`).
-        self._widening: str | None = None
-        self._drawn = False  # whether the app has drawn its first frame (see `first_frame_shown`)
-        self._title = ""
         self._status = ("", "")
         self._save_shown: tuple[object, ...] | None = None
         self._editor: TextArea | None = None  # kept once built: every hand-up of typing asks for it
@@ -139,9 +131,9 @@ class NotesPane(Vertical):
         if self.built and owner == previous and text is self._source:
             return  # the same record's same text shown again (the list sorted): a long one is not cut again
         cut, shown = split_for_editor(text)
-        self._title = title
-        self._show_title(cut, text)
-        self._widening = None
+        if cut:
+            title += f" · the last {_size(len(shown))} of {_size(len(text))} shown, all of it kept"
+        self.query_one("#notes-title", Static).update(title)
         if not self.built:
             return
         editor = self.editor
@@ -151,46 +143,10 @@ class NotesPane(Vertical):
         # Loaded again (the cursor to the end) unless it shows this text already; a start kept aside from
         # another text is taken to differ, since comparing it would copy it.
         if cut != self._cut or (cut and text is not self._source) or editor.text != shown:
-            if len(shown) > SHOWN_FIRST:
-                cut, shown = split_for_editor(text, SHOWN_FIRST)
-                self._widening = text
-                if self._drawn:
-                    self.call_after_refresh(self._widen, text)
-            self._load(shown)
+            with self.prevent(type(editor).Changed):
+                editor.load_text(shown)
+            editor.move_cursor(editor.document.end)  # typing goes after what is there, never before it
         self._cut, self._loaded, self._source = cut, shown, text
-
-    def _load(self, shown: str) -> None:
-        editor = self.editor
-        with self.prevent(type(editor).Changed):
-            editor.load_text(shown)
-        editor.move_cursor(editor.document.end)  # typing goes after what is there, never before it
-
-    def _show_title(self, cut: int, text: str) -> None:
-        title = self._title
-        if cut:
-            title += f" · the last {_size(len(text) - cut)} of {_size(len(text))} shown, all of it kept"
-        self.query_one("#notes-title", Static).update(title)
-
-    def first_frame_shown(self) -> None:
-        """The app's first frame is on the terminal: a long note's rest, held back from it, follows now.
-        (Before it, callbacks after a refresh run before anything is drawn.)"""
-        self._drawn = True
-        if self._widening is not None:
-            self._widen(self._widening)
-
-    def _widen(self, text: str) -> None:
-        """A frame after the end of the long `text` was shown: the editor holds as much of it as it shows
-        (SHOWN_AT_MOST), the cursor at its end again, unless the editor shows another text since, or
-        anything was typed (the editor then keeps what it holds, the rest of the text kept aside)."""
-        if text is not self._widening:
-            return
-        self._widening = None
-        if not self.built or self.editor.text != self._loaded:  # typed to, its change not yet come here
-            self._show_title(self._cut, text)  # the title says what the editor holds
-            return
-        cut, shown = split_for_editor(text)
-        self._load(shown)
-        self._cut, self._loaded = cut, shown
 
     def _whole(self, shown: str) -> str:
         """The record's text whole: the start kept aside, taken from the text it was kept in, then `shown`."""
@@ -228,9 +184,6 @@ class NotesPane(Vertical):
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         """The first change goes up at once; changes that follow within HAND_UP go up together after it."""
         event.stop()
-        if self._widening is not None:  # typed to before the rest came: the editor keeps what it holds
-            self._show_title(self._cut, self._widening)
-            self._widening = None
         if self._pending is not None:
             self._unsent = True
             return
