@@ -4,7 +4,7 @@
 Beside them, the floor of any start over one workbook file: the one-Static app that first opens the
 workbook with followup's store (read, checked, every record made) and shows nothing of it.
 
-    .venv/bin/python benchmarks/rows_visible.py [--runs 5]
+    .venv/bin/python benchmarks/rows_visible.py [--runs 7]
 
 Each run starts a fresh process in a tmux pane and polls `capture-pane` until the first interview
 row (the welcome, for an empty workbook; "Hello" for the one-Static app) is on screen: that is
@@ -132,7 +132,7 @@ def runs_of(python: str, path: Path, marker: str, runs: int) -> list[list[Run]]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--sizes", type=int, nargs="*", default=[0, 1_000, 10_000])
     parser.add_argument("--no-big-note", action="store_true", help="skip 10,000 with a 20 MB note")
     args = parser.parse_args()
