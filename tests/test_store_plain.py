@@ -75,10 +75,7 @@ def test_a_record_longer_than_the_pattern_looks_is_read_whatever_its_braces(shif
     """A pasted log with braces in it, the record's own closing brace around where the pattern stops."""
     from tui.store import plain
 
-    text = 'x},"7":{ y} ' * (plain._NEAR // 12)
-    while len(orjson.dumps({"company": "Acme", "notes": text})) > plain._NEAR + shift:
-        text = text[:-1]
-    record = {"company": "Acme", "notes": text}
+    record = {"company": "Acme", "notes": 'x},"7":{ y} ' * (plain._NEAR // 15)}  # 14 bytes of JSON each
     record["notes"] += "a" * (plain._NEAR + shift - len(orjson.dumps(record)))
     assert len(orjson.dumps(record)) == plain._NEAR + shift  # from its opening brace to its closing one
     tables = {"interviews": {"1": record, "2": {"notes": "{}"}}, "calls": {}}
