@@ -90,10 +90,9 @@ def told_as_made(doc: dict[str, Any], raw: bytes, span: range) -> bool:
     followup writes it, in order, around that text written as one JSON string. So no key is written twice
     in it. False when that cannot be told so (the text holds many quotes, or is only a small part of the
     record): the record's JSON is then made and compared whole."""
-    texts = [(len(value), key) for key, value in doc.items() if isinstance(value, str)]
-    if not texts or 8 * max(texts)[0] < len(span):  # (a character's JSON: 6 bytes at most)
+    length, longest = max(((len(value), key) for key, value in doc.items() if isinstance(value, str)), default=(0, ""))
+    if 8 * length < len(span):  # (a character's JSON: 6 bytes at most)
         return False
-    longest = max(texts)[1]
     keys = list(doc)
     at = keys.index(longest)
     before, after = {k: doc[k] for k in keys[:at]}, {k: doc[k] for k in keys[at + 1 :]}
