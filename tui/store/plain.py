@@ -40,6 +40,11 @@ _MAY_END = re.compile(rb'\}(?=,"[0-9]+":\{|\}(?:,"|\}\s*\Z))')
 #: file, before it is read whole instead: followup's records have no brace like that, so only a file
 #: of deep objects, not followup's, comes near it; and a walk never costs more than a few parses.
 _IN_VAIN = 2
+#: Bytes from a record's start searched with the pattern alone (more than nearly every record holds).
+_NEAR = 1 << 16
+#: The most bytes after a brace the pattern needs to see, the spaces at the file's end aside: `},"` and a
+#: record number, `":{`.
+_SEEN_AFTER = 32
 
 
 def walk_records(raw: bytes) -> Iterator[tuple[str, str | None, Any, int, int]]:
@@ -104,13 +109,6 @@ def _far_end(raw: bytes, at: int) -> re.Match[bytes] | None:
     because the bytes it saw ended after it; parsing then tells, as for any brace taken in vain.)"""
     brace = raw.find(b"}", at + _NEAR - _SEEN_AFTER)
     return None if brace == -1 else _MAY_END.search(raw, brace)
-
-
-#: Bytes from a record's start searched with the pattern alone (more than nearly every record holds).
-_NEAR = 1 << 16
-#: The most bytes after a brace the pattern needs to see, the spaces at the file's end aside: `},"` and a
-#: record number, `":{`.
-_SEEN_AFTER = 32
 
 
 def _closed(raw: bytes, at: int) -> None:
