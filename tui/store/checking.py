@@ -180,7 +180,7 @@ class _Read:
     def kept(self, raw: bytes) -> dict[str, Kept]:
         """The records read one at a time, kept where they stand in `raw`; when one is big (its doc is
         kept), apart from it, so that the file's bytes are not held for it (a pasted log: 20 MB)."""
-        apart = any(self.made.values())  # the JSON made of big records
+        apart = any(self.made.values())  # big records: their JSON made, or read where it stands
         kept = {}
         for table, starts in self.starts.items():
             starts.append(self.ends[table] + 1)
