@@ -30,6 +30,7 @@ from .call_view import CallView
 from .file_changed import FileChangedWatch
 from .main_keys import MAIN_BINDINGS, allowed
 from .reminders import Reminders
+from .repaint import ChangedOnly
 from .rows import build_row, guidance_line, history, next_window, recorded_line, whose_time
 from .start_up import StartUp
 
@@ -49,6 +50,7 @@ class MainScreen(Screen[None]):
 
     def __init__(self, session: Session, *, keeps_order: bool = True) -> None:
         super().__init__()
+        self._compositor = ChangedOnly()  # a key typed into the notes repaints the notes alone
         self.session = session
         self._filter_words: list[str] = []
         self._notes_wanted = False  # 3 was pressed before the editor could take the focus
