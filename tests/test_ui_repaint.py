@@ -11,7 +11,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.geometry import Region
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Static
+from textual.widgets import Static, TextArea
 from ui_support import interview_held, running, seed, settle
 
 from tui.screens.repaint import ChangedOnly
@@ -104,22 +104,48 @@ async def test_a_widget_shown_in_part_is_repainted_as_textual_repaints_it():
                 assert painted(screen, regions) == painted(screen, regions, as_textual=True), regions
 
 
-async def test_typing_in_the_notes_asks_no_other_pane_for_its_lines(db, monkeypatch):
-    seed(db, three())
+def spy_on_lines(monkeypatch) -> list[str]:
+    """From now on, the id (else the kind) of each widget asked for its lines, in turn."""
     asked: list[str] = []
     render_lines = Widget.render_lines
 
     def spied(self, crop):
-        asked.append(type(self).__name__)
+        asked.append(self.id or type(self).__name__)
         return render_lines(self, crop)
 
+    monkeypatch.setattr(Widget, "render_lines", spied)
+    return asked
+
+
+async def type_slowly(pilot, text: str) -> None:
+    for key in text:
+        await pilot.press("space" if key == " " else key)
+    await settle(pilot)
+
+
+async def test_typing_in_the_notes_asks_no_other_pane_for_its_lines(db, monkeypatch):
+    seed(db, three())
     async with running(db) as pilot:
         await pilot.press("3")
-        await settle(pilot)
-        monkeypatch.setattr(Widget, "render_lines", spied)
-        for key in "Said Friday":
-            await pilot.press("space" if key == " " else key)
-        await settle(pilot)
+        await type_slowly(pilot, "S")  # (the first change shows "saved" in the notes' border: the whole pane)
+        asked = spy_on_lines(monkeypatch)
+        await type_slowly(pilot, "aid Friday")
         assert pilot.app.screen.query_one(NotesEditor).text.endswith("They liked the portfolio.Said Friday")
-    assert "NotesEditor" in asked
-    assert not {"InterviewList", "Checklist", "KeyFooter", "ListPane"} & set(asked)
+        typing = set(asked)  # (not what quitting draws)
+    assert "notes" in typing
+    assert not {"interviews", "checklist", "KeyFooter", "list-pane", "guidance"} & typing
+
+
+async def test_typing_practice_notes_asks_nothing_above_them_for_its_lines(db, monkeypatch):
+    seed(db, three())
+    async with running(db) as pilot:
+        await pilot.press("h")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen._compositor, ChangedOnly)
+        await type_slowly(pilot, "t")  # (the first key changes what the footer offers: the whole screen)
+        asked = spy_on_lines(monkeypatch)
+        await type_slowly(pilot, "oo fast")
+        assert pilot.app.screen.query_one("#practice-notes", TextArea).text == "too fast"
+        typing = set(asked)
+    assert "practice-notes" in typing
+    assert not {"practice-banner", "practice-opening", "practice-body", "KeyFooter"} & typing

@@ -25,6 +25,7 @@ from ..domain.speaking import VOICEMAIL_SECONDS, spoken_length, took_word
 from ..keymap import key_shown
 from ..session import Session
 from ..widgets.key_footer import KeyFooter
+from .repaint import ChangedOnly
 from .rows import duration
 
 __all__ = ["PracticeScreen"]
@@ -47,6 +48,7 @@ class PracticeScreen(Screen[Interview | None]):
 
     def __init__(self, session: Session, interview_id: str, branch: RehearsalBranch | None = None) -> None:
         super().__init__()
+        self._compositor = ChangedOnly()  # a key typed into the practice notes repaints them alone
         self.session = session
         self.interview = session.interview(interview_id)
         now = session.now()
