@@ -3,9 +3,10 @@
 When part of the screen changes (a key typed into the notes, a row moved to), Textual repaints the
 area that changed. It asks every widget whose parent's area meets that change for all its lines, and
 the main screen's panes share one parent across the whole width: each key typed into the notes also
-had the list, the checklist, the footer and the guidance line draw their lines, only to drop them.
-This compositor asks only the widgets whose own visible area meets the change. What reaches the
-terminal is the same; a test compares the two, change by change.
+had the list's pane, the checklist, the footer and the guidance line draw their lines, only to drop
+them. This compositor asks only the widgets whose own visible area meets the change. What reaches the
+terminal is the same; a test compares the two, change by change. The main screen and the practice
+screen, where notes are typed, repaint this way.
 """
 
 from __future__ import annotations
