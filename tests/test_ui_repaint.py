@@ -143,6 +143,13 @@ async def test_typing_practice_notes_asks_nothing_above_them_for_its_lines(db, m
         await settle(pilot)
         assert isinstance(pilot.app.screen._compositor, ChangedOnly)
         await type_slowly(pilot, "t")  # (the first key changes what the footer offers: the whole screen)
+        # The main screen under it repaints whole when its saved mark first shows: let that be done first.
+        pilot.app.workbook.flush()
+        for _ in range(50):
+            if "saved" in str(pilot.app.main.notes.border_subtitle):
+                break
+            await pilot.pause(0.1)
+        await settle(pilot)
         asked = spy_on_lines(monkeypatch)
         await type_slowly(pilot, "oo fast")
         assert pilot.app.screen.query_one("#practice-notes", TextArea).text == "too fast"
