@@ -142,7 +142,6 @@ async def test_typing_practice_notes_asks_nothing_above_them_for_its_lines(db, m
         await pilot.press("h")
         await settle(pilot)
         assert isinstance(pilot.app.screen._compositor, ChangedOnly)
-        await type_slowly(pilot, "t")  # (the first key changes what the footer offers: the whole screen)
         # The main screen under it repaints whole when its saved mark first shows: let that be done first.
         pilot.app.workbook.flush()
         for _ in range(50):
@@ -151,7 +150,7 @@ async def test_typing_practice_notes_asks_nothing_above_them_for_its_lines(db, m
             await pilot.pause(0.1)
         await settle(pilot)
         asked = spy_on_lines(monkeypatch)
-        await type_slowly(pilot, "oo fast")
+        await type_slowly(pilot, "too fast")
         assert pilot.app.screen.query_one("#practice-notes", TextArea).text == "too fast"
         typing = set(asked)
     assert "practice-notes" in typing
