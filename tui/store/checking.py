@@ -156,18 +156,17 @@ class _Read:
         starts.append(span.start)
         self.ends[table] = span.stop
         fields = range(span.start + len(key) + 3, span.stop)  # past `"12":`
-        if len(fields) > BIG and told_as_made(doc, raw, fields):  # kept as its doc, its JSON as read
-            records[doc_id] = doc
-            self.in_place.append(view := memoryview(raw)[fields.start : fields.stop])
-            self.made[table][doc_id] = view
-            self.moved.setdefault(table, {})[place] = doc_id
-            return
-        body = orjson.dumps(doc)
-        if stands_as_made(body, raw, fields):
-            records[doc_id] = place
+        body: Piece
+        if len(fields) > BIG and told_as_made(doc, raw, fields):  # its JSON as read, not made again
+            body = memoryview(raw)[fields.start : fields.stop]
+            self.in_place.append(body)
         else:
-            records[doc_id] = kept_as(doc_id, doc, self.made[table], body)
-            self.moved.setdefault(table, {})[place] = doc_id
+            body = orjson.dumps(doc)
+            if stands_as_made(body, raw, fields):
+                records[doc_id] = place
+                return
+        records[doc_id] = kept_as(doc_id, doc, self.made[table], body)
+        self.moved.setdefault(table, {})[place] = doc_id
 
     def _made(self, path: Path, cls: type, table: str, key: str, doc: Any) -> int:
         """The record made into `cls` and put with the others; its doc id."""

@@ -59,15 +59,15 @@ def same_bytes(pieces: Pieces, data: bytes) -> bool:
 
 
 def kept_as(
-    doc_id: int, doc: dict[str, Any], made: dict[int, Piece] | None = None, body: bytes | None = None
+    doc_id: int, doc: dict[str, Any], made: dict[int, Piece] | None = None, body: Piece | None = None
 ) -> bytes | dict[str, Any]:
     """How a record is kept: as it stands in its table in the file, with the comma after it (`"12":{...},`);
     or when that is big, as its doc (its JSON then put in `made`, for the file's bytes about to be made).
-    `body`: its JSON, made already."""
+    `body`: its JSON, made already (or, for a big record, read where it stands)."""
     if body is None:
         body = orjson.dumps(doc)
     if len(body) <= BIG:
-        return b'"%d":%b,' % (doc_id, body)
+        return b'"%d":' % doc_id + body + b","
     if made is not None:
         made[doc_id] = body
     return doc
