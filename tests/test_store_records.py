@@ -89,6 +89,11 @@ BAD_RECORDS: dict[str, tuple[Callable[[dict[str, Any]], None], str, str]] = {
         "record 7 in interviews",
         "'references' should be a list",
     ),
+    "an empty table where a list belongs": (
+        interview(qualifications={}),
+        "record 7 in interviews",
+        "'qualifications' should be a list",
+    ),
     "round as text": (interview(round="2"), "record 7 in interviews", "'round' is not a whole number"),
     "round as true": (interview(round=True), "record 7 in interviews", "'round' is not a whole number"),
     "round below 1": (

@@ -10,7 +10,6 @@ import typing
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from enum import Enum
-from functools import cache
 from typing import Any, NamedTuple, TypeVar
 
 from .errors import ValidationError
@@ -80,7 +79,7 @@ def from_doc(cls: type[T], doc: dict[str, Any]) -> T:
     """
     if not isinstance(doc, dict):
         raise RecordError("record", "is not a table of fields")
-    plan = _plan(typing.cast(type, cls))
+    plan = _PLANS.get(cls) or _plan(cls)
     try:
         values = list(plan.every(doc))
     except KeyError:  # a field not written out (a file from before it was added): it takes its default
@@ -163,7 +162,10 @@ class _Plan(NamedTuple):
     converted: tuple[tuple[int, str, Any, bool, Convert], ...]
 
 
-@cache
+#: Each class's plan, once worked out (a dict: looked up for every record read, it is the quickest).
+_PLANS: dict[type, _Plan] = {}
+
+
 def _plan(cls: type) -> _Plan:
     hints = typing.get_type_hints(cls)
     fields, plain, converted = [], [], []
@@ -182,7 +184,7 @@ def _plan(cls: type) -> _Plan:
         else:
             converted.append((index, f.name, default, made, convert))
     names = tuple(f[0] for f in fields)
-    return _Plan(
+    plan = _PLANS[cls] = _Plan(
         names,
         _picker(names),
         tuple(fields),
@@ -191,6 +193,7 @@ def _plan(cls: type) -> _Plan:
         tuple(plain),
         tuple(converted),
     )
+    return plan
 
 
 def _picker(places: tuple[Any, ...]) -> Callable[[Any], tuple[Any, ...]]:
@@ -328,6 +331,8 @@ def _tuple_of(item: Convert) -> Convert:
     many = _list_of(item)
 
     def fixed(value: Any) -> tuple[Any, ...]:
+        if type(value) is list and not value:
+            return ()
         return tuple(many(value))
 
     return fixed
