@@ -153,6 +153,23 @@ def test_followup_runs_in_a_terminal_without_openssl(tmp_path: Path, tmux) -> No
         tmux.kill_session("no-tls")
 
 
+def test_the_app_runs_with_quick_turns_between_threads_and_leaves_them_as_they_were(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """Textual's own thread writes each frame to the terminal: while the app runs, it waits at most half a
+    millisecond for each turn, not Python's 5 ms (the first frame reached the terminal 9-16 ms late)."""
+    from tui.app import FollowupApp
+    from tui.cli import run
+
+    seen: list[float] = []
+    monkeypatch.setattr(FollowupApp, "run", lambda app: seen.append(sys.getswitchinterval()))
+    before = sys.getswitchinterval()
+    assert before > run.SWITCH_INTERVAL
+    assert run.run_app(str(tmp_path / "w.json")) == 0
+    assert seen == [run.SWITCH_INTERVAL]
+    assert sys.getswitchinterval() == before
+
+
 def test_a_start_with_no_call_cut_off_loads_no_dialog(tmp_path: Path) -> None:
     """The question of a call cut off is asked at every start: when there is none, no dialog is loaded,
     and one dialog never loads the others with it."""
