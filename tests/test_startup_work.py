@@ -9,6 +9,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+import pytest
 from terminal_support import needs_tmux, tmux  # noqa: F401  (tmux is a fixture)
 from ui_support import interview_held as interview
 from ui_support import running, seed, settle
@@ -153,21 +154,56 @@ def test_followup_runs_in_a_terminal_without_openssl(tmp_path: Path, tmux) -> No
         tmux.kill_session("no-tls")
 
 
-def test_the_app_runs_with_quick_turns_between_threads_and_leaves_them_as_they_were(
-    tmp_path: Path, monkeypatch
-) -> None:
-    """Textual's own thread writes each frame to the terminal: while the app runs, it waits at most half a
-    millisecond for each turn, not Python's 5 ms (the first frame reached the terminal 9-16 ms late)."""
+def test_threads_take_quick_turns_while_the_app_starts_and_their_usual_ones_after(tmp_path: Path, monkeypatch) -> None:
+    """Textual's own thread writes each frame to the terminal: while the app starts, it waits at most half a
+    millisecond for each turn, not Python's 5 ms (the first frame reached the terminal 9-16 ms late). Once
+    the start is done, the usual turns come back: its thread that reads the keyboard would otherwise
+    outrun the app on a long text typed key by key."""
     from tui.app import FollowupApp
     from tui.cli import run
 
     seen: list[float] = []
-    monkeypatch.setattr(FollowupApp, "run", lambda app: seen.append(sys.getswitchinterval()))
+
+    def started_and_quit(app: FollowupApp) -> None:
+        seen.append(sys.getswitchinterval())
+        assert app.on_started is not None
+        app.on_started()  # as the app calls it once the start is done
+        seen.append(sys.getswitchinterval())
+
+    monkeypatch.setattr(FollowupApp, "run", started_and_quit)
     before = sys.getswitchinterval()
-    assert before > run.SWITCH_INTERVAL
+    assert before > run.START_SWITCH_INTERVAL
     assert run.run_app(str(tmp_path / "w.json")) == 0
-    assert seen == [run.SWITCH_INTERVAL]
+    assert seen == [run.START_SWITCH_INTERVAL, before]
     assert sys.getswitchinterval() == before
+
+
+@pytest.mark.parametrize("big", [False, True], ids=["sorted on the first frame", "sorted once every step is known"])
+async def test_the_app_says_once_when_its_start_is_done(db, monkeypatch, big: bool) -> None:
+    from ui_support import fixed_clock
+
+    from tui.app import make_app
+    from tui.screens import start_up
+    from tui.store import Workbook
+
+    if big:
+        monkeypatch.setattr(start_up, "SORTED_AT_ONCE", 1)  # two interviews count as a big workbook here
+    seed(db, [interview("Acme"), interview("Globex")])
+    calls: list[bool] = []
+    book = Workbook.open(db)
+    app = make_app(book, clock=fixed_clock)
+    app.on_started = lambda: calls.append(app.screen.query_one(InterviewList).rows[0].interview.company == "Acme")
+    try:
+        async with app.run_test(size=(120, 36)) as pilot:
+            await settle(pilot)
+            assert calls == [True]  # once, with the rows in order
+            await pilot.press("down", "up")
+            await settle(pilot)
+            assert calls == [True]
+            assert app.on_started is None
+    finally:
+        app.finish_work()
+        book.close()
 
 
 def test_a_start_with_no_call_cut_off_loads_no_dialog(tmp_path: Path) -> None:

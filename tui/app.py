@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from rich.segment import Segment
-from textual import work
+from textual import on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.filter import LineFilter
@@ -18,6 +18,7 @@ from textual.screen import Screen
 
 from .domain.fields import UNSHOWABLE, printable
 from .screens.main import MainScreen
+from .screens.start_up import StartUp
 from .session import Session
 
 if TYPE_CHECKING:
@@ -140,10 +141,18 @@ class FollowupApp(App[int]):
         self._shown_not_obeyed = ShownNotObeyed()
         #: Called once, when the app begins to exit (the command arms its shutdown watchdog there).
         self.on_exit: Callable[[], None] | None = None
+        #: Called once, when the start is done (the command gives threads their usual turns back there).
+        self.on_started: Callable[[], None] | None = None
 
     def exit(self, result: int | None = None, return_code: int = 0, message: RenderableType | None = None) -> None:
         super().exit(result, return_code, message)
         hook, self.on_exit = self.on_exit, None
+        if hook is not None:
+            hook()
+
+    @on(StartUp.Done)
+    def _started(self) -> None:
+        hook, self.on_started = self.on_started, None
         if hook is not None:
             hook()
 

@@ -27,12 +27,14 @@ __all__ = ["close_workbook", "open_workbook_or_exit", "rescue_unsaved", "run_app
 _SHUTDOWN_GRACE = 3.0
 #: After quitting, how long Textual may take to end before everything is saved and the process ended.
 _QUIT_GRACE = 5.0
-#: How long one thread may run Python while another waits its turn (Python's own is 5 ms). Textual
-#: writes each frame to the terminal from a thread of its own, which needs a few turns for one frame.
-#: While the app's thread still has work (the frame after, the rest of a start, a worker's answer),
-#: each turn waited the whole 5 ms: the first frame reached the terminal 9-16 ms after it was drawn.
-#: At half a millisecond, 2 ms. A key typed into the notes beside a 20 MB note echoed in 7.5 ms, not 8.5.
-SWITCH_INTERVAL = 0.0005
+#: While the app starts, how long one thread may run Python while another waits its turn (Python's
+#: own is 5 ms). Textual writes each frame to the terminal from a thread of its own, which needs a few
+#: turns for one frame; the app's thread goes on with the start meanwhile, so each turn waited the
+#: whole 5 ms and the first frame reached the terminal 9-16 ms after it was drawn: at half a
+#: millisecond, 2 ms. Once the start is done, threads take their usual turns again: at this pace,
+#: Textual's thread that reads the keyboard outruns the app on 200 KB typed key by key (a terminal
+#: without bracketed paste), and the keys read but not yet handled took 672 MB, not 135 MB.
+START_SWITCH_INTERVAL = 0.0005
 
 
 def open_workbook_or_exit(path: Path) -> Workbook:
@@ -117,7 +119,8 @@ def _run(path: Path, demo: bool, cleanup: Callable[[], None] = lambda: None) -> 
     app.on_exit = watch_quitting
     previous = {sig: signal.signal(sig, end_gracefully) for sig in (signal.SIGTERM, signal.SIGHUP)}
     interval = sys.getswitchinterval()
-    sys.setswitchinterval(SWITCH_INTERVAL)
+    app.on_started = lambda: sys.setswitchinterval(interval)
+    sys.setswitchinterval(START_SWITCH_INTERVAL)
     try:
         app.run()
     finally:

@@ -50,6 +50,9 @@ class StartUp:
             super().__init__()
             self.worked = worked
 
+    class Done(Message):
+        """The start is done: the rows are in order, and the reminders run (heard by the app)."""
+
     def __init__(self, screen: MainScreen) -> None:
         self.screen, self.session = screen, screen.session
         self._kept = 0  # how many holiday tables were read back from the last start
@@ -155,6 +158,7 @@ class StartUp:
     def ready(self, survey: Survey) -> None:
         """The rows are on screen: the reminders start, and the questions of a first start or a crash come."""
         self.screen.reminders.start(survey)
+        self.screen.post_message(self.Done())
         # a function, not a coroutine: a start cut short by quitting leaves nothing unawaited
         self.screen.run_worker(cast(Any, self._first_questions), group="dialogs")
 
