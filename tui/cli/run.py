@@ -31,7 +31,7 @@ _QUIT_GRACE = 5.0
 #: own is 5 ms). Textual writes each frame to the terminal from a thread of its own, which needs a few
 #: turns for one frame; the app's thread goes on with the start meanwhile, so each turn waited the
 #: whole 5 ms and the first frame reached the terminal 9-16 ms after it was drawn: at half a
-#: millisecond, 2 ms. Once the start is done, threads take their usual turns again: at this pace,
+#: millisecond, 2-3 ms. Once the start is done, threads take their usual turns again: at this pace,
 #: Textual's thread that reads the keyboard outruns the app on 200 KB typed key by key (a terminal
 #: without bracketed paste), and the keys read but not yet handled took 672 MB, not 135 MB.
 START_SWITCH_INTERVAL = 0.0005
