@@ -210,7 +210,7 @@ async def test_no_screen_of_the_app_sends_them_raw(tmp_path):
         for keys, screen, where in WALK:
             for key in keys.split():
                 if key.startswith("pane:"):
-                    pilot.app.main.action_pane(key.removeprefix("pane:"))
+                    pilot.app.main.front(key.removeprefix("pane:"))
                 else:
                     await pilot.press(key)
             deadline = time.monotonic() + 10

@@ -367,8 +367,9 @@ async def test_a_big_workbook_shows_its_rows_before_looking_for_what_is_due(db, 
         assert rows_then == [2]
 
 
-async def test_a_small_workbook_has_its_rows_and_editor_on_the_first_frame(db) -> None:
-    """Every key works on the rows the moment they show: nothing they need is still to come."""
+async def test_the_first_frame_has_the_rows_and_the_editor_comes_right_after_it(db) -> None:
+    """The rows show the moment they can; the editor, which would hold them back, is there as soon as the
+    first frame is drawn, with the notes of the interview shown."""
     from ui_support import fixed_clock
 
     from tui.app import FollowupApp
@@ -383,27 +384,61 @@ async def test_a_small_workbook_has_its_rows_and_editor_on_the_first_frame(db) -
             seen.append((len(self.screen.query_one(InterviewList).rows), self.screen.notes.built))
             super().on_ready()
 
-    seed(db, [interview("Acme")])
-    book = Workbook.open(db)
-    try:
-        async with Watched(book, clock=fixed_clock).run_test(size=(120, 36)) as pilot:
-            await settle(pilot)
-    finally:
-        book.close()
-    assert seen == [(1, True)]
+    for name, interviews in (("one.json", [interview("Acme", notes="Sent the portfolio.")]), ("empty.json", [])):
+        path = db.with_name(name)
+        seed(path, interviews)
+        seen.clear()
+        book = Workbook.open(path)
+        try:
+            async with Watched(book, clock=fixed_clock).run_test(size=(120, 36)) as pilot:
+                await settle(pilot)
+                notes = pilot.app.screen.notes
+                assert notes.built
+                assert notes.editor.text == ("Sent the portfolio." if interviews else "")
+                assert notes.editor.disabled is not bool(interviews)  # an empty workbook's has no notes to hold
+        finally:
+            book.close()
+        assert seen == [(len(interviews), False)]
 
-    # An empty workbook's first frame is the welcome: the editor, with no notes to hold, comes after it.
-    empty = db.with_name("empty.json")
-    seed(empty, [])
-    seen.clear()
-    book = Workbook.open(empty)
-    try:
-        async with Watched(book, clock=fixed_clock).run_test(size=(120, 36)) as pilot:
-            await settle(pilot)
-            assert pilot.app.screen.notes.built
-    finally:
-        book.close()
-    assert seen == [(0, False)]
+
+class _NoEditorYet:
+    """The start stops at its first frame: the editor is still to be built when the keys below come, as
+    when they were typed ahead of it."""
+
+    @staticmethod
+    async def after_first_frame(self) -> None:
+        pass
+
+
+@pytest.mark.parametrize("pane_key", ["3", "c"])
+async def test_a_key_for_the_notes_pressed_before_the_editor_is_built_builds_it_and_what_follows_is_notes(
+    db, monkeypatch, pane_key
+) -> None:
+    """3 (or c for a call) typed ahead of the editor: it is built first, and the keys after it wait
+    for it, so "Said it" is typed into the notes, not taken as keys ("a" adds, "i" shows what worked)."""
+    from tui.screens.start_up import StartUp
+    from tui.session import Session
+
+    monkeypatch.setattr(StartUp, "_after_first_frame", _NoEditorYet.after_first_frame)
+    seed(db, [interview("Acme", notes="Old notes.")])
+    async with running(db) as pilot:
+        screen = pilot.app.screen
+        assert not screen.notes.built
+        await pilot.press(pane_key, *"Said it")
+        await settle(pilot)
+        assert type(pilot.app.screen) is type(screen)  # no dialog opened: the letters were not taken as keys
+        assert screen.notes.editor.has_focus
+        typed = screen.notes.editor.text
+        pilot.app.finish_work()
+        session: Session = screen.session
+        if pane_key == "c":
+            assert typed == "Said it"
+            [call] = session.calls_for(screen.selected)
+            assert call.notes == "Said it"
+            assert session.interview(screen.selected).notes == "Old notes."
+        else:
+            assert typed == "Old notes.Said it"  # after the old notes, the cursor put at their end
+            assert session.interview(screen.selected).notes == "Old notes.Said it"
 
 
 async def test_the_first_frame_is_styled_once_on_the_one_screen(db, monkeypatch) -> None:
@@ -430,10 +465,10 @@ async def test_the_first_frame_is_styled_once_on_the_one_screen(db, monkeypatch)
         screen = pilot.app.screen
         assert isinstance(screen, MainScreen) and pilot.app.screen_stack == [screen]
         in_list_pane = {node.id for node in screen.query_one(ListPane).walk_children(with_self=True)}
-        # the editor is made before the rows are listed, and is enabled once an interview is shown
-        once = {name: count for name, count in styled.items() if name not in in_list_pane | {"notes"}}
+        # the editor too: made after the first frame, for the interview shown then
+        once = {name: count for name, count in styled.items() if name not in in_list_pane}
         assert once and set(once.values()) == {1}, {name: count for name, count in once.items() if count > 1}
-        assert styled["notes"] == 2
+        assert styled["notes"] == 1
         # the list takes the focus: its pane is styled again for that, and the hidden filter box only then
         assert styled["filter"] == styled["welcome"] == 2
 

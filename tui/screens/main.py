@@ -58,7 +58,7 @@ class MainScreen(Screen[None]):
         #: The whole list in its order when last sorted (no filter, none archived): kept for the next start.
         self.sorted_list: list[Interview] | None = None
         self.keeps_order = keeps_order  # not the demo, which leaves nothing behind
-        self.call_view = CallView(self, session, self.show_interview, self.action_pane)
+        self.call_view = CallView(self, session, self.show_interview, self.front)
         self.reminders = Reminders(self, session, self._relist)
         self.start_up = StartUp(self)
         self._resumed = False
@@ -179,7 +179,7 @@ class MainScreen(Screen[None]):
             lines = history(calls, thanks, session.now(), rounds(session, interview.id))
         self.notes.show_interview(interview, lines)
         if self._notes_wanted and interview is not None and self.notes.built:
-            self.action_pane("notes-pane")
+            self.front("notes-pane")
         self.refresh_bindings()
 
     def open_interview(self, interview_id: str) -> None:
@@ -190,7 +190,7 @@ class MainScreen(Screen[None]):
         if interview.archived and not self.show_archived:
             self.show_archived = True
         self.show_interview(interview.id)
-        self.action_pane("checklist")
+        self.front("checklist")
 
     def watch_show_archived(self) -> None:
         self.refresh_list()
@@ -210,7 +210,7 @@ class MainScreen(Screen[None]):
 
     @on(InterviewList.Chosen)
     def _chosen(self) -> None:
-        self.action_pane("checklist")
+        self.front("checklist")
 
     @on(ListPane.FilterChanged)
     def _filter(self, event: ListPane.FilterChanged) -> None:
@@ -274,7 +274,21 @@ class MainScreen(Screen[None]):
         leaving = bool(getattr(self.app, "leaving", False))
         return allowed(action, self.current, typing=self.typing, in_call=self.in_call, leaving=leaving)
 
-    def action_pane(self, pane: str) -> None:
+    async def action_pane(self, pane: str) -> None:
+        if pane == "notes-pane":
+            await self._ready_to_type()
+        self.front(pane)
+
+    async def _ready_to_type(self) -> None:
+        """A key for the notes typed ahead of the start (its keys act the moment they are read, and the keys
+        after it wait): the editor is built now, and the interview selected shown in the panes, which the
+        list has them do only a moment after its rows show; so what is typed next is notes, not commands."""
+        await self.notes.build()
+        if self.notes.owner is None and self.selected is not None and not self.in_call:
+            self.selected = self.selected
+
+    def front(self, pane: str) -> None:
+        """Bring a pane to the front, and the focus into it."""
         self.query_one(Panes).front = pane
         self._notes_wanted = False
         if pane == "list-pane" and not self.in_call:
@@ -286,8 +300,8 @@ class MainScreen(Screen[None]):
         else:  # pressed before the records are in: the editor takes the focus as soon as it can
             self._notes_wanted = True
 
-    def action_editor_pane(self, pane: str) -> None:
-        self.action_pane(pane)
+    async def action_editor_pane(self, pane: str) -> None:
+        await self.action_pane(pane)
 
     def action_filter(self) -> None:
         self.query_one(Panes).front = "list-pane"
@@ -336,10 +350,12 @@ class MainScreen(Screen[None]):
         self._about(after_flows.record_result)
 
     # the call
-    def action_start_call(self) -> None:
+    async def action_start_call(self) -> None:
         """c: a new attempt with a timer; says what is not ready yet, but lets the user go on."""
-        if self.selected is not None and not self.in_call:
-            self.call_view.begin(self.session.start_call(self.selected).cautions)
+        if not self.in_call:
+            await self._ready_to_type()
+            if self.selected is not None and not self.in_call:
+                self.call_view.begin(self.session.start_call(self.selected).cautions)
 
     def action_switch_script(self) -> None:
         self.notes.scripts.switch()

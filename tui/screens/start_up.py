@@ -1,12 +1,13 @@
 """The main screen's start, in the order the user needs it: the rows first, the rest once they show.
 
-A small workbook has its rows, sorted, and its editor on the first frame. A bigger one has its rows on
-the first frame too, before every next step is known: in the order kept from its last start, each
-row's step worked out as it is drawn; or, at its first start, its first rows in their final order, with
-only the steps those need, and the others after them. Every step is then worked out off the UI thread
-and the rows put in order. Then the reminders start, and the questions of a first start or of a call
-cut off come. Work done off the UI thread hands its answer back as a message and ends: it never waits
-on a UI that may be stopping (the user may quit at any moment).
+A small workbook has its rows, sorted, on the first frame. A bigger one has its rows on the first frame
+too, before every next step is known: in the order kept from its last start, each row's step worked out
+as it is drawn; or, at its first start, its first rows in their final order, with only the steps those
+need, and the others after them. The notes editor is built right after the first frame (sooner, for a
+key that needs it). Every step is then worked out off the UI thread and the rows put in order. Then the
+reminders start, and the questions of a first start or of a call cut off come. Work done off the UI
+thread hands its answer back as a message and ends: it never waits on a UI that may be stopping (the
+user may quit at any moment).
 """
 
 from __future__ import annotations
@@ -82,16 +83,17 @@ class StartUp:
             screen.listing = self._sorted_later = True
             screen.show_rows(shown, keep=None)
             self._first_shown = shown[0].id if shown else None
-            await screen.notes.build()  # rows on screen: every key works on them, a call's notes too
         else:
-            # The first frame has the rows, and every key works on them: a handful of next steps and
-            # the editor take less than a frame drawn twice. An empty workbook's first frame is the
-            # welcome: the editor, with no interview's notes to hold, comes right after it.
+            # The first frame has the rows in their final order: a handful of next steps take less than
+            # a frame drawn twice.
             session.keep_steps(session.work_out_steps())
-            if count:
-                await screen.notes.build()
             screen.listing = True
             screen.refresh_list()
+        # The row highlighted is the interview selected from the first key on (`c` calls it), though the list
+        # has the panes show it only a moment later. The editor comes right after the first frame, which it
+        # would hold back (12 ms): a key that needs it sooner builds it first, and the keys after it wait.
+        if (first := screen.query_one(InterviewList).highlighted) is not None:
+            screen.set_reactive(type(screen).selected, first.id)
 
     def first_frame_shown(self) -> None:
         """The app's first frame is on the terminal (Textual's Ready): the rest may follow now.
@@ -101,16 +103,17 @@ class StartUp:
         self.screen.call_after_refresh(self._after_first_frame)
 
     async def _after_first_frame(self) -> None:
-        """After the first frame: the reminders and first questions when the rows were sorted for it, else
-        the next steps (off the UI thread); and the editor if it is still to build."""
+        """After the first frame: the editor, then the reminders and first questions when the rows were sorted
+        for it (a call cut off is taken up in the editor), else the next steps (off the UI thread, started
+        first: the editor is built meanwhile)."""
         screen = self.screen
         if not self._sorted_later:  # sorted on the first frame
             order = screen.sorted_list
             screen.run_worker(lambda: self._keep(order), thread=True, group="load")
+            await screen.notes.build()
             self.ready(screen.reminders.survey(self.session.now()))
         else:
             screen.run_worker(self._work_out_steps, thread=True, exclusive=True, group="load")
-        if not screen.notes.built:
             await screen.notes.build()
 
     def _keep(self, order: list[Interview] | None) -> None:

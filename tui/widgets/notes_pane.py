@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -72,20 +73,38 @@ class NotesPane(Vertical):
         self._status = ("", "")
         self._save_shown: tuple[object, ...] | None = None
         self._editor: TextArea | None = None  # kept once built: every hand-up of typing asks for it
+        self._building: asyncio.Event | None = None  # set once the editor is built, for all who wait on it
+        #: What the editor is to show once it is built: the record's text and the lines below it.
+        self._waiting: tuple[str | None, list[tuple[str, str | None]]] = (None, [])
 
     def compose(self) -> ComposeResult:
         yield Static("Notes", id="notes-title")
         yield Static("", id="opening")
 
     async def build(self) -> None:
-        """The editor, scripts and history: mounted after the first frame, which does not need them."""
-        scripts = CallScripts(id="scripts")
-        scripts.display = False
-        from .notes_editor import NotesEditor  # the editor's module loads after the first frame
+        """The editor, scripts and history, with what they are to show: mounted after the first frame, which
+        does not need them. Built once, whoever asks first (the start, or a key that needs the editor
+        before the start got to it); whoever asks meanwhile waits for that one."""
+        if self._building is not None:
+            await self._building.wait()
+            return
+        self._building = building = asyncio.Event()
+        try:
+            scripts = CallScripts(id="scripts")
+            scripts.display = False
+            from .notes_editor import NotesEditor  # the editor's module loads after the first frame
 
-        editor = NotesEditor(disabled=self.owner is None)  # given, not set after: set, it is styled again
-        await self.mount_all([editor, scripts, CallHistory(id="history")])
-        self._editor = editor
+            editor = NotesEditor(disabled=self.owner is None)  # given, not set after: set, it is styled again
+            history = CallHistory(id="history")
+            await self.mount_all([editor, scripts, history])
+            self._editor = editor
+            editor.disabled = self.owner is None  # a record may have come to be shown while it was mounted
+            (text, lines), self._waiting = self._waiting, (None, [])
+            if text is not None:
+                self._fill(editor, text)
+            history.show_lines(lines)
+        finally:
+            building.set()
 
     @property
     def built(self) -> bool:
@@ -116,6 +135,8 @@ class NotesPane(Vertical):
             self.load_text(interview.notes, "Notes on this interview", ("interview", interview.id))
         if self.built:
             self.history.show_lines(history)
+        else:
+            self._waiting = (self._waiting[0], history)
 
     def load_text(self, text: str, title: str, owner: NotesOwner | None = None) -> None:
         """Put a record's text in the editor, the cursor after it; what was typed for another goes up first.
@@ -134,14 +155,22 @@ class NotesPane(Vertical):
         if cut:
             title += f" · the last {_size(len(shown))} of {_size(len(text))} shown, all of it kept"
         self.query_one("#notes-title", Static).update(title)
-        if not self.built:
+        editor = self._editor
+        if editor is None:
+            self._waiting = (text, self._waiting[1])  # put in the editor once it is built
             return
-        editor = self.editor
         editor.disabled = owner is None
         if owner == previous and editor.text != self._loaded:
             return  # the same record again, with typing not yet handed up: the typing is newer
-        # Loaded again (the cursor to the end) unless it shows this text already; a start kept aside from
-        # another text is taken to differ, since comparing it would copy it.
+        self._fill(editor, text, cut, shown)
+
+    def _fill(self, editor: TextArea, text: str, cut: int | None = None, shown: str = "") -> None:
+        """`text` in the editor (of a long one, what `split_for_editor` shows), the cursor after it.
+
+        Loaded again unless it shows this text already; a start kept aside from another text is taken to
+        differ, since comparing it would copy it."""
+        if cut is None:
+            cut, shown = split_for_editor(text)
         if cut != self._cut or (cut and text is not self._source) or editor.text != shown:
             with self.prevent(type(editor).Changed):
                 editor.load_text(shown)
@@ -170,7 +199,7 @@ class NotesPane(Vertical):
         """Whose text the editor holds, and the text, taken now (quitting, reloading): nothing waits after."""
         self._quiet()
         if not self.built:
-            return self.owner, ""
+            return None, ""  # nothing typed: the editor is not there yet (nor the text for `owner` in it)
         self._loaded = self.editor.text
         return self.owner, self._whole(self._loaded)
 
