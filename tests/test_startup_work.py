@@ -441,6 +441,47 @@ async def test_a_key_for_the_notes_pressed_before_the_editor_is_built_builds_it_
             assert session.interview(screen.selected).notes == "Old notes.Said it"
 
 
+@pytest.mark.parametrize("pasted", [False, True], ids=["typed", "pasted"])
+@pytest.mark.parametrize("big", [False, True], ids=["small workbook", "big workbook"])
+@pytest.mark.parametrize("pane_key", ["3", "c"])
+async def test_keys_typed_while_the_app_starts_wait_for_its_rows(db, monkeypatch, pane_key, big, pasted) -> None:
+    """The terminal is read from the start, before there are rows: "3" (or "c") then "Said it", typed or
+    pasted ahead, go to the first row's notes (or its call's) once the rows show; not lost, not taken as keys."""
+    from textual import events
+    from textual.keys import _character_to_key
+
+    from tui.app import FollowupApp
+    from tui.screens import start_up
+    from tui.screens.main import MainScreen
+
+    if big:
+        monkeypatch.setattr(start_up, "SORTED_AT_ONCE", 1)
+    mount = FollowupApp.on_mount
+
+    def typed_ahead(self) -> None:
+        self.post_message(events.Key(pane_key, pane_key))  # as the terminal's reader does
+        if pasted:
+            self.post_message(events.Paste("Said it"))
+        else:
+            for char in "Said it":
+                self.post_message(events.Key(_character_to_key(char), char))
+        mount(self)
+
+    monkeypatch.setattr(FollowupApp, "on_mount", typed_ahead)
+    seed(db, [interview("Acme", notes="Old notes."), interview("Globex")])
+    async with running(db) as pilot:
+        await settle(pilot)
+        screen = pilot.app.screen
+        assert isinstance(screen, MainScreen)  # no dialog: "a" did not add, "i" did not show what worked
+        assert screen.notes.editor.has_focus
+        acme = screen.session.interviews()[0]
+        assert screen.current is acme and acme.company == "Acme"
+        if pane_key == "c":
+            assert screen.in_call and screen.notes.editor.text == "Said it"
+        else:
+            assert screen.notes.editor.text == "Old notes.Said it"
+
+
 async def test_the_first_frame_is_styled_once_on_the_one_screen(db, monkeypatch) -> None:
     """Styling is most of what a start costs in Textual: the workbook's screen is the first and only
     one, and each of its widgets is styled as it is mounted, again only where the focus moves in."""

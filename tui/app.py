@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from rich.segment import Segment
-from textual import on, work
+from textual import events, on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.filter import LineFilter
@@ -143,6 +143,9 @@ class FollowupApp(App[int]):
         self.on_exit: Callable[[], None] | None = None
         #: Called once, when the start is done (the command gives threads their usual turns back there).
         self.on_started: Callable[[], None] | None = None
+        #: Keys typed (and text pasted) ahead of the first frame, held until it is drawn, rows and all (None
+        #: from then on).
+        self._typed_ahead: list[events.Key | events.Paste] | None = []
 
     def exit(self, result: int | None = None, return_code: int = 0, message: RenderableType | None = None) -> None:
         super().exit(result, return_code, message)
@@ -179,10 +182,25 @@ class FollowupApp(App[int]):
         self._main = MainScreen(self.session, keeps_order=not self.demo)
         return self._main
 
+    async def on_event(self, event: events.Event) -> None:
+        if self._typed_ahead is not None and isinstance(event, events.Key | events.Paste):
+            self._typed_ahead.append(event)
+            return
+        await super().on_event(event)
+
     def on_ready(self) -> None:
         gc.enable()  # the `followup` command turns the cycle collector off while the app starts
         if self._main is not None:
             self._main.start_up.first_frame_shown()
+        self.call_next(self._take_typed_ahead)
+
+    async def _take_typed_ahead(self) -> None:
+        """The keys typed (and text pasted) while the app started, in order, now that the rows they act on are
+        on screen: read as soon as the terminal was, they would have found no rows yet ("3" lost, then "Said"
+        taken as keys: "a" adds, "i" shows what worked)."""
+        held, self._typed_ahead = self._typed_ahead, None
+        for key in held or ():
+            await super().on_event(key)
 
     def watch_theme(self, theme: str) -> None:
         """The theme is the user's choice, remembered in the user's config folder for every workbook."""

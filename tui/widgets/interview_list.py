@@ -110,8 +110,8 @@ class InterviewList(ScrollView, can_focus=True):
         Binding("enter", "open", "Open", show=False, id="list-open"),
     ]
 
-    cursor: reactive[int] = reactive(0, always_update=True)
-    """Index of the highlighted row."""
+    cursor: reactive[int] = reactive(0, always_update=True, init=False)
+    """Index of the highlighted row: said once there are rows (or none, once they are set), not at mount."""
 
     @dataclass
     class Highlighted(Message):
