@@ -101,7 +101,7 @@ class NotesPane(Vertical):
             editor.disabled = self.owner is None  # a record may have come to be shown while it was mounted
             (text, lines), self._waiting = self._waiting, (None, [])
             if text is not None:
-                self._fill(editor, text)
+                self._fill(editor, text, *split_for_editor(text))
             history.show_lines(lines)
         finally:
             building.set()
@@ -164,13 +164,11 @@ class NotesPane(Vertical):
             return  # the same record again, with typing not yet handed up: the typing is newer
         self._fill(editor, text, cut, shown)
 
-    def _fill(self, editor: TextArea, text: str, cut: int | None = None, shown: str = "") -> None:
-        """`text` in the editor (of a long one, what `split_for_editor` shows), the cursor after it.
+    def _fill(self, editor: TextArea, text: str, cut: int, shown: str) -> None:
+        """`text` in the editor, as `split_for_editor` has it (`cut`, `shown`), the cursor after it.
 
         Loaded again unless it shows this text already; a start kept aside from another text is taken to
         differ, since comparing it would copy it."""
-        if cut is None:
-            cut, shown = split_for_editor(text)
         if cut != self._cut or (cut and text is not self._source) or editor.text != shown:
             with self.prevent(type(editor).Changed):
                 editor.load_text(shown)
