@@ -368,26 +368,32 @@ async def test_a_big_workbook_shows_its_rows_before_looking_for_what_is_due(db, 
 
 
 async def test_the_first_frame_has_the_rows_and_the_editor_comes_right_after_it(db) -> None:
-    """The rows show the moment they can; the editor, which would hold them back, is there as soon as the
+    """The rows show the moment they can, with the guidance line of the one highlighted above them (the
+    panes do not move down when it comes); the editor, which would hold them back, is there as soon as the
     first frame is drawn, with the notes of the interview shown."""
+    from textual.widgets import Static
     from ui_support import fixed_clock
 
     from tui.app import FollowupApp
     from tui.store import Workbook
 
     seen: list[tuple[int, bool]] = []
+    guided: list[str | None] = []
 
     class Watched(FollowupApp):
         CSS_PATH = str(Path(sys.modules[FollowupApp.__module__].__file__).with_name("app.tcss"))
 
         def on_ready(self) -> None:  # Textual's Ready: the first frame has been drawn
             seen.append((len(self.screen.query_one(InterviewList).rows), self.screen.notes.built))
+            guidance = self.screen.query_one("#guidance", Static)
+            guided.append(str(guidance.content) if guidance.display else None)
             super().on_ready()
 
     for name, interviews in (("one.json", [interview("Acme", notes="Sent the portfolio.")]), ("empty.json", [])):
         path = db.with_name(name)
         seed(path, interviews)
         seen.clear()
+        guided.clear()
         book = Workbook.open(path)
         try:
             async with Watched(book, clock=fixed_clock).run_test(size=(120, 36)) as pilot:
@@ -399,6 +405,11 @@ async def test_the_first_frame_has_the_rows_and_the_editor_comes_right_after_it(
         finally:
             book.close()
         assert seen == [(len(interviews), False)]
+        if interviews:
+            [line] = guided
+            assert line is not None and line.startswith("[b]Next: ")
+        else:
+            assert guided == [None]
 
 
 class _NoEditorYet:

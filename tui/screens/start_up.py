@@ -89,11 +89,13 @@ class StartUp:
             session.keep_steps(session.work_out_steps())
             screen.listing = True
             screen.refresh_list()
-        # The row highlighted is the interview selected from the first key on (`c` calls it), though the list
-        # has the panes show it only a moment later. The editor comes right after the first frame, which it
-        # would hold back (12 ms): a key that needs it sooner builds it first, and the keys after it wait.
+        # The row highlighted is the interview selected from the first key on (`c` calls it), and its guidance
+        # line is on the first frame, above the panes (which would move down when it came); the list has the
+        # panes show it a moment later. The editor comes right after the first frame, which it would hold
+        # back (12 ms): a key that needs it sooner builds it first, and the keys after it wait.
         if (first := screen.query_one(InterviewList).highlighted) is not None:
             screen.set_reactive(type(screen).selected, first.id)
+            screen.show_guidance()
 
     def first_frame_shown(self) -> None:
         """The app's first frame is on the terminal (Textual's Ready): the rest may follow now.
