@@ -194,6 +194,53 @@ def test_every_successful_open_takes_a_backup(tmp_path):
     assert (tmp_path / "wb.json.bak").read_bytes() == path.read_bytes()
 
 
+def test_the_app_s_backup_is_made_by_its_background_writer_and_closing_waits_for_it(tmp_path, monkeypatch):
+    """Opened for the app (saving in the background), the workbook hands the copy of the file as it opened
+    to its background writer: the rows do not wait for it (a 20 MB file: 20-80 ms). Closing waits."""
+    import threading
+
+    from tui.store import workbook as workbook_module
+
+    path, backup = tmp_path / "wb.json", tmp_path / "wb.json.bak"
+    with Workbook.open(path, autosave=False) as book:
+        book.save_interview(Interview("Acme", "Designer"))
+    backup.unlink(missing_ok=True)
+    go, where = threading.Event(), []
+    back_up = workbook_module.back_up
+
+    def held(at: Path, raw: bytes) -> bool:
+        where.append(threading.current_thread().name)
+        assert go.wait(5)
+        return back_up(at, raw)
+
+    monkeypatch.setattr(workbook_module, "back_up", held)
+    book = Workbook.open(path)
+    assert not backup.exists()  # open, and its copy still to come
+    go.set()
+    book.close()
+    assert backup.read_bytes() == path.read_bytes()
+    assert where == ["followup-autosave"]
+
+
+def test_a_backup_that_cannot_be_made_has_a_save_tried_at_once(tmp_path, monkeypatch):
+    """Its failure (a nearly full disk) is not the file's: it opens; and a save tried at once has the
+    save state, which the app's banner shows, tell how the disk is."""
+    from tui.store import workbook as workbook_module
+
+    path = tmp_path / "wb.json"
+    Workbook.open(path, autosave=False).close()
+    monkeypatch.setattr(workbook_module, "back_up", lambda at, raw: False)
+    states = []
+    book = Workbook.open(path, on_state=states.append)
+    try:
+        deadline = time.monotonic() + 5
+        while not states and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert states and states[-1].saved_at is not None and states[-1].error is None  # tried, and here it fits
+    finally:
+        book.close()
+
+
 def test_a_backup_that_holds_the_file_already_is_left_as_it_is(tmp_path):
     path, backup = tmp_path / "wb.json", tmp_path / "wb.json.bak"
     with Workbook.open(path, autosave=False) as book:

@@ -37,8 +37,12 @@ class Autosaver:
         storage: AtomicStorage,
         on_state: Callable[[SaveState], None] | None = None,
         clock: Callable[[], float] = time.monotonic,
+        first: Callable[[], bool] | None = None,
     ) -> None:
+        """`first`: work for the thread before any save (the file's backup copy); False when it failed, and a
+        save is then tried at once, so that the state tells the disk's trouble (a full disk)."""
         self.storage = storage
+        self._first = first
         self.on_state = on_state
         self._clock = clock
         self._wake = threading.Condition()
@@ -83,6 +87,11 @@ class Autosaver:
         return due
 
     def _run(self) -> None:
+        first, self._first = self._first, None
+        if first is not None and not first():
+            with self.storage.lock:
+                self.storage.touch()
+        del first  # what it held (the file's bytes) is let go
         while True:
             with self._wake:
                 while not self._stopping:

@@ -39,8 +39,8 @@ class Loaded:
     #: table name -> record id -> domain object, and record id -> TinyDB document id.
     objects: dict[str, dict[str, Any]] = field(default_factory=dict)
     doc_ids: dict[str, dict[str, int]] = field(default_factory=dict)
-    #: The backup copy did not fit (a nearly full disk); the file opened all the same.
-    backup_failed: bool = False
+    #: The file's bytes as opened (its format brought up to date), for its backup copy: `back_up` makes it.
+    to_back_up: bytes | None = None
 
 
 def backup_path_for(path: Path) -> Path:

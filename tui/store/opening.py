@@ -30,6 +30,7 @@ from .storage import (
 T = TypeVar("T")
 
 __all__ = [
+    "back_up",
     "let_go",
     "load_tables",
     "lock_path_for",
@@ -154,11 +155,10 @@ def check_kind(path: Path) -> None:
 
 
 def load_tables(path: Path, tz: Any) -> Loaded:
-    """Read and check the file, then migrate and back it up; create it if missing. Call with the lock held.
+    """Read and check the file, then migrate it; create it if missing. Call with the lock held.
 
-    Nothing is written unless the whole file opened cleanly, so a bad file never replaces the backup.
-    A backup that does not fit (a nearly full disk) is not a reason to refuse the file: it opens,
-    and the last backup stays as it was.
+    Nothing is written unless the whole file opened cleanly, so a bad file never replaces the backup:
+    the bytes that did are handed back for it (`to_back_up`; `back_up` makes the copy).
     """
     temp_path_for(path).unlink(missing_ok=True)
     if not path.exists():
@@ -182,13 +182,21 @@ def load_tables(path: Path, tz: Any) -> Loaded:
         raw = loaded.tables.payload()
         written = _write(path, "update the format of", lambda: write_atomic(path, raw, path.stat().st_mode & 0o777))
         loaded.seen = Fingerprint(stamp_of(written), raw)  # the bytes just written: not read back
+    loaded.to_back_up = raw
+    return loaded
+
+
+def back_up(path: Path, raw: bytes) -> bool:
+    """Keep `raw`, the workbook at `path` as it opened cleanly, as its last good copy; False when the copy
+    could not be written. That is not a reason to refuse the file (a nearly full disk): it opens, and
+    the last copy stays as it was."""
     backup = backup_path_for(path)
     try:
         if not _holds_already(backup, raw):
             write_atomic(backup, raw)
     except OSError:
-        loaded.backup_failed = True
-    return loaded
+        return False
+    return True
 
 
 def _holds_already(backup: Path, raw: bytes) -> bool:

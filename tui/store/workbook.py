@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
@@ -16,6 +17,7 @@ from .checking import KINDS, Loaded, check_tables
 from .errors import FileGoneError, NotFoundError, ReadOnlyError, StoreError
 from .file_lock import FileLock
 from .opening import (
+    back_up,
     check_kind,
     let_go,
     load_tables,
@@ -99,10 +101,13 @@ class Workbook:
             held.release()
             raise
         book = cls(path, loaded, held, tz)
+        raw, loaded.to_back_up = loaded.to_back_up, None
+        copy = None if raw is None else partial(back_up, path, raw)
         if autosave:
-            book._autosaver = Autosaver(book._storage, on_state)
-            if loaded.backup_failed:
-                book._storage.touch()  # a save tried at once puts the disk's state in the banner
+            # The backup is the background writer's first work: nothing waits for it (a 20 MB file: 20-80 ms).
+            book._autosaver = Autosaver(book._storage, on_state, first=copy)
+        elif copy is not None:
+            copy()
         return book
 
     @classmethod
