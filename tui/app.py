@@ -199,8 +199,8 @@ class FollowupApp(App[int]):
         on screen: read as soon as the terminal was, they would have found no rows yet ("3" lost, then "Said"
         taken as keys: "a" adds, "i" shows what worked)."""
         held, self._typed_ahead = self._typed_ahead, None
-        for key in held or ():
-            await super().on_event(key)
+        for event in held or ():
+            await super().on_event(event)
 
     def watch_theme(self, theme: str) -> None:
         """The theme is the user's choice, remembered in the user's config folder for every workbook."""

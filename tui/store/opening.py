@@ -199,6 +199,11 @@ def back_up(path: Path, raw: bytes) -> bool:
     return True
 
 
+#: How much of the backup `_holds_already` reads at a time: its buffer adds this much to the app's peak
+#: memory, since it is read while the app starts.
+_PIECE = 1 << 18
+
+
 def _holds_already(backup: Path, raw: bytes) -> bool:
     """Whether the backup is a private regular file with exactly these bytes: most opens find the copy
     the last one made, and writing it again would cost a write and two syncs of the whole file.
@@ -209,7 +214,7 @@ def _holds_already(backup: Path, raw: bytes) -> bool:
         info = backup.lstat()
         if not stat.S_ISREG(info.st_mode) or stat.S_IMODE(info.st_mode) != 0o600 or info.st_size != len(raw):
             return False
-        offset, buffer = 0, bytearray(1 << 20)
+        offset, buffer = 0, bytearray(min(len(raw), _PIECE))
         piece = memoryview(buffer)
         with backup.open("rb", buffering=0) as file:
             while count := file.readinto(buffer):

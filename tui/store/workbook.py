@@ -104,7 +104,8 @@ class Workbook:
         raw, loaded.to_back_up = loaded.to_back_up, None
         copy = None if raw is None else partial(back_up, path, raw)
         if autosave:
-            # The backup is the background writer's first work: nothing waits for it (a 20 MB file: 20-80 ms).
+            # The backup is the background writer's first work, so nothing waits for it: with a 20 MB note in
+            # the file, 8 ms to find it made already, 23-76 ms to make it.
             book._autosaver = Autosaver(book._storage, on_state, first=copy)
         elif copy is not None:
             copy()
