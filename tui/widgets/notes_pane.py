@@ -74,8 +74,9 @@ class NotesPane(Vertical):
         self._save_shown: tuple[object, ...] | None = None
         self._editor: TextArea | None = None  # kept once built: every hand-up of typing asks for it
         self._building: asyncio.Event | None = None  # set once the editor is built, for all who wait on it
-        #: What the editor is to show once it is built: the record's text and the lines below it.
-        self._waiting: tuple[str | None, list[tuple[str, str | None]]] = (None, [])
+        #: What the editor is to show once it is built: the record's text, and the lines below it.
+        self._text_waiting: str | None = None
+        self._lines_waiting: list[tuple[str, str | None]] = []
 
     def compose(self) -> ComposeResult:
         yield Static("Notes", id="notes-title")
@@ -99,10 +100,10 @@ class NotesPane(Vertical):
             await self.mount_all([editor, scripts, history])
             self._editor = editor
             editor.disabled = self.owner is None  # a record may have come to be shown while it was mounted
-            (text, lines), self._waiting = self._waiting, (None, [])
-            if text is not None:
-                self._fill(editor, text, *split_for_editor(text))
-            history.show_lines(lines)
+            if self._text_waiting is not None:
+                self._fill(editor, self._text_waiting, *split_for_editor(self._text_waiting))
+            history.show_lines(self._lines_waiting)
+            self._text_waiting, self._lines_waiting = None, []
         finally:
             building.set()
 
@@ -136,7 +137,7 @@ class NotesPane(Vertical):
         if self.built:
             self.history.show_lines(history)
         else:
-            self._waiting = (self._waiting[0], history)
+            self._lines_waiting = history
 
     def load_text(self, text: str, title: str, owner: NotesOwner | None = None) -> None:
         """Put a record's text in the editor, the cursor after it; what was typed for another goes up first.
@@ -157,7 +158,7 @@ class NotesPane(Vertical):
         self.query_one("#notes-title", Static).update(title)
         editor = self._editor
         if editor is None:
-            self._waiting = (text, self._waiting[1])  # put in the editor once it is built
+            self._text_waiting = text  # put in the editor once it is built
             return
         editor.disabled = owner is None
         if owner == previous and editor.text != self._loaded:
