@@ -112,11 +112,11 @@ class StartUp:
         if not self._sorted_later:  # sorted on the first frame
             order = screen.sorted_list
             screen.run_worker(lambda: self._keep(order), thread=True, group="load")
-            await screen.notes.build()
-            self.ready(screen.reminders.survey(self.session.now()))
         else:
             screen.run_worker(self._work_out_steps, thread=True, exclusive=True, group="load")
-            await screen.notes.build()
+        await screen.notes.build()
+        if not self._sorted_later:
+            self.ready(screen.reminders.survey(self.session.now()))
 
     def _keep(self, order: list[Interview] | None) -> None:
         """Off the UI thread: the holiday tables and the list's order, for the next start."""
