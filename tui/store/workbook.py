@@ -101,7 +101,7 @@ class Workbook:
             held.release()
             raise
         book = cls(path, loaded, held, tz)
-        raw, loaded.to_back_up = loaded.to_back_up, None
+        raw = loaded.to_back_up
         copy = None if raw is None else partial(back_up, path, raw)
         if autosave:
             # The backup is the background writer's first work, so nothing waits for it: with a 20 MB note in
