@@ -94,7 +94,7 @@ def test_a_file_that_does_not_tell_its_size_is_read_whole_and_still_held_to_the_
     and refused once it passes the limit. A file that tells its size is read in one piece."""
     from pathlib import Path
 
-    from tui.store.storage import NotAFileError, read_regular
+    from tui.reading import NotAFileError, read_regular
 
     told = Path("/proc/self/status")
     assert os.stat(told).st_size == 0

@@ -166,7 +166,7 @@ def test_a_start_that_only_opens_the_workbook_reads_its_arguments_as_the_full_pa
         assert tui.cli._only_opening(argv) is None, argv
 
     opened: list[tuple[str | None, bool]] = []
-    monkeypatch.setattr(tui.cli.run, "run_app", lambda db, demo: opened.append((db, demo)) or 0)
+    monkeypatch.setattr(tui.cli.run, "run_app", lambda db, demo, ahead: opened.append((db, demo)) or 0)
     monkeypatch.setattr("tui.cli.parser.build_parser", lambda: pytest.fail("the full parser was built"))
     assert tui.cli.main(["--db", "wb.json", "--demo"]) == 0
     assert opened == [("wb.json", True)]
@@ -180,7 +180,7 @@ def test_the_app_starts_with_the_cycle_collector_off_and_turns_it_on_at_its_firs
     import tui.cli.run
 
     collecting: list[bool] = []
-    monkeypatch.setattr(tui.cli.run, "run_app", lambda db, demo: collecting.append(gc.isenabled()) or 0)
+    monkeypatch.setattr(tui.cli.run, "run_app", lambda db, demo, ahead: collecting.append(gc.isenabled()) or 0)
     assert tui.cli.main(["--db", "wb.json"]) == 0
     assert collecting == [False]
     assert gc.isenabled()  # on again however the app ended

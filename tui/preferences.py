@@ -7,7 +7,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from .store.storage import NotAFileError, read_regular, write_atomic
+from .reading import NotAFileError, read_regular
+from .store.storage import write_atomic
 
 __all__ = ["read_preferences", "save_preference"]
 

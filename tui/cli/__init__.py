@@ -34,9 +34,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         gc.disable()
         try:
             with _no_tls():
+                from ..locations import database_path
+                from ..reading import ReadAhead
+
+                # The workbook is read on a thread of its own while the modules that open it load.
+                ahead = None if opening[1] else ReadAhead(database_path(opening[0]))
                 from .run import run_app
 
-            return run_app(db=opening[0], demo=opening[1])
+            return run_app(db=opening[0], demo=opening[1], ahead=ahead)
         finally:
             gc.enable()
 

@@ -18,8 +18,9 @@ from ..domain.models import Interview
 from ..domain.phones import region_for_zone
 from ..formats.csvfile import parse_csv
 from ..formats.jsonfile import read_json
+from ..reading import MAX_WORKBOOK_BYTES, NotAFileError, read_regular
 from ..session import Session
-from ..store.storage import MAX_WORKBOOK_BYTES, NotAFileError, describe, read_regular
+from ..store.storage import describe
 from .common import open_session, short_id
 
 __all__ = ["Plan", "run"]

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from ..domain.fields import printable
 from ..locations import database_path
+from ..reading import ReadAhead
 from ..store import StoreError, Workbook
 
 if TYPE_CHECKING:
@@ -37,16 +38,17 @@ _QUIT_GRACE = 5.0
 START_SWITCH_INTERVAL = 0.0005
 
 
-def open_workbook_or_exit(path: Path) -> Workbook:
-    """Open the workbook, or print why not (naming the file) and exit with status 1."""
+def open_workbook_or_exit(path: Path, ahead: ReadAhead | None = None) -> Workbook:
+    """Open the workbook, or print why not (naming the file) and exit with status 1. `ahead`: the file, read
+    ahead while the modules that open it loaded."""
     try:
-        return Workbook.open(path)
+        return Workbook.open(path, ahead=ahead)
     except StoreError as error:
         say(f"followup: {error}")
         raise SystemExit(1) from None
 
 
-def run_app(db: str | None = None, demo: bool = False) -> int:
+def run_app(db: str | None = None, demo: bool = False, ahead: ReadAhead | None = None) -> int:
     if demo:
         from ..demo import make_demo_copy
 
@@ -59,11 +61,11 @@ def run_app(db: str | None = None, demo: bool = False) -> int:
             return _run(make_demo_copy(folder), demo=True, cleanup=remove)
         finally:
             remove()
-    return _run(database_path(db), demo=False)
+    return _run(database_path(db), demo=False, ahead=ahead)
 
 
-def _run(path: Path, demo: bool, cleanup: Callable[[], None] = lambda: None) -> int:
-    workbook = open_workbook_or_exit(path)
+def _run(path: Path, demo: bool, cleanup: Callable[[], None] = lambda: None, ahead: ReadAhead | None = None) -> int:
+    workbook = open_workbook_or_exit(path, ahead)
     from ..app import make_app  # after the file is known to be good: a bad one exits fast
 
     app = make_app(workbook, demo=demo)

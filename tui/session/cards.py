@@ -6,7 +6,8 @@ from pathlib import Path
 
 from ..domain.errors import ValidationError
 from ..formats.vcffile import card_fields
-from ..store.storage import NotAFileError, describe, read_regular
+from ..reading import NotAFileError, read_regular
+from ..store.storage import describe
 
 __all__ = ["read_card"]
 

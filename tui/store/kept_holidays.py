@@ -17,7 +17,8 @@ from importlib.util import find_spec
 from pathlib import Path
 
 from ..domain.workdays import country_answers, holiday_tables, remember_countries, remember_holidays
-from .storage import NotAFileError, read_regular, write_atomic
+from ..reading import NotAFileError, read_regular
+from .storage import write_atomic
 
 __all__ = ["keep_holidays", "read_kept_holidays"]
 

@@ -18,7 +18,8 @@ from pathlib import Path
 
 import orjson
 
-from .storage import NotAFileError, read_regular, write_atomic
+from ..reading import NotAFileError, read_regular
+from .storage import write_atomic
 
 __all__ = ["STALE_AFTER", "keep_order", "read_kept_order"]
 

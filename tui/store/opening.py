@@ -12,20 +12,13 @@ from typing import Any, TypeVar
 
 import orjson
 
+from ..reading import MAX_WORKBOOK_BYTES, NotAFileError, ReadAhead, read_regular
 from .checking import Loaded, backup_path_for, check_tables, last_good
 from .errors import DamagedFileError, LockedError, ReadOnlyError, StoreError
 from .file_lock import FileLock, LockBusy
 from .fingerprint import Fingerprint, stamp_of
 from .schema import SCHEMA_VERSION, empty_tables
-from .storage import (
-    MAX_WORKBOOK_BYTES,
-    NotAFileError,
-    describe,
-    read_regular,
-    temp_path_for,
-    write_atomic,
-    write_new_file,
-)
+from .storage import describe, temp_path_for, write_atomic, write_new_file
 
 T = TypeVar("T")
 
@@ -130,8 +123,11 @@ def let_go(lock: FileLock, path: Path) -> None:
     lock.release()
 
 
-def read_raw(path: Path) -> bytes:
-    """The file's bytes; a named pipe, a device or a file of absurd size is refused without reading it."""
+def read_raw(path: Path, ahead: ReadAhead | None = None) -> bytes:
+    """The file's bytes; a named pipe, a device or a file of absurd size is refused without reading it.
+    `ahead`: the file read ahead, taken when it is still the file there."""
+    if ahead is not None and (raw := ahead.take(path)) is not None:
+        return raw
     try:
         return read_regular(path, MAX_WORKBOOK_BYTES)
     except NotAFileError as error:
@@ -154,7 +150,7 @@ def check_kind(path: Path) -> None:
         read_raw(path)  # raises, naming what it is
 
 
-def load_tables(path: Path, tz: Any) -> Loaded:
+def load_tables(path: Path, tz: Any, ahead: ReadAhead | None = None) -> Loaded:
     """Read and check the file, then migrate it; create it if missing. Call with the lock held.
 
     Nothing is written unless the whole file opened cleanly, so a bad file never replaces the backup:
@@ -174,7 +170,7 @@ def load_tables(path: Path, tz: Any) -> Loaded:
         empty = orjson.dumps(empty_tables())
         _write(path, "create", lambda: write_atomic(path, empty))
         return check_tables(path, empty, tz)[0]
-    raw = read_raw(path)
+    raw = read_raw(path, ahead)
     loaded, version = check_tables(path, raw, tz)
     if version < SCHEMA_VERSION:
         original = raw
@@ -246,7 +242,7 @@ def _keep_copy(path: Path, version: int, raw: bytes) -> Path:
     raise FileExistsError(f"every name for a copy of {path.name} before its format update is taken")
 
 
-def read_tables(path: Path, tz: Any) -> Loaded:
+def read_tables(path: Path, tz: Any, ahead: ReadAhead | None = None) -> Loaded:
     """Read, check and migrate in memory only, writing nothing; safe without the lock.
 
     Saves replace the file atomically, so a reader always sees one whole snapshot. A missing file
@@ -256,4 +252,4 @@ def read_tables(path: Path, tz: Any) -> Loaded:
         raise DamagedFileError(path, "it is a folder, not a file", None)
     if not path.exists():
         return check_tables(path, orjson.dumps(empty_tables()), tz)[0]
-    return check_tables(path, read_raw(path), tz)[0]
+    return check_tables(path, read_raw(path, ahead), tz)[0]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import errno
 import os
-import stat
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -12,70 +11,19 @@ from typing import Any
 
 from tinydb.storages import Storage
 
+from ..reading import MAX_WORKBOOK_BYTES, NotAFileError, read_regular
 from .errors import FileChangedError, FileGoneError, WriteFailedError
 from .fingerprint import Fingerprint, stamp_of
 from .records import Pieces, Tables
 
 __all__ = [
-    "MAX_WORKBOOK_BYTES",
     "AtomicStorage",
-    "NotAFileError",
     "describe",
     "fingerprint_of",
-    "read_regular",
     "temp_path_for",
     "write_atomic",
     "write_new_file",
 ]
-
-_KINDS = (
-    (stat.S_ISDIR, "a folder, not a file"),
-    (stat.S_ISFIFO, "a named pipe (FIFO), not a file"),
-    (stat.S_ISCHR, "a device, not a file"),
-    (stat.S_ISBLK, "a disk device, not a file"),
-    (stat.S_ISSOCK, "a socket, not a file"),
-)
-
-
-class NotAFileError(ValueError):
-    """What was named is not a regular file, or is far too big to be one followup reads; `str()` says which."""
-
-
-def read_regular(path: Path, limit: int) -> bytes:
-    """The whole of a regular file of at most `limit` bytes.
-
-    Never blocks (a named pipe is opened without waiting for a writer, then refused) and never reads
-    more than `limit` + 1 bytes (a link to /dev/zero is refused, not read until memory runs out).
-    Raises NotAFileError, or the OSError of opening or reading.
-    """
-    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
-    try:
-        info = os.fstat(fd)
-        for test, what in _KINDS:
-            if test(info.st_mode):
-                raise NotAFileError(f"it is {what}")
-        if info.st_size > limit:
-            raise NotAFileError(f"it is {_size(info.st_size)}, more than followup reads (at most {_size(limit)})")
-        chunks = []
-        left = limit + 1
-        want = info.st_size + 1  # the whole file in one piece: joining pieces would hold it twice
-        while left > 0 and (chunk := os.read(fd, min(left, want))):
-            chunks.append(chunk)
-            left -= len(chunk)
-            want = 1 << 20  # it grew since, or its size was not told (a file in /proc)
-        if left <= 0:
-            raise NotAFileError(f"it is more than {_size(limit)}, more than followup reads")
-        return chunks[0] if len(chunks) == 1 else b"".join(chunks)
-    finally:
-        os.close(fd)
-
-
-def _size(count: int) -> str:
-    return f"{count / (1 << 20):,.0f} MB" if count >= 1 << 20 else f"{count:,} bytes"
-
-
-#: How much a workbook may hold; far beyond what followup writes (10,000 interviews are about 20 MB).
-MAX_WORKBOOK_BYTES = 100 << 20
 
 
 def fingerprint_of(path: Path) -> Fingerprint | None:

@@ -12,6 +12,7 @@ from tinydb import TinyDB
 from ..domain.dates import zone
 from ..domain.documents import from_doc, to_doc
 from ..domain.models import CallAttempt, Interview, Profile, ThankYou
+from ..reading import ReadAhead
 from .autosave import Autosaver, SaveState
 from .checking import KINDS, Loaded, check_tables
 from .errors import FileGoneError, NotFoundError, ReadOnlyError, StoreError
@@ -78,8 +79,10 @@ class Workbook:
         autosave: bool = True,
         on_state: Callable[[SaveState], None] | None = None,
         tz: Any = None,
+        ahead: ReadAhead | None = None,
     ) -> Workbook:
         """Lock, check every record, then migrate and back up the file. Raises a StoreError naming the file.
+        `ahead`: the file read ahead (`ReadAhead`), taken once it is locked if it is still the file there.
 
         Where nothing may be written (a read-only folder or disk, a file made read-only) the file is
         opened read-only instead, and `read_only_error` says why; a workbook that does not exist yet
@@ -90,13 +93,13 @@ class Workbook:
         check_kind(path)
         reason = read_only_reason(path)
         if reason is not None:
-            return cls._read_only(path, tz, reason)
+            return cls._read_only(path, tz, reason, ahead)
         try:
             held = _HeldLock(take_lock(path), path)
         except ReadOnlyError as error:
-            return cls._read_only(path, tz, error.reason)
+            return cls._read_only(path, tz, error.reason, ahead)
         try:
-            loaded = load_tables(path, tz)
+            loaded = load_tables(path, tz, ahead)
         except BaseException:
             held.release()
             raise
@@ -112,10 +115,10 @@ class Workbook:
         return book
 
     @classmethod
-    def _read_only(cls, path: Path, tz: Any, reason: str) -> Workbook:
+    def _read_only(cls, path: Path, tz: Any, reason: str, ahead: ReadAhead | None = None) -> Workbook:
         if not path.exists():
             raise StoreError(path, f"Cannot create {path}: {reason}. Nothing was written.")
-        book = cls(path, read_tables(path, tz), _NoLock(), tz)
+        book = cls(path, read_tables(path, tz, ahead), _NoLock(), tz)
         book.read_only = True
         book.read_only_error = ReadOnlyError(path, reason)
         return book
