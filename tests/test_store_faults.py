@@ -333,8 +333,8 @@ def test_a_file_replaced_while_a_save_is_being_written_is_not_overwritten(tmp_pa
     theirs = json.dumps({**GOOD, "interviews": {}}).encode() + b"\n"
     real_write = storage_module.write_new_file
 
-    def slow_write(target, payload, mode=0o600):
-        written = real_write(target, payload, mode)
+    def slow_write(target, payload, mode=0o600, source=None):
+        written = real_write(target, payload, mode, source)
         if target != path:  # our temp file is whole: now theirs lands
             other = path.with_name(".sync-wb.json")
             other.write_bytes(theirs)

@@ -3,6 +3,7 @@ of what did, and the file is byte for byte what orjson makes of the tables, as T
 
 from __future__ import annotations
 
+import errno
 import os
 import random
 import time
@@ -16,7 +17,7 @@ import tinydb
 
 from tui.domain.documents import to_doc
 from tui.domain.models import CallAttempt, Interview, Outcome
-from tui.store import DamagedFileError, FileChangedError, Workbook, checking, records
+from tui.store import DamagedFileError, FileChangedError, Workbook, checking, fingerprint, records
 from tui.store import storage as storage_module
 from tui.store.records import Tables, kept_as
 
@@ -509,3 +510,161 @@ def test_a_big_note_is_read_without_making_its_json_again(tmp_path, monkeypatch)
     book.flush()
     book.close()
     assert orjson.loads(path.read_bytes())["interviews"]["2"]["notes"] == big_note() + "typed after it"
+
+
+#: JSON made by the tests themselves, not counted below.
+DUMPS = orjson.dumps
+
+
+def count_big_json(monkeypatch) -> list[int]:
+    """The size of each big record's JSON made from now on."""
+    made: list[int] = []
+    dumps = orjson.dumps
+
+    def counted(*args, **kwargs):
+        out = dumps(*args, **kwargs)
+        if len(out) > records.BIG:
+            made.append(len(out))
+        return out
+
+    monkeypatch.setattr(orjson, "dumps", counted)
+    return made
+
+
+def saved_as_made(book: Workbook, path: Path) -> dict[str, Any]:
+    """The file, checked to be byte for byte what orjson makes of it and what the workbook saw it hold."""
+    raw = path.read_bytes()
+    assert raw == DUMPS(orjson.loads(raw)) and book._storage._seen.holds(raw)
+    tables: dict[str, Any] = orjson.loads(raw)
+    return tables
+
+
+def test_a_big_note_not_changed_is_copied_from_the_file_it_replaces_not_made_again(tmp_path, monkeypatch):
+    """Typing beside a pasted log: each save copies the log's JSON from the file it replaces instead of making
+    it again, wherever it moves in the file; once the log itself changes it is made once, then copied again."""
+    path = tmp_path / "wb.json"
+    book, interviews = make_book(path)
+    book.set_interview_notes(interviews[1], big_note())
+    book.close()
+    made = count_big_json(monkeypatch)
+    book = Workbook.open(path, autosave=False)
+    first, second, _ = sorted(book.interviews(), key=lambda i: i.company)
+    for text in ("a", "a much longer line typed before the log, which moves it along", ""):
+        book.set_interview_notes(first, text)
+        book.flush()
+        tables = saved_as_made(book, path)
+        assert (tables["interviews"]["1"]["notes"], tables["interviews"]["2"]["notes"]) == (text, big_note())
+    assert made == []
+    book.set_interview_notes(second, second.notes + "typed into the log")
+    book.flush()
+    assert saved_as_made(book, path)["interviews"]["2"]["notes"] == big_note() + "typed into the log"
+    book.set_interview_notes(first, "after")
+    book.flush()
+    assert saved_as_made(book, path)["interviews"]["2"]["notes"] == big_note() + "typed into the log"
+    assert len(made) == 1
+    assert book._storage.snapshot()[1] == path.read_bytes()  # a rescue makes the bytes, copying nothing
+    book.close()
+
+
+@pytest.mark.parametrize("kernel", ["refuses", "cannot"])
+def test_where_the_kernel_does_not_copy_the_big_note_is_read_and_written(tmp_path, monkeypatch, kernel):
+    """Another file system, an older kernel, or a system without the call: the bytes go through the process."""
+    path = tmp_path / "wb.json"
+    book, interviews = make_book(path)
+    book.set_interview_notes(interviews[1], big_note())
+    book.close()
+    if kernel == "refuses":
+
+        def cross_device(*_):
+            raise OSError(errno.EXDEV, "Invalid cross-device link")
+
+        monkeypatch.setattr(os, "copy_file_range", cross_device)
+    else:
+        monkeypatch.delattr(os, "copy_file_range", raising=False)
+    made = count_big_json(monkeypatch)
+    book = Workbook.open(path, autosave=False)
+    book.set_interview_notes(min(book.interviews(), key=lambda i: i.company), "typed")
+    book.flush()
+    assert saved_as_made(book, path)["interviews"]["2"]["notes"] == big_note() and made == []
+    book.close()
+
+
+def test_a_big_note_is_copied_only_from_the_very_file_it_stands_in(tmp_path, monkeypatch):
+    """Once the file is not the one followup last wrote or read (another program's, kept over at the user's
+    word; or the same bytes touched), the note is made again, and copied from the file written then."""
+    path = tmp_path / "wb.json"
+    book, interviews = make_book(path)
+    book.set_interview_notes(interviews[1], big_note())
+    book.close()
+    made = count_big_json(monkeypatch)
+    book = Workbook.open(path, autosave=False)
+    first = min(book.interviews(), key=lambda i: i.company)
+    theirs = orjson.loads(path.read_bytes())
+    theirs["interviews"]["1"]["company"] = "Company 0, renamed elsewhere at some length"  # the note moves along
+    path.write_bytes(DUMPS(theirs))
+    book.set_interview_notes(first, "mine")
+    with pytest.raises(FileChangedError):
+        book.flush()
+    book.keep_mine()
+    tables = saved_as_made(book, path)
+    assert (tables["interviews"]["1"]["company"], tables["interviews"]["2"]["notes"]) == ("Company 0", big_note())
+    assert len(made) == 2  # the save refused, then the one kept over theirs
+    later = time.time() + 5
+    os.utime(path, (later, later))
+    book.set_interview_notes(first, "once more")
+    book.flush()
+    assert saved_as_made(book, path)["interviews"]["2"]["notes"] == big_note() and len(made) == 3
+    book.set_interview_notes(first, "and again")
+    book.flush()
+    assert saved_as_made(book, path)["interviews"]["2"]["notes"] == big_note() and len(made) == 3
+    book.close()
+
+
+def test_changing_a_big_note_lets_go_of_where_it_stood(tmp_path):
+    """The text a big note had is not kept for the next save once the note changes, nor once it is removed."""
+    path = tmp_path / "wb.json"
+    book, interviews = make_book(path)
+    book.set_interview_notes(interviews[1], big_note())
+    book.close()
+    book = Workbook.open(path, autosave=False)
+    tables = book._storage.tables
+    second = sorted(book.interviews(), key=lambda i: i.company)[1]
+    assert list(tables.standing) == [("interviews", 2)]
+    book.set_interview_notes(second, big_note() + "typed")
+    assert tables.standing == {}
+    book.flush()
+    assert list(tables.standing) == [("interviews", 2)]
+    book.remove_interview(second)
+    assert tables.standing == {}
+    book.close()
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_saves_that_copy_big_records_from_the_file_write_exactly_the_tables(tmp_path, monkeypatch, seed):
+    """With the bound set low, many records are big, and they move, grow, shrink, come and go between saves:
+    after every save the file is byte for byte what orjson makes of the workbook, and reads back as it."""
+    for module in (records, checking, fingerprint):
+        monkeypatch.setattr(module, "BIG", 300)
+    rng = random.Random(seed)
+    path = tmp_path / "wb.json"
+    book, _ = make_book(path, count=6)
+    for step in range(30):
+        alive = book.interviews()
+        action = rng.random()
+        if action < 0.6 and alive:
+            book.set_interview_notes(rng.choice(alive), "é" * rng.choice([0, 5, 120, 400, 900]))
+        elif action < 0.75:
+            book.save_interview(
+                Interview(f"Added {step}", "Designer", interviewed_at=START, notes="n" * rng.choice([3, 500]))
+            )
+        elif action < 0.85 and len(alive) > 1:
+            book.remove_interview(rng.choice(alive))
+        else:
+            book.close()
+            book = Workbook.open(path, autosave=False)
+        book.flush()
+        tables = saved_as_made(book, path)
+        assert {doc["company"]: doc["notes"] for doc in tables["interviews"].values()} == {
+            i.company: i.notes for i in book.interviews()
+        }
+    book.close()

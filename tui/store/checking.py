@@ -11,7 +11,7 @@ from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import orjson
 
@@ -21,7 +21,20 @@ from ..domain.models import CallAttempt, Interview, Profile, Settings, ThankYou
 from .errors import DamagedFileError, NewerSchemaError
 from .fingerprint import Fingerprint, HashedAside, stamp_of
 from .plain import NotPlainError, walk_records
-from .records import BIG, Kept, Piece, Pieces, Record, Tables, kept_as, runs, same_bytes, stands_as_made, told_as_made
+from .records import (
+    BIG,
+    Big,
+    Kept,
+    Piece,
+    Pieces,
+    Record,
+    Tables,
+    kept_as,
+    runs,
+    same_bytes,
+    stands_as_made,
+    told_as_made,
+)
 from .schema import SCHEMA_VERSION, check_layout, migrate, schema_version
 
 __all__ = ["KINDS", "Loaded", "backup_path_for", "check_tables", "last_good"]
@@ -109,11 +122,15 @@ def check_tables(path: Path, raw: bytes, tz: Any) -> tuple[Loaded, int]:
         if read is None:
             read, version = _read_whole(path, raw, tz)
         tables = Tables(read.names, read.records, read.small, read.kept(raw), read.moved)
-        pieces = tables.pieces(read.made)
+        taken = tables.take(read.made)
+        pieces = cast(Pieces, taken.pieces())  # nothing copied from a file: not asked to
+        tables.settle(taken)
         exact = same_bytes(pieces, raw)
         if not exact and not same_bytes(pieces, raw.strip()):  # followup's own files are what it writes
             _twice(path, raw)
         seen = None if stamp is None else Fingerprint(stamp_of(stamp), read.seen(pieces) if exact else raw)
+        if exact and seen is not None:  # the first save may copy a big record's JSON from this file
+            tables.stood(taken, seen.held, seen.stamp)
         loaded = Loaded(tables, seen, read.objects, read.doc_ids)
     return loaded, version
 
@@ -129,7 +146,7 @@ class _Read:
     objects: dict[str, dict[str, Any]] = field(default_factory=lambda: {table: {} for table in KINDS.values()})
     doc_ids: dict[str, dict[str, int]] = field(default_factory=lambda: {table: {} for table in KINDS.values()})
     #: The JSON of big records, made already, or read where they stand in the file (`in_place`).
-    made: dict[str, dict[int, Piece]] = field(default_factory=lambda: {table: {} for table in KINDS.values()})
+    made: Big = field(default_factory=lambda: {table: {} for table in KINDS.values()})
     in_place: list[memoryview] = field(default_factory=list)
     #: Read record by record: table -> where each record starts in the file, and where the last ends.
     starts: dict[str, array[int]] = field(default_factory=dict)

@@ -5,15 +5,11 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Sequence
-from typing import TypeGuard
+from typing import cast
 
-from .records import BIG, Piece, Pieces
+from .records import BIG, Piece, Stamp, Stands, Written
 
 __all__ = ["Fingerprint", "HashedAside", "Stamp", "stamp_of"]
-
-#: What a save compares before anything else: the file's size, when it was last written, and which file
-#: it is (its inode).
-Stamp = tuple[int, int, int]
 
 
 def stamp_of(info: os.stat_result) -> Stamp:
@@ -34,9 +30,14 @@ class Fingerprint:
     for 10,000 interviews, on a thread of their own), so that their bytes are not kept in memory.
     """
 
-    def __init__(self, stamp: Stamp, content: bytes | Pieces | Sequence[Piece | HashedAside]) -> None:
+    def __init__(self, stamp: Stamp, content: bytes | Written | Sequence[Piece | HashedAside]) -> None:
         self.stamp = stamp
         self._content = _held(content)
+
+    @property
+    def held(self) -> Sequence[Piece | HashedAside]:
+        """What is kept of each piece the file was written from (or read as), in order."""
+        return self._content
 
     def holds(self, data: bytes) -> bool:
         """Whether `data`, the file read now, is the very bytes that were seen."""
@@ -59,19 +60,29 @@ class Fingerprint:
         return Fingerprint(stamp_of(info), self._content)
 
 
-def _held(content: bytes | Pieces | Sequence[Piece | HashedAside]) -> Sequence[Piece | HashedAside]:
+def _held(content: bytes | Written | Sequence[Piece | HashedAside]) -> Sequence[Piece | HashedAside]:
     """What is kept of the file's bytes: the pieces as they are, but a big one made for this save (bytes,
-    where what the tables hold is given as views of it) hashed."""
+    where what the tables hold is given as views of it) hashed, and one copied from the file replaced as
+    what was kept of it then."""
     if isinstance(content, bytes):
         return [HashedAside(content)]
-    if not any(map(_made_big, content)):
-        return content
-    return [HashedAside(p) if _made_big(p) else p for p in content]
+    if not any(map(_not_as_is, content)):
+        return cast(Sequence[Piece | HashedAside], content)
+    return [_kept_of(piece) for piece in content]
 
 
-def _made_big(piece: Piece | HashedAside) -> TypeGuard[bytes]:
-    """A big record's JSON, made for one save (the tables' own bytes come as views of them)."""
-    return isinstance(piece, bytes) and len(piece) > BIG
+def _not_as_is(piece: Piece | HashedAside | Stands) -> bool:
+    """A big record's JSON made for one save (the tables' own bytes come as views of them), or copied from
+    the file replaced."""
+    return isinstance(piece, Stands) or (isinstance(piece, bytes) and len(piece) > BIG)
+
+
+def _kept_of(piece: Piece | HashedAside | Stands) -> Piece | HashedAside:
+    if isinstance(piece, Stands):
+        return cast(HashedAside, piece.hashed)
+    if isinstance(piece, bytes) and len(piece) > BIG:
+        return HashedAside(piece)
+    return piece
 
 
 class HashedAside:

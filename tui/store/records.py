@@ -11,7 +11,9 @@ the system call take as long again (1.0 ms against 0.6 ms for 4,000 records at 1
 A record changed since is kept as its own JSON.
 
 A record whose JSON is big (a log pasted into its notes) is the exception: its doc is kept instead,
-sharing its text with the object, and made into JSON again for each save, so the text is held once.
+sharing its text with the object, so the text is held once. A save copies its JSON from the file last
+written or read, where it stands (`Stands`), while it is still that doc; made into JSON again only once
+it changed.
 
 The small tables of one record each (the profile, the settings, the format's version) stay plain
 dicts, read and written through TinyDB. The file is the same TinyDB file either way.
@@ -20,7 +22,7 @@ dicts, read and written through TinyDB. The file is the same TinyDB file either 
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import accumulate, takewhile
 from typing import Any, cast
 
@@ -32,6 +34,8 @@ __all__ = [
     "Piece",
     "Pieces",
     "Record",
+    "Stamp",
+    "Stands",
     "Tables",
     "Taken",
     "kept_as",
@@ -51,6 +55,31 @@ Record = bytes | dict[str, Any] | int | None
 Piece = bytes | memoryview
 Pieces = list[Piece]
 
+#: What a save compares before anything else: the file's size, when it was last written, and which file
+#: it is (its inode).
+Stamp = tuple[int, int, int]
+
+
+class Stands:
+    """A big record's JSON where it stands in the file followup last wrote or read (`stamp`): a save while the
+    record is still `doc` copies those bytes from that file, in the kernel, instead of making 20 MB of JSON
+    again with the interpreter's lock held (14-18 ms) and hashing it. `hashed`: what the file's fingerprint
+    holds of them (their hash)."""
+
+    __slots__ = ("doc", "hashed", "offset", "size", "stamp")
+
+    def __init__(self, doc: dict[str, Any], stamp: Stamp, offset: int, size: int, hashed: object) -> None:
+        self.doc, self.stamp, self.offset, self.size, self.hashed = doc, stamp, offset, size, hashed
+
+    def __len__(self) -> int:
+        return self.size
+
+
+#: The file's bytes as a save writes them: a big record's JSON may be copied from the file it replaces.
+Written = list[Piece | Stands]
+#: table -> doc id -> a big record's JSON: made or read already, or where it stands.
+Big = dict[str, dict[int, Piece | Stands]]
+
 
 def same_bytes(pieces: Pieces, data: bytes) -> bool:
     """Whether `pieces`, joined, are `data`: compared where they stand, without joining them."""
@@ -59,7 +88,7 @@ def same_bytes(pieces: Pieces, data: bytes) -> bool:
 
 
 def kept_as(
-    doc_id: int, doc: dict[str, Any], made: dict[int, Piece] | None = None, body: Piece | None = None
+    doc_id: int, doc: dict[str, Any], made: dict[int, Piece | Stands] | None = None, body: Piece | None = None
 ) -> bytes | dict[str, Any]:
     """How a record is kept: as it stands in its table in the file, with the comma after it (`"12":{...},`);
     or when that is big, as its doc (its JSON then put in `made`, for the file's bytes about to be made).
@@ -188,6 +217,8 @@ class Tables:
         self.moved = {name: (moved or {}).get(name, {}) for name in self.kept}
         self._changes: dict[str, dict[int, dict[str, Any]]] = {name: {} for name in records}
         self._next_ids: dict[str, int] = {}
+        #: (table, doc id) -> where each big record's JSON stands in the file last written or read.
+        self.standing: dict[tuple[str, int], Stands] = {}
 
     def set_small(self, small: dict[str, Any]) -> None:
         """The small tables as TinyDB wrote them back (a table it made is added at the end)."""
@@ -214,6 +245,7 @@ class Tables:
         record = records[doc_id]
         if isinstance(record, dict):  # changes waiting since it became big come first
             records[doc_id] = {**record, **changes.pop(doc_id, {}), **fields}
+            self.standing.pop((table, doc_id), None)  # made again: the doc it was made from is let go
         elif doc_id in changes:
             changes[doc_id].update(fields)
         else:
@@ -224,13 +256,15 @@ class Tables:
         for doc_id in doc_ids:
             record = records.pop(doc_id, None)
             changes.pop(doc_id, None)
+            self.standing.pop((table, doc_id), None)
             if isinstance(record, int):
                 self.moved[table][record] = doc_id
 
-    def take(self, big: dict[str, dict[int, Piece]] | None = None) -> Taken:
+    def take(self, big: Big | None = None, copying_from: Stamp | None = None) -> Taken:
         """Under the lock: every table as it stands and the changes not yet made into JSON, taken away to
         be made into the file's bytes outside it (a changed 20 MB note takes a while to read and make).
-        `big`: the JSON of big records, made or read already (at opening)."""
+        `big`: the JSON of big records, made or read already (at opening). `copying_from`: the file the bytes
+        will be written beside, as it is now; a big record still as it stands in it is copied from it."""
         taken: dict[str, dict[int, dict[str, Any]]] = {}
         for name, changes in self._changes.items():
             records = self.records[name]
@@ -238,10 +272,23 @@ class Tables:
                 self.update(name, doc_id, {})  # became big since they were made: they join its doc
             if changes:
                 taken[name], self._changes[name] = changes, {}
+        big = big or {}
+        for (name, doc_id), stands in self.standing.items():
+            if stands.stamp == copying_from and self.records[name].get(doc_id) is stands.doc:
+                big.setdefault(name, {})[doc_id] = stands
         small = {name: orjson.dumps(table) for name, table in self.small.items()}  # TinyDB changes them in place
         tables = {name: dict(table) for name, table in self.records.items()}
         moved = {name: dict(places) for name, places in self.moved.items()}
-        return Taken(list(self.names), tables, small, taken, big or {}, self.kept, moved)
+        return Taken(list(self.names), tables, small, taken, big, self.kept, moved)
+
+    def stood(self, taken: Taken, held: Sequence[object], stamp: Stamp) -> None:
+        """Under the lock, once the file `stamp` holds exactly the bytes `taken` made (written, or read):
+        where its big records' JSON stands in it, for the saves after. `held`: what the file's fingerprint
+        holds of each of those pieces. Those changed since are left out: the docs they were made from go."""
+        standing = taken.standing(held, stamp)
+        self.standing = {
+            key: stands for key, stands in standing.items() if self.records[key[0]].get(key[1]) is stands.doc
+        }
 
     def settle(self, taken: Taken) -> None:
         """Under the lock: keep what was made of the changes taken, where the record is still the one it
@@ -264,11 +311,10 @@ class Tables:
             }
             self._changes[name].update(newer)
 
-    def pieces(self, made: dict[str, dict[int, Piece]] | None = None) -> Pieces:
-        """The whole file's bytes, at once (nothing else may change the tables meanwhile); `made`: the JSON
-        of big records, made or read already."""
-        taken = self.take(made)
-        pieces = taken.pieces()
+    def pieces(self) -> Pieces:
+        """The whole file's bytes, at once (nothing else may change the tables meanwhile)."""
+        taken = self.take()
+        pieces = cast(Pieces, taken.pieces())  # nothing copied from a file: not asked to
         self.settle(taken)
         return pieces
 
@@ -286,7 +332,7 @@ class Taken:
         records: dict[str, dict[int, Record]],
         small: dict[str, bytes],
         changes: dict[str, dict[int, dict[str, Any]]],
-        big: dict[str, dict[int, Piece]],
+        big: Big,
         kept: dict[str, Kept],
         moved: dict[str, dict[int, int]],
     ) -> None:
@@ -294,13 +340,30 @@ class Taken:
         self.kept, self.moved = kept, moved
         #: (table, doc id) -> the record as it was taken, and as it is to be kept now.
         self.made: dict[tuple[str, int], tuple[Record, bytes | dict[str, Any]]] = {}
-        #: table -> doc id -> the JSON of a big record, made already or read at opening.
+        #: table -> doc id -> the JSON of a big record, made already or read at opening, or where it stands.
         self.big = big
+        #: id of the piece that is a big record's JSON -> its table, its doc id and the doc it was made from.
+        self._bigs: dict[int, tuple[str, int, dict[str, Any]]] = {}
+        self._written: Written = []
 
-    def pieces(self) -> Pieces:
+    def standing(self, held: Sequence[object], stamp: Stamp) -> dict[tuple[str, int], Stands]:
+        """Where each big record's JSON stands in the file `stamp`, once it holds what `pieces` made; `held`:
+        what the file's fingerprint holds of each piece."""
+        standing: dict[tuple[str, int], Stands] = {}
+        if not self._bigs:
+            return standing
+        offset = 0
+        for piece, kept in zip(self._written, held, strict=True):
+            if (big := self._bigs.get(id(piece))) is not None:
+                name, doc_id, doc = big
+                standing[name, doc_id] = Stands(doc, stamp, offset, len(piece), kept)
+            offset += len(piece)
+        return standing
+
+    def pieces(self) -> Written:
         """Every changed record made over what it held (as TinyDB's update does), then the whole file's
-        bytes in pieces to be written as they are (a record's JSON is one): joined, exactly what
-        `orjson.dumps` makes of the tables as dicts."""
+        bytes in pieces to be written as they are (a record's JSON is one, or where it stands in the file
+        replaced): joined, exactly what `orjson.dumps` makes of the tables as dicts."""
         for name, changes in self.changes.items():
             records = self.records[name]
             for doc_id, fields in changes.items():
@@ -314,13 +377,13 @@ class Taken:
                     doc = {**_doc_of(cast(bytes, record)), **fields}
                 self.made[name, doc_id] = (record, now := kept_as(doc_id, doc, self.big.setdefault(name, {})))
                 records[doc_id] = now
-        pieces: Pieces = [b"{"]
+        pieces: Written = [b"{"]
         for name in self.names:
             key = orjson.dumps(name)
             if name in self.records:
                 pieces.append(b"%b:{" % key)
                 table = self.records[name]
-                big: dict[int, Piece] = self.big.get(name, {})
+                big = self.big.get(name, {})
                 if name in self.kept:
                     pieces += self._kept_table(name, table, big)
                 elif table:
@@ -330,25 +393,26 @@ class Taken:
                         for number, record in table.items():
                             if isinstance(record, bytes):
                                 pieces.append(record)
-                            else:  # a big record's JSON, made for this once, in three pieces so it is not copied
-                                pieces += (*_big(number, cast(dict[str, Any], record), big), b",")
-                    pieces[-1] = memoryview(pieces[-1])[:-1]  # no comma after the last record
+                            else:  # a big record's JSON, in three pieces so it is not copied
+                                pieces += (*self._big(name, number, cast(dict[str, Any], record), big), b",")
+                    pieces[-1] = memoryview(cast(Piece, pieces[-1]))[:-1]  # no comma after the last record
                 pieces.append(b"},")
             else:
                 pieces.append(b"%b:%b," % (key, self.small.get(name, b"{}")))
         if len(pieces) > 1:
-            pieces[-1] = pieces[-1][:-1]  # nor after the last table
+            pieces[-1] = cast(Piece, pieces[-1])[:-1]  # nor after the last table
         pieces.append(b"}")
+        self._written = pieces
         return pieces
 
-    def _kept_table(self, name: str, table: dict[int, Record], big: dict[int, Piece]) -> Pieces:
+    def _kept_table(self, name: str, table: dict[int, Record], big: dict[int, Piece | Stands]) -> Written:
         """A table read from the file, without its braces: its kept records that still stand, in runs as
         read; each of the others where it stood (or nothing, removed); then those added since."""
         kept, moved = self.kept[name], self.moved[name]
-        units: list[Pieces] = []
+        units: list[Written] = []
 
         def own(doc_ids: Iterable[int]) -> None:
-            units.extend(_own(doc_id, table[doc_id], big) for doc_id in doc_ids if doc_id in table)
+            units.extend(self._own(name, doc_id, table[doc_id], big) for doc_id in doc_ids if doc_id in table)
 
         at = 0
         for first, stop in runs(len(kept), moved):
@@ -357,12 +421,25 @@ class Taken:
             at = stop
         own(moved[place] for place in range(at, len(kept)))
         own(reversed(list(takewhile(kept.last_id.__lt__, reversed(table)))))  # added since, in the order added
-        pieces: Pieces = []
+        pieces: Written = []
         for unit in units:
             if pieces:
                 pieces.append(b",")
             pieces += unit
         return pieces
+
+    def _own(self, name: str, doc_id: int, record: Record, big: dict[int, Piece | Stands]) -> Written:
+        """A record kept on its own (not as read), without the comma after it."""
+        if isinstance(record, bytes):
+            return [memoryview(record)[:-1]]
+        return self._big(name, doc_id, cast(dict[str, Any], record), big)
+
+    def _big(self, name: str, doc_id: int, record: dict[str, Any], big: dict[int, Piece | Stands]) -> Written:
+        """A big record's JSON, in two pieces so it is not copied: made for this once; or made or read already,
+        in `big`; or where it stands in the file replaced, still as that file holds it."""
+        body = big.pop(doc_id, b"") or orjson.dumps(record)
+        self._bigs[id(body)] = (name, doc_id, record)
+        return [b'"%d":' % doc_id, body]
 
 
 def runs(count: int, places: Iterable[int]) -> Iterator[tuple[int, int]]:
@@ -374,15 +451,3 @@ def runs(count: int, places: Iterable[int]) -> Iterator[tuple[int, int]]:
         first = place + 1
     if first < count:
         yield first, count
-
-
-def _own(doc_id: int, record: Record, big: dict[int, Piece]) -> Pieces:
-    """A record kept on its own (not as read), without the comma after it."""
-    if isinstance(record, bytes):
-        return [memoryview(record)[:-1]]
-    return _big(doc_id, cast(dict[str, Any], record), big)
-
-
-def _big(doc_id: int, record: dict[str, Any], big: dict[int, Piece]) -> Pieces:
-    """A big record's JSON, made for this once (or already, in `big`), in two pieces so it is not copied."""
-    return [b'"%d":' % doc_id, big.pop(doc_id, b"") or orjson.dumps(record)]

@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
+import stat
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from tinydb.storages import Storage
 
 from ..reading import MAX_WORKBOOK_BYTES, NotAFileError, read_regular
 from .errors import FileChangedError, FileGoneError, WriteFailedError
 from .fingerprint import Fingerprint, stamp_of
-from .records import Pieces, Tables
+from .records import Pieces, Stamp, Stands, Tables, Taken, Written
 
 __all__ = [
     "AtomicStorage",
@@ -53,15 +55,18 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def write_new_file(path: Path, payload: bytes | Pieces, mode: int = 0o600) -> os.stat_result:
+def write_new_file(
+    path: Path, payload: bytes | Written, mode: int = 0o600, source: int | None = None
+) -> os.stat_result:
     """Create `path` (never an existing name, never through a link), write it whole, fsync it; what it
     is once written, as the file written tells it (not as whatever file has its name a moment later).
 
-    `payload` in pieces is written as it is, without joining it into one more copy."""
+    `payload` in pieces is written as it is, without joining it into one more copy; a piece that is where a
+    big record's JSON stands in the file replaced is copied from `source`, that file, open."""
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), mode)
     try:
         os.fchmod(fd, mode)  # exactly this mode, whatever the umask
-        _write_all(fd, [payload] if isinstance(payload, bytes) else payload)
+        _write_all(fd, [payload] if isinstance(payload, bytes) else payload, source)
         os.fsync(fd)
         written = os.fstat(fd)
     except BaseException:
@@ -83,7 +88,53 @@ def _iov_max() -> int:
 _IOV_MAX = _iov_max()
 
 
-def _write_all(fd: int, pieces: Pieces) -> None:
+def _write_all(fd: int, pieces: Written, source: int | None) -> None:
+    if source is None:  # nothing to copy: nothing to look for
+        _write_pieces(fd, cast(Pieces, pieces))
+        return
+    start = 0
+    for at, piece in enumerate(pieces):
+        if isinstance(piece, Stands):
+            _write_pieces(fd, cast(Pieces, pieces[start:at]))
+            _copy(source, fd, piece)
+            start = at + 1
+    _write_pieces(fd, cast(Pieces, pieces[start:]))
+
+
+def _copy(source: int, fd: int, stands: Stands) -> None:
+    """A big record's JSON, copied from the file `source` where it stands: by the kernel where it can, else
+    read and written a megabyte at a time."""
+    offset, left, kernel = stands.offset, stands.size, True
+    while left:
+        count = 0
+        if kernel:
+            try:
+                count = _copy_file_range(source, fd, left, offset)
+            except OSError as error:
+                if error.errno not in _NO_COPY_FILE_RANGE:
+                    raise
+                kernel = False
+        if not kernel:
+            chunk = os.pread(source, min(left, 1 << 20), offset)
+            _write_pieces(fd, [chunk])
+            count = len(chunk)
+        if not count:  # shorter than when it was written: changed since, which the save then finds
+            raise OSError(errno.EIO, "the workbook being replaced changed while it was copied from")
+        offset += count
+        left -= count
+
+
+def _copy_file_range(source: int, fd: int, count: int, offset: int) -> int:
+    if not hasattr(os, "copy_file_range"):  # not Linux
+        raise OSError(errno.ENOSYS, "copy_file_range")
+    return os.copy_file_range(source, fd, count, offset)
+
+
+#: What copy_file_range says when it cannot copy between these files (another file system, an older kernel).
+_NO_COPY_FILE_RANGE = frozenset({errno.ENOSYS, errno.EXDEV, errno.EINVAL, errno.EOPNOTSUPP, errno.EBADF})
+
+
+def _write_pieces(fd: int, pieces: Pieces) -> None:
     start = 0
     while start < len(pieces):
         batch = pieces[start : start + _IOV_MAX]
@@ -103,16 +154,22 @@ def _write_all(fd: int, pieces: Pieces) -> None:
 
 
 def write_atomic(
-    path: Path, payload: bytes | Pieces, mode: int = 0o600, *, before_replace: Callable[[], None] | None = None
+    path: Path,
+    payload: bytes | Written,
+    mode: int = 0o600,
+    *,
+    before_replace: Callable[[], None] | None = None,
+    source: int | None = None,
 ) -> os.stat_result:
     """Write a temp file beside `path`, fsync it, replace `path` with it, fsync the folder; the file
     written, as it told itself before taking the name (a rename changes neither its size nor its mtime).
+    `source`: the file replaced, open, to copy pieces from (see `write_new_file`).
 
     `before_replace` runs once the temp file is whole on disk, the moment before it takes the name:
     whatever it raises leaves `path` as it was (and no temp file behind)."""
     temp = temp_path_for(path)
     temp.unlink(missing_ok=True)
-    written = write_new_file(temp, payload, mode)
+    written = write_new_file(temp, payload, mode, source)
     if before_replace is not None:
         try:
             before_replace()
@@ -182,15 +239,16 @@ class AtomicStorage(Storage):
 
     def snapshot(self) -> tuple[int, bytes]:
         """The tables as the file's bytes, and the generation they hold."""
-        generation, pieces = self._pieces()
-        return generation, b"".join(pieces)
+        generation, pieces, _, _ = self._pieces()
+        return generation, b"".join(cast(Pieces, pieces))  # nothing copied from a file: not asked to
 
-    def _pieces(self) -> tuple[int, Pieces]:
-        """The file's bytes, made outside the lock: typing goes on while a changed note is made into JSON."""
+    def _pieces(self, copying_from: Stamp | None = None) -> tuple[int, Written, Tables, Taken]:
+        """The file's bytes, made outside the lock: typing goes on while a changed note is made into JSON.
+        `copying_from`: the file they replace, as it is now (see `Tables.take`)."""
         with self._making:
             with self.lock:
                 generation, tables = self.generation, self.tables
-                taken = tables.take()
+                taken = tables.take(copying_from=copying_from)
             try:
                 pieces = taken.pieces()
             except BaseException:
@@ -201,7 +259,7 @@ class AtomicStorage(Storage):
             with self.lock:
                 if self.tables is tables:  # not replaced meanwhile by a reload
                     tables.settle(taken)
-            return generation, pieces
+            return generation, pieces, tables, taken
 
     def save(self) -> bool:
         """Write the current tables durably; return False if there was nothing to write.
@@ -213,22 +271,33 @@ class AtomicStorage(Storage):
             with self.lock:  # nothing changed: not even the file's bytes are made
                 if self.generation == self.saved_generation and self._seen is not None:
                     return False
-            generation, pieces = self._pieces()
-            try:
-                self._check_unchanged()
+                copying = bool(self.tables.standing)
+            with _opened(self.path) if copying else contextlib.nullcontext() as source:
+                generation, pieces, tables, taken = self._pieces(None if source is None else source[1])
                 try:
-                    mode = self.path.stat().st_mode & 0o777
-                except FileNotFoundError:
-                    mode = 0o600
-                # Checked again once the new file is written: writing and syncing a big workbook takes
-                # a while, and a sync client replacing the file meanwhile must not be written over.
-                # What was written, from the file itself: by its name a moment later, it may already be
-                # another program's (a sync client's, renamed over it), which the next save must not take
-                # for ours.
-                written = write_atomic(self.path, pieces, mode, before_replace=self._check_unchanged)
-            except OSError as error:
-                raise WriteFailedError(self.path, describe(error)) from error
+                    self._check_unchanged()
+                    try:
+                        mode = self.path.stat().st_mode & 0o777
+                    except FileNotFoundError:
+                        mode = 0o600
+                    # Checked again once the new file is written: writing and syncing a big workbook takes
+                    # a while, and a sync client replacing the file meanwhile must not be written over.
+                    # What was written, from the file itself: by its name a moment later, it may already be
+                    # another program's (a sync client's, renamed over it), which the next save must not take
+                    # for ours.
+                    written = write_atomic(
+                        self.path,
+                        pieces,
+                        mode,
+                        before_replace=self._check_unchanged,
+                        source=None if source is None else source[0],
+                    )
+                except OSError as error:
+                    raise WriteFailedError(self.path, describe(error)) from error
             self._seen = Fingerprint(stamp_of(written), pieces)
+            with self.lock:
+                if self.tables is tables:
+                    tables.stood(taken, self._seen.held, self._seen.stamp)
             self.saved_generation = max(self.saved_generation, generation)
             return True
 
@@ -273,6 +342,25 @@ class AtomicStorage(Storage):
 
     def close(self) -> None:
         pass
+
+
+@contextlib.contextmanager
+def _opened(path: Path) -> Iterator[tuple[int, Stamp] | None]:
+    """The file a save is about to replace, open to copy from, and its stamp; None when it is not there, or
+    not a file one may copy from."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError:
+        yield None
+        return
+    try:
+        info: os.stat_result | None = os.fstat(fd)
+    except OSError:
+        info = None
+    try:
+        yield (fd, stamp_of(info)) if info is not None and stat.S_ISREG(info.st_mode) else None
+    finally:
+        os.close(fd)
 
 
 def describe(error: OSError) -> str:
