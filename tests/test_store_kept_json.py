@@ -386,12 +386,17 @@ def big_note() -> str:
     return "12:00:01 INFO request served in 3 ms from the cache\n" * 25_000  # about 1.3 MB
 
 
-def test_a_big_note_is_held_once_and_saved_whole(tmp_path):
-    """A pasted log is held as the interview's text only: not again as JSON, not by what was saved."""
-    path = tmp_path / "wb.json"
+def with_big_note(path: Path) -> None:
+    """A workbook of three interviews, a pasted log in the second one's notes (its record 2), closed."""
     book, interviews = make_book(path)
     book.set_interview_notes(interviews[1], big_note())
     book.close()
+
+
+def test_a_big_note_is_held_once_and_saved_whole(tmp_path):
+    """A pasted log is held as the interview's text only: not again as JSON, not by what was saved."""
+    path = tmp_path / "wb.json"
+    with_big_note(path)
     book = Workbook.open(path, autosave=False)
     interview = next(i for i in book.interviews() if i.company == "Company 1")
     kept = book._storage.tables.records["interviews"][2]
@@ -494,9 +499,7 @@ def test_a_big_note_is_read_without_making_its_json_again(tmp_path, monkeypatch)
     """A file followup wrote is told its own without the 20 MB of a pasted log made into JSON again to
     compare; what was seen of the note is hashed, and the bytes read let go."""
     path = tmp_path / "wb.json"
-    book, interviews = make_book(path)
-    book.set_interview_notes(interviews[1], big_note())
-    book.close()
+    with_big_note(path)
     made: list[int] = []
     dumps = orjson.dumps
     monkeypatch.setattr(orjson, "dumps", lambda *args, **kwargs: made.append(len(out := dumps(*args, **kwargs))) or out)
@@ -543,9 +546,7 @@ def test_a_big_note_not_changed_is_copied_from_the_file_it_replaces_not_made_aga
     """Typing beside a pasted log: each save copies the log's JSON from the file it replaces instead of making
     it again, wherever it moves in the file; once the log itself changes it is made once, then copied again."""
     path = tmp_path / "wb.json"
-    book, interviews = make_book(path)
-    book.set_interview_notes(interviews[1], big_note())
-    book.close()
+    with_big_note(path)
     made = count_big_json(monkeypatch)
     book = Workbook.open(path, autosave=False)
     first, second, _ = sorted(book.interviews(), key=lambda i: i.company)
@@ -570,9 +571,7 @@ def test_a_big_note_not_changed_is_copied_from_the_file_it_replaces_not_made_aga
 def test_where_the_kernel_does_not_copy_the_big_note_is_read_and_written(tmp_path, monkeypatch, kernel):
     """Another file system, an older kernel, or a system without the call: the bytes go through the process."""
     path = tmp_path / "wb.json"
-    book, interviews = make_book(path)
-    book.set_interview_notes(interviews[1], big_note())
-    book.close()
+    with_big_note(path)
     if kernel == "refuses":
 
         def cross_device(*_):
@@ -593,9 +592,7 @@ def test_a_big_note_is_copied_only_from_the_very_file_it_stands_in(tmp_path, mon
     """Once the file is not the one followup last wrote or read (another program's, kept over at the user's
     word; or the same bytes touched), the note is made again, and copied from the file written then."""
     path = tmp_path / "wb.json"
-    book, interviews = make_book(path)
-    book.set_interview_notes(interviews[1], big_note())
-    book.close()
+    with_big_note(path)
     made = count_big_json(monkeypatch)
     book = Workbook.open(path, autosave=False)
     first = min(book.interviews(), key=lambda i: i.company)
@@ -623,9 +620,7 @@ def test_a_big_note_is_copied_only_from_the_very_file_it_stands_in(tmp_path, mon
 def test_changing_a_big_note_lets_go_of_where_it_stood(tmp_path):
     """The text a big note had is not kept for the next save once the note changes, nor once it is removed."""
     path = tmp_path / "wb.json"
-    book, interviews = make_book(path)
-    book.set_interview_notes(interviews[1], big_note())
-    book.close()
+    with_big_note(path)
     book = Workbook.open(path, autosave=False)
     tables = book._storage.tables
     second = sorted(book.interviews(), key=lambda i: i.company)[1]
