@@ -17,9 +17,10 @@ import tinydb
 
 from tui.domain.documents import to_doc
 from tui.domain.models import CallAttempt, Interview, Outcome
-from tui.store import DamagedFileError, FileChangedError, Workbook, checking, fingerprint, records
+from tui.store import DamagedFileError, FileChangedError, Workbook, checking, fingerprint, records, written
 from tui.store import storage as storage_module
-from tui.store.records import Tables, kept_as
+from tui.store.records import Tables
+from tui.store.written import kept_as
 
 START = datetime(2026, 11, 21, 9, 0, tzinfo=UTC)
 
@@ -76,7 +77,7 @@ def test_tables_read_with_big_records_make_the_same_bytes_whatever_is_changed(se
     """With the bound set low, some records are big as they are read (kept as docs, the bytes read then
     kept apart from them), one of them among the interviews at any place, and others cross it one way or
     the other as they change."""
-    monkeypatch.setattr(records, "BIG", 20)
+    monkeypatch.setattr(written, "BIG", 20)
     monkeypatch.setattr(checking, "BIG", 20)
     data = model_tables(seed)[0]
     interviews = list(data.setdefault("interviews", {}).items())
@@ -378,7 +379,7 @@ def test_a_record_removed_while_the_bytes_are_being_made_stays_removed():
 def test_big_records_kept_as_docs_still_make_the_same_bytes(seed, monkeypatch):
     """A record whose JSON is big is kept as its doc: with the bound set low, most records cross it one
     way or the other as they change, and the bytes still match the model after every step."""
-    monkeypatch.setattr(records, "BIG", 28)
+    monkeypatch.setattr(written, "BIG", 28)
     test_whatever_is_changed_the_bytes_are_what_orjson_makes_of_the_tables(seed)
 
 
@@ -405,7 +406,7 @@ def test_a_big_note_is_held_once_and_saved_whole(tmp_path):
     book.save_interview(next(i for i in book.interviews() if i.company == "Company 2"))
     book.flush()
     held = book._storage._seen._content
-    assert all(len(piece) < records.BIG for piece in held if isinstance(piece, bytes | memoryview))
+    assert all(len(piece) < written.BIG for piece in held if isinstance(piece, bytes | memoryview))
     book.close()
     raw = path.read_bytes()
     assert raw == orjson.dumps(orjson.loads(raw))
@@ -430,7 +431,7 @@ def test_a_big_note_touched_but_not_changed_is_no_conflict(tmp_path):
 
 def test_a_record_that_grows_big_while_its_bytes_are_made_keeps_the_newest_text(monkeypatch):
     """Typed meanwhile, then typed again once the record is kept as its doc: the last text wins."""
-    monkeypatch.setattr(records, "BIG", 40)
+    monkeypatch.setattr(written, "BIG", 40)
     _, tables = model_tables(7)
     doc_id = tables.insert("calls", {"n": 0, "text": ""})
     tables.pieces()
@@ -460,11 +461,11 @@ LONG = 'a line of a log, "quoted", with a \\ and \\"both\\"\n' * 20
 )
 def test_a_big_record_written_as_followup_writes_it_is_told_so_without_its_json(doc):
     raw = b"[" + orjson.dumps(doc) + b"]"
-    assert records.told_as_made(orjson.loads(raw)[0], raw, range(1, len(raw) - 1))
+    assert written.told_as_made(orjson.loads(raw)[0], raw, range(1, len(raw) - 1))
 
 
 def told(raw: bytes) -> bool:
-    return records.told_as_made(orjson.loads(raw), raw, range(len(raw)))
+    return written.told_as_made(orjson.loads(raw), raw, range(len(raw)))
 
 
 def test_a_big_record_with_a_key_twice_is_not_told_followup_s_own():
@@ -480,8 +481,8 @@ def test_a_big_record_is_told_followup_s_own_only_when_that_is_cheap_and_sure():
     assert told(b'{"company":"Acme","notes":' + body.replace(b"a line", b"\\u0061 line") + b"}")  # one string still
     assert not told(b'{"company": "Acme","notes":' + body + b"}")  # the other fields not as followup writes them
     assert not told(orjson.dumps({"notes": LONG, "more": [LONG] * 8}))  # the text a small part of the record
-    many = orjson.dumps({"notes": '"' * (records.QUOTES_LOOKED_AT + 1)})
-    assert not told(many) and told(orjson.dumps({"notes": '"' * records.QUOTES_LOOKED_AT}))
+    many = orjson.dumps({"notes": '"' * (written.QUOTES_LOOKED_AT + 1)})
+    assert not told(many) and told(orjson.dumps({"notes": '"' * written.QUOTES_LOOKED_AT}))
 
 
 def test_a_file_with_a_big_note_written_twice_in_a_record_is_refused(tmp_path):
@@ -504,9 +505,9 @@ def test_a_big_note_is_read_without_making_its_json_again(tmp_path, monkeypatch)
     dumps = orjson.dumps
     monkeypatch.setattr(orjson, "dumps", lambda *args, **kwargs: made.append(len(out := dumps(*args, **kwargs))) or out)
     book = Workbook.open(path, autosave=False)
-    assert made and max(made) < records.BIG
+    assert made and max(made) < written.BIG
     held = book._storage._seen._content
-    assert all(len(piece) < records.BIG for piece in held if isinstance(piece, bytes | memoryview))
+    assert all(len(piece) < written.BIG for piece in held if isinstance(piece, bytes | memoryview))
     assert sum(map(len, held)) == path.stat().st_size and book._storage._seen.holds(path.read_bytes())
     interview = next(i for i in book.interviews() if i.company == "Company 1")
     book.set_interview_notes(interview, interview.notes + "typed after it")
@@ -526,7 +527,7 @@ def count_big_json(monkeypatch) -> list[int]:
 
     def counted(*args, **kwargs):
         out = dumps(*args, **kwargs)
-        if len(out) > records.BIG:
+        if len(out) > written.BIG:
             made.append(len(out))
         return out
 
@@ -638,7 +639,7 @@ def test_changing_a_big_note_lets_go_of_where_it_stood(tmp_path):
 def test_saves_that_copy_big_records_from_the_file_write_exactly_the_tables(tmp_path, monkeypatch, seed):
     """With the bound set low, many records are big, and they move, grow, shrink, come and go between saves:
     after every save the file is byte for byte what orjson makes of the workbook, and reads back as it."""
-    for module in (records, checking, fingerprint):
+    for module in (written, checking, fingerprint):
         monkeypatch.setattr(module, "BIG", 300)
     rng = random.Random(seed)
     path = tmp_path / "wb.json"

@@ -21,21 +21,9 @@ from ..domain.models import CallAttempt, Interview, Profile, Settings, ThankYou
 from .errors import DamagedFileError, NewerSchemaError
 from .fingerprint import Fingerprint, HashedAside, stamp_of
 from .plain import NotPlainError, walk_records
-from .records import (
-    BIG,
-    Big,
-    Kept,
-    Piece,
-    Pieces,
-    Record,
-    Tables,
-    kept_as,
-    runs,
-    same_bytes,
-    stands_as_made,
-    told_as_made,
-)
+from .records import Kept, Record, Tables, runs
 from .schema import SCHEMA_VERSION, check_layout, migrate, schema_version
+from .written import BIG, Big, Piece, Pieces, kept_as, same_bytes, stands_as_made, told_as_made
 
 __all__ = ["KINDS", "Loaded", "backup_path_for", "check_tables", "last_good"]
 

@@ -7,7 +7,7 @@ import threading
 from collections.abc import Sequence
 from typing import cast
 
-from .records import BIG, Piece, Stamp, Stands, Written
+from .written import BIG, Piece, Stamp, Stands, Written
 
 __all__ = ["Fingerprint", "HashedAside", "Stamp", "stamp_of"]
 

@@ -23,138 +23,18 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
-from itertools import accumulate, takewhile
+from itertools import takewhile
 from typing import Any, cast
 
 import orjson
 
-__all__ = [
-    "BIG",
-    "Kept",
-    "Piece",
-    "Pieces",
-    "Record",
-    "Stamp",
-    "Stands",
-    "Tables",
-    "Taken",
-    "kept_as",
-    "runs",
-    "same_bytes",
-    "stands_as_made",
-    "told_as_made",
-]
+from .written import Big, Piece, Pieces, Stamp, Stands, Written, kept_as
 
-#: A record whose JSON is longer than this is not kept as JSON: its doc is (see above).
-BIG = 1 << 20
+__all__ = ["Kept", "Record", "Tables", "Taken", "runs"]
+
 #: A record as kept: its JSON; or, when that is big, its doc; or None, added since the last save; or,
 #: as the file held it when read, its place among its table's `Kept` records.
 Record = bytes | dict[str, Any] | int | None
-
-#: A file's bytes in the pieces they are written from, without joining them into one more copy.
-Piece = bytes | memoryview
-Pieces = list[Piece]
-
-#: What a save compares before anything else: the file's size, when it was last written, and which file
-#: it is (its inode).
-Stamp = tuple[int, int, int]
-
-
-class Stands:
-    """A big record's JSON where it stands in the file followup last wrote or read (`stamp`): a save while the
-    record is still `doc` copies those bytes from that file, in the kernel, instead of making 20 MB of JSON
-    again with the interpreter's lock held (14-18 ms) and hashing it. `hashed`: what the file's fingerprint
-    holds of them (their hash)."""
-
-    __slots__ = ("doc", "hashed", "offset", "size", "stamp")
-
-    def __init__(self, doc: dict[str, Any], stamp: Stamp, offset: int, size: int, hashed: object) -> None:
-        self.doc, self.stamp, self.offset, self.size, self.hashed = doc, stamp, offset, size, hashed
-
-    def __len__(self) -> int:
-        return self.size
-
-
-#: The file's bytes as a save writes them: a big record's JSON may be copied from the file it replaces.
-Written = list[Piece | Stands]
-#: table -> doc id -> a big record's JSON: made or read already, or where it stands.
-Big = dict[str, dict[int, Piece | Stands]]
-
-
-def same_bytes(pieces: Pieces, data: bytes) -> bool:
-    """Whether `pieces`, joined, are `data`: compared where they stand, without joining them."""
-    offsets = accumulate(map(len, pieces), initial=0)
-    return sum(map(len, pieces)) == len(data) and all(map(data.startswith, pieces, offsets))
-
-
-def kept_as(
-    doc_id: int, doc: dict[str, Any], made: dict[int, Piece | Stands] | None = None, body: Piece | None = None
-) -> bytes | dict[str, Any]:
-    """How a record is kept: as it stands in its table in the file, with the comma after it (`"12":{...},`);
-    or when that is big, as its doc (its JSON then put in `made`, for the file's bytes about to be made).
-    `body`: its JSON, made already (or, for a big record, read where it stands)."""
-    if body is None:
-        body = orjson.dumps(doc)
-    if len(body) <= BIG:
-        return b'"%d":' % doc_id + body + b","
-    if made is not None:
-        made[doc_id] = body
-    return doc
-
-
-def stands_as_made(body: bytes, raw: bytes, span: range) -> bool:
-    """Whether `raw[span]` is exactly `body`, a record's JSON as followup makes it, and not big: the record
-    may then be kept where it stands in the file's bytes (see `Kept`)."""
-    return len(body) <= BIG and len(span) == len(body) and raw.startswith(body, span.start)
-
-
-#: A big record's longest text with more quotes than this in its JSON is made again to be compared (see
-#: `told_as_made`): each quote is looked at on its own.
-QUOTES_LOOKED_AT = 4096
-
-
-def told_as_made(doc: dict[str, Any], raw: bytes, span: range) -> bool:
-    """Whether `raw[span]`, a big record's JSON read as `doc`, is laid out as followup writes it, told without
-    making the JSON of its longest text again (a pasted log: 20 MB, 10 ms): every other field exactly as
-    followup writes it, in order, around that text written as one JSON string. So no key is written twice
-    in it. False when that cannot be told so (the text holds many quotes, or is only a small part of the
-    record): the record's JSON is then made and compared whole."""
-    length, longest = max(((len(value), key) for key, value in doc.items() if isinstance(value, str)), default=(0, ""))
-    if 8 * length < len(span):  # (a character's JSON: 6 bytes at most)
-        return False
-    keys = list(doc)
-    at = keys.index(longest)
-    before, after = {k: doc[k] for k in keys[:at]}, {k: doc[k] for k in keys[at + 1 :]}
-    head = (orjson.dumps(before)[:-1] + b"," if before else b"{") + orjson.dumps(longest) + b":"
-    tail = b"," + orjson.dumps(after)[1:] if after else b"}"
-    start, stop = span.start + len(head), span.stop - len(tail)  # the text's JSON, its quotes included
-    if stop - start < 2 or not (raw.startswith(head, span.start) and raw.startswith(tail, stop)):
-        return False
-    return raw[start] == raw[stop - 1] == _QUOTE and _escaped_within(raw, start + 1, stop - 1)
-
-
-_QUOTE, _BACKSLASH = ord('"'), ord("\\")
-
-
-def _escaped_within(raw: bytes, start: int, stop: int) -> bool:
-    """Whether every quote in `raw[start:stop]`, bytes that follow a quote, is escaped: the quote at `stop` then
-    closes one JSON string (were it escaped too, no record that JSON reads could follow it with the fields
-    after the text). False past QUOTES_LOOKED_AT quotes."""
-    found, seen = raw.find(b'"', start, stop), 0
-    while found != -1:
-        seen += 1
-        if seen > QUOTES_LOOKED_AT or not _is_escaped(raw, found):
-            return False
-        found = raw.find(b'"', found + 1, stop)
-    return True
-
-
-def _is_escaped(raw: bytes, at: int) -> bool:
-    """Whether the byte at `at`, inside a JSON string, follows an odd number of backslashes."""
-    slashes = 0
-    while raw[at - 1 - slashes] == _BACKSLASH:
-        slashes += 1
-    return slashes % 2 == 1
 
 
 def _doc_of(record: bytes) -> dict[str, Any]:

@@ -16,7 +16,8 @@ from tinydb.storages import Storage
 from ..reading import MAX_WORKBOOK_BYTES, NotAFileError, read_regular
 from .errors import FileChangedError, FileGoneError, WriteFailedError
 from .fingerprint import Fingerprint, stamp_of
-from .records import Pieces, Stamp, Stands, Tables, Taken, Written
+from .records import Tables, Taken
+from .written import Pieces, Stamp, Stands, Written
 
 __all__ = [
     "AtomicStorage",
