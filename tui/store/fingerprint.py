@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Sequence
-from typing import cast
+from typing import TypeGuard, cast
 
 from .written import BIG, Piece, Stamp, Stands, Written
 
@@ -72,17 +72,19 @@ def _held(content: bytes | Written | Sequence[Piece | HashedAside]) -> Sequence[
 
 
 def _not_as_is(piece: Piece | HashedAside | Stands) -> bool:
-    """A big record's JSON made for one save (the tables' own bytes come as views of them), or copied from
-    the file replaced."""
-    return isinstance(piece, Stands) or (isinstance(piece, bytes) and len(piece) > BIG)
+    """A piece not kept as it is: a big record's JSON made for one save, or copied from the file replaced."""
+    return isinstance(piece, Stands) or _made_big(piece)
+
+
+def _made_big(piece: Piece | HashedAside | Stands) -> TypeGuard[bytes]:
+    """A big record's JSON, made for one save (the tables' own bytes come as views of them)."""
+    return isinstance(piece, bytes) and len(piece) > BIG
 
 
 def _kept_of(piece: Piece | HashedAside | Stands) -> Piece | HashedAside:
     if isinstance(piece, Stands):
         return cast(HashedAside, piece.hashed)
-    if isinstance(piece, bytes) and len(piece) > BIG:
-        return HashedAside(piece)
-    return piece
+    return HashedAside(piece) if _made_big(piece) else piece
 
 
 class HashedAside:
