@@ -13,7 +13,7 @@ from typing import Any, cast
 
 from tinydb.storages import Storage
 
-from ..reading import MAX_WORKBOOK_BYTES, NotAFileError, read_regular
+from ..reading import MAX_WORKBOOK_BYTES, NotAFileError, read_regular, read_regular_as
 from .errors import FileChangedError, FileGoneError, WriteFailedError
 from .fingerprint import Fingerprint, stamp_of
 from .records import Tables, Taken
@@ -32,8 +32,7 @@ __all__ = [
 def fingerprint_of(path: Path) -> Fingerprint | None:
     """What the file holds now; None when it is not there (or is no longer a file one could read back)."""
     try:
-        info = path.stat()
-        data = read_regular(path, MAX_WORKBOOK_BYTES)
+        data, info = read_regular_as(path, MAX_WORKBOOK_BYTES)  # the stamp of the very file read
     except (FileNotFoundError, NotAFileError):
         return None
     return Fingerprint(stamp_of(info), data)
