@@ -13,6 +13,7 @@ from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from ..domain.models import CallAttempt, Outcome
 from ..widgets.field_error import FieldError
+from ..widgets.soft_wrapped import SoftWrapped
 from .keys import FORM_KEYS
 
 __all__ = ["CallCorrection", "CorrectCallDialog"]
@@ -67,7 +68,7 @@ class CorrectCallDialog(ModalScreen[CallCorrection | None]):
                     yield Label("They decide by", classes="field-label")
                     yield Input(placeholder="only if it changed, e.g. “end of next week”", id="c-decision")
                 yield Label("Notes from the call", classes="field-label area-label")
-                yield TextArea(call.notes, id="c-notes", classes="form-area", soft_wrap=True, tab_behavior="focus")
+                yield SoftWrapped(call.notes, id="c-notes", classes="form-area", tab_behavior="focus")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Delete this call…", variant="error", id="delete")
                 yield Button("Save (ctrl+s)", variant="primary", id="save")

@@ -20,6 +20,7 @@ from ..domain.fields import FieldProblems, decision_day, interview_from_text, ph
 from ..domain.models import Interview, Profile
 from ..domain.phones import display_phone, region_for_zone, zone_for_number
 from ..widgets.field_error import FieldError
+from ..widgets.soft_wrapped import SoftWrapped
 from ..widgets.tick import Tick
 from .keys import FORM_KEYS
 
@@ -134,9 +135,7 @@ class InterviewForm(ModalScreen[Interview | None]):
                         yield Tick("They make the hiring decision", decides, id="f-decision_maker")
                 for name, label in _AREAS:
                     yield Label(label, classes="field-label area-label")
-                    yield TextArea(
-                        values.get(name, ""), id=f"f-{name}", classes="form-area", soft_wrap=True, tab_behavior="focus"
-                    )
+                    yield SoftWrapped(values.get(name, ""), id=f"f-{name}", classes="form-area", tab_behavior="focus")
                     yield FieldError(id=f"f-{name}-error")
             yield FieldError(id="form-summary")
             with Horizontal(classes="dialog-buttons"):

@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static, TextArea
 
 from ..domain.templates import DEFAULT_TEMPLATES, PLACEHOLDERS, ScriptKind, validate_template
+from ..widgets.soft_wrapped import SoftWrapped
 from .keys import FORM_KEYS
 
 __all__ = ["TemplateEditor"]
@@ -48,7 +49,7 @@ class TemplateEditor(ModalScreen[dict[str, str] | None]):
             if self.subject is not None:
                 yield Input(self.subject, placeholder="Subject", id="template-subject")
             with Horizontal(id="template-body"):
-                yield TextArea(self.text, id="template-text", soft_wrap=True)
+                yield SoftWrapped(self.text, id="template-text")
                 names = "\n".join(f"[b]${name}[/b] {escape(help)}" for name, help in PLACEHOLDERS.items())
                 with VerticalScroll(id="template-names"):
                     yield Static(names)

@@ -25,6 +25,7 @@ from ..domain.speaking import VOICEMAIL_SECONDS, spoken_length, took_word
 from ..keymap import key_shown
 from ..session import Session
 from ..widgets.key_footer import KeyFooter
+from ..widgets.soft_wrapped import SoftWrapped
 from .repaint import ChangedOnly
 from .rows import duration
 
@@ -73,7 +74,7 @@ class PracticeScreen(Screen[Interview | None]):
                 yield Static("", id="practice-text")
             yield Static("", id="practice-length")
         yield Static("Practice notes [$text-muted](kept apart from the call notes)[/]", id="practice-notes-title")
-        yield TextArea(id="practice-notes", soft_wrap=True, show_line_numbers=False)
+        yield SoftWrapped(id="practice-notes", show_line_numbers=False)
         yield KeyFooter()
 
     def on_mount(self) -> None:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from textual.binding import Binding
-from textual.widgets import TextArea
+
+from .soft_wrapped import SoftWrapped
 
 __all__ = ["NotesEditor"]
 
 
-class NotesEditor(TextArea):
+class NotesEditor(SoftWrapped):
     """Every printable key is text here; keys that cannot be typed (Esc, F-keys, ctrl+e) still work."""
 
     BINDINGS = [
@@ -23,7 +24,7 @@ class NotesEditor(TextArea):
     ]
 
     def __init__(self, *, disabled: bool = False) -> None:
-        super().__init__(id="notes", soft_wrap=True, tab_behavior="focus", show_line_numbers=False, disabled=disabled)
+        super().__init__(id="notes", tab_behavior="focus", show_line_numbers=False, disabled=disabled)
 
     def _watch_show_vertical_scrollbar(self) -> None:
         """The scrollbar's column is kept for it whether it shows or not (`scrollbar-gutter: stable`), so
