@@ -37,11 +37,22 @@ from startup import pasted_log
 from terminal import ROOT, Tmux, as_installed
 
 TEXT = "Asked about the team size and the next steps; they liked the portfolio. "
+#: Notes written as one paragraph, as people type them: the key is typed at its end.
+PARAGRAPH = (TEXT * (6_000 // len(TEXT) + 1))[:6_000]
+#: The notes editor's size at 120x36: the bare editor holding the paragraph is given it, so that both wrap
+#: it into as many rows.
+NOTES_SIZE = "width: 33; height: 24;"
 
 
 class BareTextArea(App):
+    def __init__(self, text: str = "") -> None:
+        super().__init__()
+        self.text = text
+        if text:
+            self.stylesheet.add_source(f"TextArea {{ {NOTES_SIZE} }}")
+
     def compose(self) -> ComposeResult:
-        yield TextArea()
+        yield TextArea(self.text)
 
 
 async def time_keys(app: App, keys: int, prepare) -> tuple[float, float]:
@@ -68,12 +79,14 @@ async def time_keys(app: App, keys: int, prepare) -> tuple[float, float]:
         return wall, spent
 
 
-async def bare(keys: int) -> tuple[float, float]:
+async def bare(keys: int, text: str = "") -> tuple[float, float]:
     async def prepare(pilot) -> None:
-        pilot.app.query_one(TextArea).focus()
+        area = pilot.app.query_one(TextArea)
+        area.focus()
+        area.move_cursor(area.document.end)
         await pilot.pause()
 
-    return await time_keys(BareTextArea(), keys, prepare)
+    return await time_keys(BareTextArea(text), keys, prepare)
 
 
 #: A pasted log on another interview (archived, so the one typed into is the one listed): every save
@@ -81,15 +94,18 @@ async def bare(keys: int) -> tuple[float, float]:
 BIG_NOTE = 20_000_000
 
 
-def typing_workbook(folder: Path, big_note: bool = False) -> Path:
-    """A workbook of one interview to type notes on (and, with `big_note`, the archived 20 MB note)."""
+def typing_workbook(folder: Path, big_note: bool = False, notes: str = "") -> Path:
+    """A workbook of one interview to type notes on, holding `notes` (and, with `big_note`, the archived
+    20 MB note)."""
     from tui.domain.models import Interview, Interviewer
     from tui.store import Workbook
 
     path = folder / f"typing-{time.monotonic_ns()}.json"
     with Workbook.open(path, autosave=False) as book:
         now = datetime.now(UTC)
-        book.save_interview(Interview("Acme", "Designer", now - timedelta(days=1), Interviewer(name="Dana")))
+        book.save_interview(
+            Interview("Acme", "Designer", now - timedelta(days=1), Interviewer(name="Dana"), notes=notes)
+        )
         if big_note:
             log = pasted_log(BIG_NOTE)
             book.save_interview(Interview("Zeta", "Designer", now - timedelta(days=30), notes=log, archived=True))
@@ -97,11 +113,13 @@ def typing_workbook(folder: Path, big_note: bool = False) -> Path:
     return path
 
 
-async def followup(keys: int, folder: Path, in_call: bool, big_note: bool = False) -> tuple[float, float]:
+async def followup(
+    keys: int, folder: Path, in_call: bool, big_note: bool = False, notes: str = ""
+) -> tuple[float, float]:
     from tui.app import make_app
     from tui.store import Workbook
 
-    book = Workbook.open(typing_workbook(folder, big_note))
+    book = Workbook.open(typing_workbook(folder, big_note, notes))
     app = make_app(book)
 
     async def prepare(pilot) -> None:
@@ -119,8 +137,13 @@ async def followup(keys: int, folder: Path, in_call: bool, big_note: bool = Fals
 
 
 BARE_SCRIPT = (
-    "from textual.app import App\nfrom textual.widgets import TextArea\n"
-    "class Bare(App):\n    def compose(self):\n        yield TextArea()\nBare().run()\n"
+    "import sys\nfrom textual.app import App\nfrom textual.widgets import TextArea\n"
+    "class Bare(App):\n"
+    f"    CSS = 'TextArea {{ {NOTES_SIZE} }}' if sys.argv[1:] else ''\n"
+    "    def compose(self):\n        yield TextArea(sys.argv[1] if sys.argv[1:] else '')\n"
+    "    def on_mount(self):\n        area = self.query_one(TextArea)\n        area.focus()\n"
+    "        area.move_cursor(area.document.end)\n"
+    "Bare().run()\n"
 )
 #: A person typing quickly: a key, then this long before the next.
 PAUSE = 0.1
@@ -131,8 +154,12 @@ ANSI = re.compile(r"\x1b\[[0-9;:]*m")
 tmux = Tmux("echo")
 
 
-def echo_times(command: list[str], ready: str, keys_first: list[str], keys: int) -> list[float]:
-    """Seconds from each key sent until the screen shows it, typed one at a time with PAUSE between."""
+def echo_times(
+    command: list[str], ready: str, keys_first: list[str], keys: int, paragraph: bool = False
+) -> list[float]:
+    """Seconds from each key sent until the screen shows it, typed one at a time with PAUSE between.
+    `paragraph`: every key goes on the one line (no Enter), and a key is shown once the word it ends is
+    on screen (a word wraps whole, so it is never split between rows)."""
     tmux("new-session", "-d", "-s", "echo", "-x", "120", "-y", "36", "-c", str(ROOT), "exec " + shlex.join(command))
     try:
         tmux.wait_for("echo", ready)
@@ -143,13 +170,13 @@ def echo_times(command: list[str], ready: str, keys_first: list[str], keys: int)
         times, line = [], ""
         for n in range(keys):
             char = TEXT[n % len(TEXT)]
-            if char == " " and len(line) >= LINE:
+            if char == " " and len(line) >= LINE and not paragraph:
                 tmux("send-keys", "-t", "echo", "Enter")
                 line = ""
                 tmux.settle("echo", 0.1)
                 continue
             line += char
-            seen = line[-10:].rstrip()
+            seen = line.rsplit(" ", 1)[-1] if paragraph else line[-10:].rstrip()
             before = tmux.screen("echo")
             sent = time.perf_counter()
             tmux("send-keys", "-t", "echo", "-H", f"{ord(char):02x}")  # as bytes: ";" alone ends a tmux command
@@ -166,46 +193,61 @@ def echo_times(command: list[str], ready: str, keys_first: list[str], keys: int)
         time.sleep(0.3)
 
 
+BARE, NOTES, CALL_NOTES, BESIDE_BIG = (
+    "bare TextArea app",
+    "followup notes",
+    "followup call notes",
+    "followup notes, a 20 MB note elsewhere",
+)
+BARE_PARAGRAPH, AT_PARAGRAPH_END = (
+    "bare TextArea app, a 6,000-character paragraph",
+    "followup notes, at the end of a 6,000-character paragraph",
+)
+#: Each row and what it is compared with: the paragraph is compared with a bare editor holding it, as wide.
+BASE_OF = {BARE: BARE, NOTES: BARE, CALL_NOTES: BARE, BESIDE_BIG: BARE, BARE_PARAGRAPH: BARE_PARAGRAPH}
+BASE_OF[AT_PARAGRAPH_END] = BARE_PARAGRAPH
+
+
 def echoed(keys: int, rounds: int) -> None:
     as_installed()
     python = sys.executable
     with tempfile.TemporaryDirectory() as folder:
-        results: dict[str, list[float]] = {name: [] for name in NAMES}
+        results: dict[str, list[float]] = {name: [] for name in BASE_OF}
         for _ in range(rounds):  # interleaved so machine load hits all alike
-            results[NAMES[0]] += echo_times([python, "-c", BARE_SCRIPT], "▔", [], keys)  # its editor's frame
-            for name, keys_first, big in ((NAMES[1], ["3"], False), (NAMES[2], ["c"], False), (NAMES[3], ["3"], True)):
+            results[BARE] += echo_times([python, "-c", BARE_SCRIPT], "▔", [], keys)  # its editor's frame
+            for name, keys_first, big in ((NOTES, ["3"], False), (CALL_NOTES, ["c"], False), (BESIDE_BIG, ["3"], True)):
                 book = typing_workbook(Path(folder), big)
                 results[name] += echo_times([python, "-m", "tui", "--db", str(book)], "Acme", keys_first, keys)
-    base = statistics.median(results[NAMES[0]])
+            bare_paragraph = [python, "-c", BARE_SCRIPT, PARAGRAPH]
+            results[BARE_PARAGRAPH] += echo_times(bare_paragraph, "▔", [], keys, paragraph=True)
+            book = typing_workbook(Path(folder), notes=PARAGRAPH)
+            ours = [python, "-m", "tui", "--db", str(book)]
+            results[AT_PARAGRAPH_END] += echo_times(ours, "Acme", ["3"], keys, paragraph=True)
     print(f"Echoed in a terminal ({keys} keys a round, {rounds} rounds, {PAUSE:.1f} s between keys):")
-    print(f"{'editor':<40} {'median ms':>9} {'ratio':>6} {'90th pct ms':>11}")
+    print(f"{'editor':<58} {'median ms':>9} {'ratio':>6} {'90th pct ms':>11}")
     for name, values in results.items():
-        median = statistics.median(values)
+        median, base = statistics.median(values), statistics.median(results[BASE_OF[name]])
         tail = statistics.quantiles(values, n=10)[-1]
-        print(f"{name:<40} {median * 1000:>9.1f} {median / base:>6.2f} {tail * 1000:>11.1f}")
-
-
-NAMES = ("bare TextArea app", "followup notes", "followup call notes", "followup notes, a 20 MB note elsewhere")
+        print(f"{name:<58} {median * 1000:>9.1f} {median / base:>6.2f} {tail * 1000:>11.1f}")
 
 
 async def main(keys: int, rounds: int) -> None:
     with tempfile.TemporaryDirectory() as folder:
-        results: dict[str, list[tuple[float, float]]] = {name: [] for name in NAMES}
+        results: dict[str, list[tuple[float, float]]] = {name: [] for name in BASE_OF}
         for _ in range(rounds):  # interleaved so machine load hits all alike
-            results["bare TextArea app"].append(await bare(keys))
-            results["followup notes"].append(await followup(keys, Path(folder), in_call=False))
-            results["followup call notes"].append(await followup(keys, Path(folder), in_call=True))
-            results["followup notes, a 20 MB note elsewhere"].append(
-                await followup(keys, Path(folder), in_call=False, big_note=True)
-            )
-    wall_base = statistics.median(w for w, _ in results["bare TextArea app"])
-    cpu_base = statistics.median(c for _, c in results["bare TextArea app"])
+            results[BARE].append(await bare(keys))
+            results[NOTES].append(await followup(keys, Path(folder), in_call=False))
+            results[CALL_NOTES].append(await followup(keys, Path(folder), in_call=True))
+            results[BESIDE_BIG].append(await followup(keys, Path(folder), in_call=False, big_note=True))
+            results[BARE_PARAGRAPH].append(await bare(keys, PARAGRAPH))
+            results[AT_PARAGRAPH_END].append(await followup(keys, Path(folder), in_call=False, notes=PARAGRAPH))
     print(f"Headless ({keys} keys a round, {rounds} rounds):")
-    print(f"{'editor':<40} {'wall ms/key':>11} {'ratio':>6} {'CPU ms/key':>11} {'ratio':>6}")
+    print(f"{'editor':<58} {'wall ms/key':>11} {'ratio':>6} {'CPU ms/key':>11} {'ratio':>6}")
     for name, values in results.items():
-        wall = statistics.median(w for w, _ in values)
-        cpu = statistics.median(c for _, c in values)
-        print(f"{name:<40} {wall * 1000:>11.2f} {wall / wall_base:>6.2f} {cpu * 1000:>11.2f} {cpu / cpu_base:>6.2f}")
+        base = results[BASE_OF[name]]
+        wall, wall_base = (statistics.median(w for w, _ in each) for each in (values, base))
+        cpu, cpu_base = (statistics.median(c for _, c in each) for each in (values, base))
+        print(f"{name:<58} {wall * 1000:>11.2f} {wall / wall_base:>6.2f} {cpu * 1000:>11.2f} {cpu / cpu_base:>6.2f}")
 
 
 if __name__ == "__main__":
