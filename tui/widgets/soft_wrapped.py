@@ -2,10 +2,10 @@
 
 Textual's TextArea draws a wrapped line one row at a time, and for each row divides the whole line into
 all its rows again, to keep the one it draws. Notes are typed as paragraphs, seldom as short lines: a
-paragraph of 6,000 characters is some 130 rows in the notes pane, and each key typed at its end
-redrew the two dozen rows on screen by dividing it 24 times into 130 pieces (two thirds of what the
-key cost, and more the longer the paragraph). Here the line is divided once, and each row drawn from
-it takes its own piece. What is drawn is the same; a test compares the two.
+paragraph of 6,000 characters is some 220 rows in the notes pane at 120 columns, and each key typed at
+its end redrew the two dozen rows on screen by dividing it 24 times into 220 pieces (over half of what
+the key cost, and more the longer the paragraph). Here the line is divided once, and each row drawn
+from it takes its own piece. What is drawn is the same; a test compares the two.
 """
 
 from __future__ import annotations
