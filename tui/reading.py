@@ -9,9 +9,11 @@ from __future__ import annotations
 import os
 import stat
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-__all__ = ["MAX_WORKBOOK_BYTES", "NotAFileError", "ReadAhead", "read_regular", "read_regular_as"]
+__all__ = ["MAX_WORKBOOK_BYTES", "NotAFileError", "ReadAhead", "opened_regular", "read_regular", "read_regular_as"]
 
 #: How much a workbook may hold; far beyond what followup writes (10,000 interviews are about 20 MB).
 MAX_WORKBOOK_BYTES = 100 << 20
@@ -39,14 +41,25 @@ def read_regular(path: Path, limit: int) -> bytes:
     return read_regular_as(path, limit)[0]
 
 
-def read_regular_as(path: Path, limit: int) -> tuple[bytes, os.stat_result]:
-    """`read_regular`, with what the file was as it was opened (which file, its size, its last write)."""
+@contextmanager
+def opened_regular(path: Path) -> Iterator[tuple[int, os.stat_result]]:
+    """The file at `path`, open to read, and what it was as it was opened (which file, its size, its last
+    write). Never blocks: a named pipe is opened without waiting for a writer, then refused. Raises
+    NotAFileError when it is not a regular file, or the OSError of opening it."""
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     try:
         info = os.fstat(fd)
         for test, what in _KINDS:
             if test(info.st_mode):
                 raise NotAFileError(f"it is {what}")
+        yield fd, info
+    finally:
+        os.close(fd)
+
+
+def read_regular_as(path: Path, limit: int) -> tuple[bytes, os.stat_result]:
+    """`read_regular`, with what the file was as it was opened (which file, its size, its last write)."""
+    with opened_regular(path) as (fd, info):
         if info.st_size > limit:
             raise NotAFileError(f"it is {_size(info.st_size)}, more than followup reads (at most {_size(limit)})")
         chunks = []
@@ -59,8 +72,6 @@ def read_regular_as(path: Path, limit: int) -> tuple[bytes, os.stat_result]:
         if left <= 0:
             raise NotAFileError(f"it is more than {_size(limit)}, more than followup reads")
         return (chunks[0] if len(chunks) == 1 else b"".join(chunks)), info
-    finally:
-        os.close(fd)
 
 
 def _size(count: int) -> str:

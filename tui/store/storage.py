@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import stat
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -13,7 +12,7 @@ from typing import Any, cast
 
 from tinydb.storages import Storage
 
-from ..reading import MAX_WORKBOOK_BYTES, NotAFileError, read_regular, read_regular_as
+from ..reading import MAX_WORKBOOK_BYTES, NotAFileError, opened_regular, read_regular, read_regular_as
 from .errors import FileChangedError, FileGoneError, WriteFailedError
 from .fingerprint import Fingerprint, stamp_of
 from .records import Tables, Taken
@@ -348,19 +347,14 @@ class AtomicStorage(Storage):
 def _opened(path: Path) -> Iterator[tuple[int, Stamp] | None]:
     """The file a save is about to replace, open to copy from, and its stamp; None when it is not there, or
     not a file one may copy from."""
-    try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
-    except OSError:
-        yield None
-        return
-    try:
-        info: os.stat_result | None = os.fstat(fd)
-    except OSError:
-        info = None
-    try:
-        yield (fd, stamp_of(info)) if info is not None and stat.S_ISREG(info.st_mode) else None
-    finally:
-        os.close(fd)
+    with contextlib.ExitStack() as stack:
+        try:
+            fd, info = stack.enter_context(opened_regular(path))
+        except (OSError, NotAFileError):
+            opened = None
+        else:
+            opened = fd, stamp_of(info)
+        yield opened
 
 
 def describe(error: OSError) -> str:
