@@ -208,8 +208,9 @@ BARE_PARAGRAPH, AT_PARAGRAPH_END = (
     "followup notes, at the end of a 6,000-character paragraph",
 )
 #: Each row and what it is compared with: the paragraph is compared with a bare editor holding it, as wide.
-BASE_OF = {BARE: BARE, NOTES: BARE, CALL_NOTES: BARE, BESIDE_BIG: BARE, BARE_PARAGRAPH: BARE_PARAGRAPH}
-BASE_OF[AT_PARAGRAPH_END] = BARE_PARAGRAPH
+BASE_OF = {name: BARE for name in (BARE, NOTES, CALL_NOTES, BESIDE_BIG)} | {
+    name: BARE_PARAGRAPH for name in (BARE_PARAGRAPH, AT_PARAGRAPH_END)
+}
 
 
 def echoed(keys: int, rounds: int) -> None:
