@@ -106,6 +106,25 @@ async def test_the_theme_chosen_is_stored_and_applied_on_the_next_start(db):
         assert pilot.app.theme == "nord"
 
 
+async def test_the_theme_chosen_is_in_place_before_the_first_styles_are_worked_out(db, monkeypatch):
+    """Set once the app was mounted, a theme had every style worked out again, and applied to every widget,
+    before the first frame."""
+    from textual.color import Color
+    from textual.css.stylesheet import Stylesheet
+
+    from tui.preferences import save_preference
+
+    seed(db, [acme()])
+    save_preference(preferences_path(), "theme", "nord")
+    worked_out_again = []
+    reparse = Stylesheet.reparse
+    monkeypatch.setattr(Stylesheet, "reparse", lambda sheet: (worked_out_again.append(sheet), reparse(sheet))[1])
+    async with running(db) as pilot:
+        assert pilot.app.theme == "nord"
+        assert pilot.app.screen.styles.background == Color.parse(pilot.app.get_theme("nord").background)
+    assert worked_out_again == []
+
+
 async def test_a_theme_an_older_workbook_remembered_is_still_used(db):
     seed(db, [acme()])
     from tui.store import Workbook
