@@ -365,6 +365,31 @@ async def test_first_run_asks_for_the_profile_once(db):
         assert pilot.app.screen.__class__.__name__ == "MainScreen"
 
 
+async def test_the_first_question_waits_while_a_form_opened_as_the_rows_came_is_in_use(db, monkeypatch):
+    """"a" typed as a new workbook's first rows came opens the form to add an interview: the question about
+    the profile comes once the form is closed, not over it while the company is typed."""
+    from textual import events
+
+    from tui.app import FollowupApp
+
+    mount = FollowupApp.on_mount
+
+    def typed_ahead(self) -> None:
+        self.post_message(events.Key("a", "a"))  # as the terminal's reader passes it on
+        mount(self)
+
+    monkeypatch.setattr(FollowupApp, "on_mount", typed_ahead)
+    seed(db, profile_asked=False)
+    async with running(db) as pilot:
+        await pilot.press(*"Acme")
+        await settle(pilot)
+        assert pilot.app.screen.__class__.__name__ == "InterviewForm"
+        assert pilot.app.screen.query_one("#f-company", Input).value == "Acme"
+        await pilot.press("escape")
+        await settle(pilot)
+        assert pilot.app.screen.__class__.__name__ == "ProfileDialog"
+
+
 async def test_references_dialog(db):
     seed(db, [acme()])
     async with running(db) as pilot:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable
 from typing import Any, cast
 
@@ -62,6 +63,8 @@ class MainScreen(Screen[None]):
         self.reminders = Reminders(self, session, self._relist)
         self.start_up = StartUp(self)
         self._resumed = False
+        #: Set while this screen is the one shown, no dialog or form over it.
+        self.on_top = asyncio.Event()
         self._notes = NotesPane(id="notes-pane", classes=starting_classes("notes-pane"))
 
     def post_message(self, message: Message) -> bool:
@@ -71,6 +74,12 @@ class MainScreen(Screen[None]):
             self._resumed = True
             message.refresh_styles = False
         return super().post_message(message)
+
+    def on_screen_resume(self) -> None:
+        self.on_top.set()
+
+    def on_screen_suspend(self) -> None:
+        self.on_top.clear()
 
     @property
     def in_call(self) -> bool:

@@ -169,6 +169,9 @@ class StartUp:
 
     async def _first_questions(self) -> None:
         screen, session = self.screen, self.session
+        # A form the user opened with a key typed as the rows came is not covered by a question they did
+        # not ask: the questions wait until the rows are shown again.
+        await screen.on_top.wait()
         if not (session.setting("profile_asked", False) or session.workbook.has_profile):
             await flows.ask_profile(screen.app, session, first_run=True)
         if screen.in_call:  # a call begun the moment the rows showed: a call cut off before waits for next time
