@@ -19,6 +19,7 @@ from textual.reactive import Initialize, Reactive
 from textual.screen import Screen
 
 from .domain.fields import UNSHOWABLE, printable
+from .screens.key_hold import Handled, KeyHold, KeysInOrder
 from .screens.main import MainScreen
 from .screens.start_up import StartUp
 from .session import Session
@@ -156,9 +157,10 @@ class FollowupApp(App[int]):
         self.on_exit: Callable[[], None] | None = None
         #: Called once, when the start is done (the command gives threads their usual turns back there).
         self.on_started: Callable[[], None] | None = None
-        #: Keys typed (and text pasted) ahead of the first frame, held until it is drawn, rows and all (None
-        #: from then on).
-        self._typed_ahead: list[events.Key | events.Paste] | None = []
+        #: Keys typed (and text pasted) ahead of the first frame, held until it is drawn, rows and all; and
+        #: those typed after a key that opens a dialog, until it is shown.
+        self.key_hold = KeyHold()
+        self._in_order = KeysInOrder(self)
 
     def exit(self, result: int | None = None, return_code: int = 0, message: RenderableType | None = None) -> None:
         super().exit(result, return_code, message)
@@ -190,24 +192,32 @@ class FollowupApp(App[int]):
         return self._main
 
     async def on_event(self, event: events.Event) -> None:
-        if self._typed_ahead is not None and isinstance(event, events.Key | events.Paste):
-            self._typed_ahead.append(event)
+        if self.key_hold.catch(event):
+            return
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            if not self._in_order.must_wait(event):
+                await super().on_event(event)
+                self._in_order.sent(event)
             return
         await super().on_event(event)
+
+    @on(Handled)
+    async def _answered(self, handled: Handled) -> None:
+        """The keys handed on before a key the app acts on at once are answered: it, and those after it, now."""
+        for event in self._in_order.answered(handled):
+            await self.on_event(event)
 
     def on_ready(self) -> None:
         gc.enable()  # the `followup` command turns the cycle collector off while the app starts
         if self._main is not None:
             self._main.start_up.first_frame_shown()
-        self.call_next(self._take_typed_ahead)
+        self.call_next(self.let_keys_go)
 
-    async def _take_typed_ahead(self) -> None:
-        """The keys typed (and text pasted) while the app started, in order, now that the rows they act on are
-        on screen: read as soon as the terminal was, they would have found no rows yet ("3" lost, then "Said"
-        taken as keys: "a" adds, "i" shows what worked)."""
-        held, self._typed_ahead = self._typed_ahead, None
-        for event in held or ():
-            await super().on_event(event)
+    async def let_keys_go(self, hold: int | None = None) -> None:
+        """The keys held (see `KeyHold`), in the order typed, handed to what is on screen now: the rows, once the
+        first frame is drawn; a dialog, once it is shown. `hold`: only when that hold is still the one on."""
+        for event in self.key_hold.end(hold):
+            await self.on_event(event)  # in turn: one may open a dialog, or wait for those before it
 
     def watch_theme(self, theme: str) -> None:
         """The theme is the user's choice, remembered in the user's config folder for every workbook."""

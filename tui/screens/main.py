@@ -80,6 +80,7 @@ class MainScreen(Screen[None]):
 
     def on_screen_suspend(self) -> None:
         self.on_top.clear()
+        self.app.screen.call_after_refresh(cast(Any, self.app).let_keys_go)  # what was held goes to it, once shown
 
     @property
     def in_call(self) -> bool:
@@ -252,13 +253,17 @@ class MainScreen(Screen[None]):
         self._dialog(flows.correct_call, event.call_id, event.delete)
 
     def _dialog(self, flow: Callable[..., Awaitable[object]], *args: Any, focus_list: bool = False) -> None:
-        """Run a dialog sequence (`flow(app, session, *args)`) as a worker, then show what it changed.
+        """Run a dialog sequence (`flow(app, session, *args)`) as a worker, then show what it changed. It starts
+        only when the worker does, so one cut short by quitting leaves nothing behind."""
 
-        The sequence starts only when the worker does, so one cut short by quitting leaves nothing behind.
-        """
+        app = cast(Any, self.app)  # the FollowupApp (which imports this screen)
+        hold = app.key_hold.begin()  # the keys typed after this one are for the dialog: held till it shows
 
         async def run() -> None:
-            changed = await flow(self.app, self.session, *args)
+            try:
+                changed = await flow(app, self.session, *args)
+            finally:
+                app.call_next(app.let_keys_go, hold)  # no dialog came (or it did not take them)
             self.refresh_list()
             self._shown(changed if isinstance(changed, Interview) else self.current)
             if focus_list and changed is not None:
