@@ -366,7 +366,7 @@ async def test_first_run_asks_for_the_profile_once(db):
 
 
 async def test_the_first_question_waits_while_a_form_opened_as_the_rows_came_is_in_use(db, monkeypatch):
-    """"a" typed as a new workbook's first rows came opens the form to add an interview: the question about
+    """`a` typed as a new workbook's first rows came opens the form to add an interview: the question about
     the profile comes once the form is closed, not over it while the company is typed."""
     from textual import events
 
