@@ -80,3 +80,24 @@ async def test_a_key_waits_no_longer_than_a_moment_for_a_widget_that_never_answe
         await pilot.pause(key_hold.WAIT_AT_MOST + 0.3)
         await settle(pilot)
         assert pilot.app.session.active_call is not None
+
+
+async def test_keys_reach_a_dialog_opened_while_another_screen_is_over_the_rows(db):
+    """Only a dialog opened from the rows holds the keys until it shows over them: one opened while help is
+    over the rows takes what is typed into it at once, not once it is closed."""
+    from tui.dialogs.text_prompt import TextPrompt
+
+    async def flow(app, session) -> str | None:
+        return await app.push_screen_wait(TextPrompt("Anything"))
+
+    seed(db, [interview_held("Acme")])
+    async with running(db) as pilot:
+        await pilot.press("question_mark")
+        await settle(pilot)
+        help_screen = pilot.app.screen
+        pilot.app.main._dialog(flow)
+        await settle(pilot)
+        assert pilot.app.screen is not help_screen
+        await pilot.press(*"abc")
+        await settle(pilot)
+        assert pilot.app.screen.query_one(Input).value == "abc"

@@ -255,15 +255,16 @@ class MainScreen(Screen[None]):
     def _dialog(self, flow: Callable[..., Awaitable[object]], *args: Any, focus_list: bool = False) -> None:
         """Run a dialog sequence (`flow(app, session, *args)`) as a worker, then show what it changed. It starts
         only when the worker does, so one cut short by quitting leaves nothing behind."""
-
         app = cast(Any, self.app)  # the FollowupApp (which imports this screen)
-        hold = app.key_hold.begin()  # the keys typed after this one are for the dialog: held till it shows
+        # The keys typed after this one are for the dialog: held until it is shown over this screen.
+        hold = app.key_hold.begin() if app.screen is self else None
 
         async def run() -> None:
             try:
                 changed = await flow(app, self.session, *args)
             finally:
-                app.call_next(app.let_keys_go, hold)  # no dialog came (or it did not take them)
+                if hold is not None:
+                    app.call_next(app.let_keys_go, hold)  # no dialog came (or it did not take them)
             self.refresh_list()
             self._shown(changed if isinstance(changed, Interview) else self.current)
             if focus_list and changed is not None:
