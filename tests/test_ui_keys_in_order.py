@@ -29,6 +29,19 @@ async def test_down_then_c_at_once_calls_the_interview_moved_to(db):
         assert call is not None and call.interview_id == second
 
 
+async def test_down_down_then_e_at_once_edits_the_interview_moved_to(db):
+    """Not only the keys the app acts on at once: a key answered in turn waits for what the keys before it set
+    off (the list tells the screen which interview is selected)."""
+    seed(db, [interview_held("Acme"), interview_held("Globex"), interview_held("Initech")])
+    async with running(db) as pilot:
+        third = pilot.app.main.sorted_list[2]
+        read_at_once(pilot.app, "down", "down", "e")
+        await settle(pilot)
+        await pilot.pause(0.2)
+        assert pilot.app.screen.__class__.__name__ == "InterviewForm"
+        assert pilot.app.screen.query_one("#f-company", Input).value == third.company
+
+
 async def test_a_then_a_company_at_once_opens_the_form_with_the_company_typed(db):
     seed(db, [interview_held("Globex")])
     async with running(db) as pilot:

@@ -11,8 +11,7 @@ it (the app's own keys are looked up then). Keys already handed on when a hold b
 and are held too, as the very keys typed; so are the keys read while it lasts. Once it ends, they are
 handed on again, each as it was typed, in the order typed.
 
-And a key the app acts on the moment it reads it (a priority key) waits for the keys read before it
-(`KeysInOrder`).
+And a key that is not text waits for the keys read before it, and what they set off (`KeysInOrder`).
 """
 
 from __future__ import annotations
@@ -24,7 +23,6 @@ from textual.app import App
 from textual.message import Message
 from textual.message_pump import MessagePump
 from textual.timer import Timer
-from textual.widgets import Input
 
 __all__ = ["Handled", "KeyHold", "KeysInOrder"]
 
@@ -82,15 +80,19 @@ class Handled(Message):
 WAIT_AT_MOST = 0.5
 #: Rounds of `Handled`: the first comes back once the keys are answered; the second once what answering
 #: them told the widgets is done too (Down moves the list's cursor, and the list then tells the screen
-#: which interview is selected: `c` calls that one).
+#: which interview is selected: `c` calls that one, `e` edits it).
 ROUNDS = 2
 
 
 class KeysInOrder:
-    """Keys acted on in the order typed. Textual hands a key to the focused widget, and acts on the app's
-    keys that come first (priority: a pane's digit, `c` to call) the moment it reads them, ahead of keys
-    handed on a moment before and not yet answered: Down then `c`, typed at once, called the interview
-    the list was leaving. Such a key now waits until every key before it is answered; so do those after it."""
+    """Keys acted on in the order typed, each on what the keys before it left. Textual hands a key to the
+    focused widget, and acts on the app's keys that come first (priority: a pane's digit, `c` to call)
+    the moment it reads them, ahead of keys handed on a moment before and not yet answered: Down then `c`,
+    typed at once, called the interview the list was leaving. And a key answered in turn acted before
+    what the keys before it set off was done: Down, Down, `e` edited the interview the list had left (the
+    list tells the screen which interview is selected by a message). So a key that is not text typed into
+    a field now waits until the keys handed on before it are answered, and what answering them set off is
+    done; so do the keys after it."""
 
     def __init__(self, app: App[Any]) -> None:
         self._app = app
@@ -108,12 +110,12 @@ class KeysInOrder:
             self._sent.add(self._app.focused or self._app.screen)
 
     def must_wait(self, event: events.Key) -> bool:
-        """Whether `event` waits (kept, to be taken again by `answered`): keys are waiting already, or it is one
-        the app acts on at once while keys handed on may not be answered yet."""
+        """Whether `event` waits (kept, to be taken again by `answered`): keys are waiting already, or keys handed
+        on may not be answered yet and it is not text typed after them."""
         if self._waiting is not None:
             self._waiting.append(event)
             return True
-        if not self._sent or not self._acts_at_once(event):
+        if not self._sent or self._is_text(event):
             return False
         self._asking, self._sent = self._sent, set()
         if not self._ask(ROUNDS):
@@ -149,10 +151,15 @@ class KeysInOrder:
         for event in self._let_go():
             self._app.post_message(event)
 
-    def _acts_at_once(self, event: events.Key) -> bool:
-        """Whether the app acts on `event` before the focused widget sees it (a priority key, on offer now).
-        A character typed into a field or the notes is text: the app's letters are off there."""
-        if event.is_printable and (isinstance(self._app.focused, Input) or getattr(self._app.screen, "typing", False)):
+    def _is_text(self, event: events.Key) -> bool:
+        """Whether `event` is a character typed into a field or an editor: it goes where the characters before
+        it went, after them, and acts on nothing else."""
+        focused = self._app.focused
+        if not event.is_printable or focused is None:
             return False
-        found = self._app.screen.active_bindings.get(event.key)
-        return found is not None and found.enabled and found.binding.priority
+        return any(kind.__name__ in _TAKES_TEXT for kind in type(focused).__mro__)
+
+
+#: Textual's widgets that take typed characters as text (by name: the editor's module loads after the first
+#: frame, and only when it is needed).
+_TAKES_TEXT = frozenset({"Input", "TextArea"})
