@@ -114,3 +114,23 @@ async def test_keys_reach_a_dialog_opened_while_another_screen_is_over_the_rows(
         await pilot.press(*"abc")
         await settle(pilot)
         assert pilot.app.screen.query_one(Input).value == "abc"
+
+
+async def test_ctrl_e_then_v_at_once_records_a_message_left_and_types_nothing(db):
+    """The keys after ctrl+e are for the question it asks: `v` answers it, and is not typed into the notes."""
+    from tui.domain.models import Outcome
+
+    seed(db, [interview_held("Acme")])
+    async with running(db) as pilot:
+        await pilot.press("c")
+        await settle(pilot)
+        await pilot.press(*"Left word")
+        await settle(pilot)
+        read_at_once(pilot.app, "ctrl+e", "v")
+        await settle(pilot)
+        await pilot.pause(0.2)
+        await settle(pilot)
+        assert pilot.app.session.active_call is None
+        [call] = pilot.app.session.calls_for(pilot.app.main.selected)
+        assert call.outcome is Outcome.VOICEMAIL_LEFT
+        assert call.notes == "Left word"

@@ -16,15 +16,17 @@ And a key that is not text waits for the keys read before it, and what they set 
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, cast
 
 from textual import events
 from textual.app import App
 from textual.message import Message
 from textual.message_pump import MessagePump
+from textual.screen import Screen
 from textual.timer import Timer
 
-__all__ = ["Handled", "KeyHold", "KeysInOrder"]
+__all__ = ["Handled", "KeyHold", "KeysInOrder", "hold_for_a_dialog", "takes_text"]
 
 Held = events.Key | events.Paste
 
@@ -64,6 +66,17 @@ class KeyHold:
             return []
         held, self._held = self._held, None
         return sorted(held, key=lambda event: event.time)
+
+
+def hold_for_a_dialog(screen: Screen[Any]) -> Callable[[], None]:
+    """Called by the key that opens a dialog over `screen`, as it is read: the keys typed after it are for the
+    dialog, held until it shows (see `KeyHold`). What it returns lets them go, for a flow ending without one.
+    Nothing is held when another screen is over `screen` already: no dialog would show over it."""
+    app = cast(Any, screen.app)  # the FollowupApp (which imports the screens)
+    if app.screen is not screen:
+        return lambda: None
+    hold = app.key_hold.begin()
+    return lambda: app.call_next(app.let_keys_go, hold)
 
 
 class Handled(Message):
@@ -154,12 +167,14 @@ class KeysInOrder:
     def _is_text(self, event: events.Key) -> bool:
         """Whether `event` is a character typed into a field or an editor: it goes where the characters before
         it went, after them, and acts on nothing else."""
-        focused = self._app.focused
-        if not event.is_printable or focused is None:
-            return False
-        return any(kind.__name__ in _TAKES_TEXT for kind in type(focused).__mro__)
+        return event.is_printable and takes_text(self._app.focused)
 
 
-#: Textual's widgets that take typed characters as text (by name: the editor's module loads after the first
-#: frame, and only when it is needed).
+def takes_text(widget: object) -> bool:
+    """Whether `widget` takes the characters typed as text: a field or an editor. Told by the classes' names:
+    the editor's module loads after the first frame, and only when it is needed."""
+    return widget is not None and any(kind.__name__ in _TAKES_TEXT for kind in type(widget).__mro__)
+
+
+#: Textual's widgets that take typed characters as text.
 _TAKES_TEXT = frozenset({"Input", "TextArea"})

@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
 from ..domain.models import Interview
 from ..domain.search import found_in
@@ -29,6 +29,7 @@ from ..widgets.save_warning import SaveWarning
 from . import after_flows, flows, practice_flows
 from .call_view import CallView
 from .file_changed import FileChangedWatch
+from .key_hold import hold_for_a_dialog, takes_text
 from .main_keys import MAIN_BINDINGS, allowed
 from .reminders import Reminders
 from .repaint import ChangedOnly
@@ -63,8 +64,7 @@ class MainScreen(Screen[None]):
         self.reminders = Reminders(self, session, self._relist)
         self.start_up = StartUp(self)
         self._resumed = False
-        #: Set while this screen is the one shown, no dialog or form over it.
-        self.on_top = asyncio.Event()
+        self.on_top = asyncio.Event()  # set while this screen is shown, no dialog or form over it
         self._notes = NotesPane(id="notes-pane", classes=starting_classes("notes-pane"))
 
     def post_message(self, message: Message) -> bool:
@@ -255,16 +255,13 @@ class MainScreen(Screen[None]):
     def _dialog(self, flow: Callable[..., Awaitable[object]], *args: Any, focus_list: bool = False) -> None:
         """Run a dialog sequence (`flow(app, session, *args)`) as a worker, then show what it changed. It starts
         only when the worker does, so one cut short by quitting leaves nothing behind."""
-        app = cast(Any, self.app)  # the FollowupApp (which imports this screen)
-        # The keys typed after this one are for the dialog: held until it is shown over this screen.
-        hold = app.key_hold.begin() if app.screen is self else None
+        let_go = hold_for_a_dialog(self)
 
         async def run() -> None:
             try:
-                changed = await flow(app, self.session, *args)
+                changed = await flow(self.app, self.session, *args)
             finally:
-                if hold is not None:
-                    app.call_next(app.let_keys_go, hold)  # no dialog came (or it did not take them)
+                let_go()  # no dialog came (or it did not take the keys)
             self.refresh_list()
             self._shown(changed if isinstance(changed, Interview) else self.current)
             if focus_list and changed is not None:
@@ -280,10 +277,8 @@ class MainScreen(Screen[None]):
     # actions
     @property
     def typing(self) -> bool:
-        """Whether keys go into text: a field, or the notes (this screen's one TextArea, whose module
-        loads with the editor, after the first frame of an empty workbook)."""
-        focused = self.focused
-        return isinstance(focused, Input) or (self._notes.built and focused is self._notes.editor)
+        """Whether keys go into text: a field, or the notes."""
+        return takes_text(self.focused)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         leaving = bool(getattr(self.app, "leaving", False))
@@ -378,13 +373,18 @@ class MainScreen(Screen[None]):
     def action_scroll_script(self, lines: int) -> None:
         self.notes.scripts.scroll(lines)
 
-    @work(group="dialogs", exclusive=True)
-    async def action_end_call(self) -> None:
+    def action_end_call(self) -> None:
         """ctrl+e, even while typing: ask how it went; the call ends at the moment of the key."""
-        call = self.session.active_call
-        if call is None:
-            return
-        recorded = await flows.end_call(self.app, self.session, self.session.now())
+        self._end_call(hold_for_a_dialog(self))
+
+    @work(group="dialogs", exclusive=True)
+    async def _end_call(self, let_go: Callable[[], None]) -> None:
+        if (call := self.session.active_call) is None:
+            return let_go()
+        try:
+            recorded = await flows.end_call(self.app, self.session, self.session.now())
+        finally:
+            let_go()
         if recorded is None:
             self.screen.set_focus(self.notes.editor)
             return
