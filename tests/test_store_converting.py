@@ -228,6 +228,20 @@ def test_a_well_formed_record_never_needs_the_field_by_field_path(monkeypatch, c
     assert [from_doc(cls, doc), from_doc(cls, older)] == expected
 
 
+@pytest.mark.parametrize(("cls", "doc"), full_records(), ids=lambda value: getattr(value, "__name__", ""))
+def test_a_record_with_every_field_right_is_made_by_the_function_written_for_its_class(monkeypatch, cls, doc):
+    monkeypatch.setattr(uuid, "uuid4", lambda: uuid.UUID(int=7))
+    expected = one_field_at_a_time(cls, doc)
+
+    def refuse(*_: Any) -> Any:
+        raise AssertionError("a record with every field right was read field by field")
+
+    monkeypatch.setattr(documents, "_MAKERS", {})  # written again, with the slow reading refused
+    monkeypatch.setattr(documents, "_slowly", refuse)
+    assert from_doc(cls, doc) == expected
+    assert set(documents._MAKERS) >= {cls}
+
+
 def test_a_record_owns_its_lists_and_tables_apart_from_the_stored_document():
     doc = to_doc(full_interview())
     before = copy.deepcopy(doc)
