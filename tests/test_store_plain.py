@@ -43,7 +43,7 @@ _TABLES = st.dictionaries(st.sampled_from(["meta", "interviews", "calls", "odd}"
 def walked(raw: bytes) -> dict[str, Any]:
     """The tables as the walk gives them, put back together; each record is the bytes it says it is."""
     tables: dict[str, Any] = {}
-    for table, key, doc, start, end in walk_records(raw):
+    for table, key, doc, start, end, _ in walk_records(raw):
         records = tables.setdefault(table, {})
         if key is not None:
             records[key] = doc
@@ -178,7 +178,7 @@ def test_a_file_read_whole_opens_the_same(tmp_path: Path, monkeypatch: pytest.Mo
     path = tmp_path / "w.json"
     raw = _workbook(path)
     walked_once = _seen(path, raw)
-    monkeypatch.setattr(checking, "_read_plain", lambda path, raw: None)
+    monkeypatch.setattr(checking, "_read_plain", lambda path, raw, later=False: None)
     assert _seen(path, raw) == walked_once
     spaced = json.dumps(orjson.loads(raw), indent=1).encode()  # another program's layout: read whole
     monkeypatch.undo()
@@ -194,7 +194,7 @@ def test_a_call_names_its_interview_by_the_interview_s_own_id(
     path = tmp_path / "w.json"
     raw = _workbook(path)
     if not plain:
-        monkeypatch.setattr(checking, "_read_plain", lambda path, raw: None)
+        monkeypatch.setattr(checking, "_read_plain", lambda path, raw, later=False: None)
     objects = check_tables(path, raw, UTC)[0].objects
     (call,) = objects["calls"].values()
     assert call.interview_id is objects["interviews"][call.interview_id].id
@@ -256,5 +256,5 @@ def test_any_change_to_a_file_opens_as_reading_it_whole_would(tmp_path_factory: 
         elif what == "take" and at < len(raw):
             del raw[at]
     walked_once = _outcome(path, bytes(raw))
-    with mock.patch.object(checking, "_read_plain", lambda path, raw: None):
+    with mock.patch.object(checking, "_read_plain", lambda path, raw, later=False: None):
         assert _outcome(path, bytes(raw)) == walked_once

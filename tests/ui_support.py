@@ -93,7 +93,7 @@ async def running(
     from tui.app import make_app
     from tui.store import Workbook
 
-    book = Workbook.open(path)
+    book = Workbook.open(path, later=True)  # a pasted log's notes read once the first frame shows, as the command does
     app = make_app(book, clock=clock or (fixed_clock if now == FIXED_NOW else lambda: now))
     try:
         async with app.run_test(size=size) as pilot:

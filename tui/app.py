@@ -23,6 +23,7 @@ from .screens.key_hold import Handled, KeyHold, KeysInOrder
 from .screens.main import MainScreen
 from .screens.start_up import StartUp
 from .session import Session
+from .store import StoreError
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -150,6 +151,9 @@ class FollowupApp(App[int]):
         #: The user's own keys as applied (binding id to keys), for help and the palette.
         self.user_keymap: dict[str, str] = {}
         self._main: MainScreen | None = None
+        #: Why the workbook was refused once the app had started (a text read after the first frame was not
+        #: text): the command says it as it says why a file will not open.
+        self.refused: StoreError | None = None
         #: Set once quitting has begun: no key may start anything after that.
         self.leaving = False
         self._shown_not_obeyed = ShownNotObeyed()
@@ -209,7 +213,15 @@ class FollowupApp(App[int]):
 
     def on_ready(self) -> None:
         gc.enable()  # the `followup` command turns the cycle collector off while the app starts
+        try:  # a pasted log's text, left unread for the first rows to show sooner: before any key
+            left = self.workbook.read_the_rest()
+        except StoreError as error:
+            self.refused = error
+            self.exit(return_code=1)
+            return
         if self._main is not None:
+            if left:
+                self._main.watch_selected()  # its notes and calls as they are
             self._main.start_up.first_frame_shown()
         self.call_next(self.let_keys_go)
 

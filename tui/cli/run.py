@@ -42,7 +42,7 @@ def open_workbook_or_exit(path: Path, ahead: ReadAhead | None = None) -> Workboo
     """Open the workbook, or print why not (naming the file) and exit with status 1. `ahead`: the file, read
     ahead while the modules that open it loaded."""
     try:
-        return Workbook.open(path, ahead=ahead)
+        return Workbook.open(path, ahead=ahead, later=True)  # the app reads the rest once its first frame shows
     except StoreError as error:
         say(f"followup: {error}")
         raise SystemExit(1) from None
@@ -130,6 +130,8 @@ def _run(path: Path, demo: bool, cleanup: Callable[[], None] = lambda: None, ahe
         for sig, handler in previous.items():
             signal.signal(sig, handler)
         status = close_once()
+    if app.refused is not None:
+        say(f"followup: {app.refused}")
     return status or app.return_code or 0
 
 

@@ -23,12 +23,26 @@ from .fingerprint import Fingerprint, HashedAside, stamp_of
 from .plain import NotPlainError, walk_records
 from .records import Kept, Record, Tables, runs
 from .schema import SCHEMA_VERSION, check_layout, migrate, schema_version
-from .written import BIG, Big, Piece, Pieces, kept_as, same_bytes, stands_as_made, told_as_made
+from .written import BIG, Big, Piece, Pieces, kept_as, same_bytes, stands_around, stands_as_made, told_as_made
 
-__all__ = ["KINDS", "Loaded", "backup_path_for", "check_tables", "last_good"]
+__all__ = ["KINDS", "LATER", "Later", "Loaded", "backup_path_for", "check_tables", "last_good", "read_later"]
 
 #: The tables of records, by the class each record becomes.
 KINDS: dict[type, str] = {Interview: "interviews", CallAttempt: "calls", ThankYou: "thank_yous"}
+#: The text a big record may have read later (`read_later`): its notes, where a log is pasted. Nothing checks
+#: a note but its being text, so the record is made, and stands, the same with it unread.
+LATER = "notes"
+
+
+@dataclass
+class Later:
+    """A big record's text left unread when the file was opened: `read_later` puts it in its object and doc."""
+
+    obj: Any
+    doc: dict[str, Any]
+    name: str
+    #: The text's JSON string as it stands in the file's bytes, its quotes included.
+    json: memoryview
 
 
 @dataclass
@@ -42,6 +56,8 @@ class Loaded:
     doc_ids: dict[str, dict[str, int]] = field(default_factory=dict)
     #: The file's bytes as opened (its format brought up to date), for its backup copy: `back_up` makes it.
     to_back_up: bytes | None = None
+    #: Texts left unread, to read before anything reads them (`read_later`).
+    later: list[Later] = field(default_factory=list)
 
 
 def backup_path_for(path: Path) -> Path:
@@ -95,17 +111,18 @@ def _twice(path: Path, raw: bytes) -> None:
     raise DamagedFileError(path, problem, last_good(path))
 
 
-def check_tables(path: Path, raw: bytes, tz: Any) -> tuple[Loaded, int]:
+def check_tables(path: Path, raw: bytes, tz: Any, later: bool = False) -> tuple[Loaded, int]:
     """Everything short of writing: layout, format, migration in memory, every record converted.
 
-    Returns the result and the format the file was in. Raises a StoreError naming the file.
+    Returns the result and the format the file was in. Raises a StoreError naming the file. `later`: a big
+    record's notes may be left unread (`read_later` reads them), for a file laid out as followup writes it.
     """
     try:
         stamp: os.stat_result | None = path.stat()  # of the bytes read, before they can change again
     except FileNotFoundError:
         stamp = None  # a workbook not made yet, read as empty
     with _collector_paused():
-        read = _read_plain(path, raw)
+        read = _read_plain(path, raw, later)
         version = SCHEMA_VERSION
         if read is None:
             read, version = _read_whole(path, raw, tz)
@@ -114,13 +131,19 @@ def check_tables(path: Path, raw: bytes, tz: Any) -> tuple[Loaded, int]:
         pieces = cast(Pieces, taken.pieces())  # nothing copied from a file: not asked to
         tables.settle(taken)
         exact = same_bytes(pieces, raw)
-        if not exact and not same_bytes(pieces, raw.strip()):  # followup's own files are what it writes
-            _twice(path, raw)
+        if not exact:
+            read_later(path, read.later, raw, tz)  # only in a file as followup writes it is a text left unread
+            if not same_bytes(pieces, raw.strip()):  # followup's own files are what it writes
+                _twice(path, raw)
         seen = None if stamp is None else Fingerprint(stamp_of(stamp), read.seen(pieces) if exact else raw)
         if exact and seen is not None:  # the first save may copy a big record's JSON from this file
             tables.stood(taken, seen.held, seen.stamp)
-        loaded = Loaded(tables, seen, read.objects, read.doc_ids)
+        loaded = Loaded(tables, seen, read.objects, read.doc_ids, later=read.later)
     return loaded, version
+
+
+#: A big record's text the walk left unread: its field, and where its JSON string stands in the file.
+Aside = tuple[str, range] | None
 
 
 @dataclass
@@ -136,6 +159,7 @@ class _Read:
     #: The JSON of big records, made already, or read where they stand in the file (`in_place`).
     made: Big = field(default_factory=lambda: {table: {} for table in KINDS.values()})
     in_place: list[memoryview] = field(default_factory=list)
+    later: list[Later] = field(default_factory=list)
     #: Read record by record: table -> where each record starts in the file, and where the last ends.
     starts: dict[str, array[int]] = field(default_factory=dict)
     ends: dict[str, int] = field(default_factory=dict)
@@ -144,25 +168,37 @@ class _Read:
 
     def take(self, path: Path, cls: type, table: str, key: str, doc: Any) -> None:
         """One record of `table`: made into `cls`, and kept as its JSON (a big one as its doc)."""
-        doc_id = self._made(path, cls, table, key, doc)
+        doc_id, _ = self._made(path, cls, table, key, doc)
         self.records[table][doc_id] = kept_as(doc_id, doc, self.made[table])
 
-    def take_as_read(self, path: Path, cls: type, table: str, key: str, doc: Any, raw: bytes, span: range) -> None:
+    def take_as_read(
+        self, path: Path, cls: type, table: str, key: str, doc: Any, raw: bytes, span: range, aside: Aside = None
+    ) -> None:
         """One record of `table` that stands at `span` in the file: kept there when those bytes are exactly
-        what followup would write of it (see `Kept`), else as its JSON (a big one as its doc)."""
+        what followup would write of it (see `Kept`), else as its JSON (a big one as its doc). `aside`: its
+        text left unread by the walk, read later when the record is big and stands as followup writes it."""
         records = self.records[table]
         if int(key) in records:
             raise NotPlainError  # a number twice: read whole, where the problem is named
-        doc_id = self._made(path, cls, table, key, doc)
+        fields = range(span.start + len(key) + 3, span.stop)  # past `"12":`
+        if aside is not None:
+            name, text = aside
+            if len(fields) <= BIG or not hasattr(cls, name) or not stands_around(doc, name, raw, fields, text):
+                doc[name], aside = _text_now(raw, text), None
+        doc_id, obj = self._made(path, cls, table, key, doc)
         starts = self.starts.get(table)
         if starts is None:  # (not `setdefault`: that would make an array for each record)
             starts = self.starts[table] = array("q")
         place = len(starts)
         starts.append(span.start)
         self.ends[table] = span.stop
-        fields = range(span.start + len(key) + 3, span.stop)  # past `"12":`
         body: Piece
-        if len(fields) > BIG and told_as_made(doc, raw, fields):  # its JSON as read, not made again
+        if aside is not None:  # its JSON as read, its text read later
+            body = memoryview(raw)[fields.start : fields.stop]
+            self.in_place.append(body)
+            name, text = aside
+            self.later.append(Later(obj, doc, name, memoryview(raw)[text.start : text.stop]))
+        elif len(fields) > BIG and told_as_made(doc, raw, fields):  # its JSON as read, not made again
             body = memoryview(raw)[fields.start : fields.stop]
             self.in_place.append(body)
         else:
@@ -173,13 +209,13 @@ class _Read:
         records[doc_id] = kept_as(doc_id, doc, self.made[table], body)
         self.moved.setdefault(table, {})[place] = doc_id
 
-    def _made(self, path: Path, cls: type, table: str, key: str, doc: Any) -> int:
-        """The record made into `cls` and put with the others; its doc id."""
+    def _made(self, path: Path, cls: type, table: str, key: str, doc: Any) -> tuple[int, Any]:
+        """The record made into `cls` and put with the others; its doc id, and the object."""
         obj, record_id, doc_id = _convert(path, cls, table, key, doc, self.doc_ids[table])
         if table != "interviews" and (interview := self.objects["interviews"].get(obj.interview_id)) is not None:
             obj.interview_id = interview.id  # one string for the id, however many calls name it
         self.objects[table][record_id] = obj
-        return doc_id
+        return doc_id, obj
 
     def kept(self, raw: bytes) -> dict[str, Kept]:
         """The records read one at a time, kept where they stand in `raw`; when one is big (its doc is
@@ -216,7 +252,7 @@ def _without(raw: bytes, starts: array[int], places: set[int]) -> tuple[bytes, a
         start = end + 1
         placed.extend([start] * (first - at))
         shift = start - starts[first]
-        placed.extend(where + shift for where in starts[first:stop])
+        placed.extend(starts[first:stop] if not shift else map(shift.__add__, starts[first:stop]))
         parts.append(view[starts[first] : starts[stop] - 1])
         end = start + len(parts[-1])
         at = stop
@@ -246,14 +282,15 @@ def _read_whole(path: Path, raw: bytes, tz: Any) -> tuple[_Read, int]:
     return read, version
 
 
-def _read_plain(path: Path, raw: bytes) -> _Read | None:
+def _read_plain(path: Path, raw: bytes, later: bool = False) -> _Read | None:
     """A file laid out as followup writes it, in its current format, read one record at a time: the
     dicts of the whole file are never held at once (27 MB at 10,000 interviews, on top of the file).
-    None for any other file, and for any problem: `_read_whole` reads it then, and names the problem."""
+    None for any other file, and for any problem: `_read_whole` reads it then, and names the problem.
+    `later`: a big record's notes may be left unread (see `Later`)."""
     read = _Read()
     classes = {table: cls for cls, table in KINDS.items()}
     try:
-        for table, key, doc, start, end in walk_records(raw):
+        for table, key, doc, start, end, aside in walk_records(raw, LATER if later else None):
             if table not in read.names:
                 read.names.append(table)
                 if table not in classes:
@@ -263,8 +300,10 @@ def _read_plain(path: Path, raw: bytes) -> _Read | None:
             if key is None:
                 continue
             if table in classes:
-                read.take_as_read(path, classes[table], table, key, doc, raw, range(start, end))
+                read.take_as_read(path, classes[table], table, key, doc, raw, range(start, end), aside)
             else:
+                if aside is not None:
+                    doc[aside[0]] = _text_now(raw, aside[1])
                 read.small[table][key] = doc
         # The tables of records are laid out right, or the walk would have stopped: the small ones are checked.
         if check_layout(read.small) is not None or schema_version(read.small) != SCHEMA_VERSION:
@@ -274,6 +313,37 @@ def _read_plain(path: Path, raw: bytes) -> _Read | None:
     except (NotPlainError, DamagedFileError):
         return None
     return read
+
+
+def _text_now(raw: bytes, text: range) -> str:
+    """A text the walk left unread (`walk_records`), read now; NotPlainError when it is not a JSON string."""
+    try:
+        value = orjson.loads(memoryview(raw)[text.start : text.stop])
+    except orjson.JSONDecodeError:
+        raise NotPlainError from None
+    if type(value) is not str:
+        raise NotPlainError
+    return value
+
+
+def read_later(path: Path, later: list[Later], raw: bytes, tz: Any) -> None:
+    """The texts left unread when the file's bytes `raw` were opened (`later`), read and put in their objects
+    and docs; `later` is then emptied.
+
+    Raises the DamagedFileError reading the file at once would have raised, when one of them is not a JSON
+    string (a byte that is not UTF-8, a bad escape): the file is then refused as a whole, as it would have
+    been, and nothing was written of it."""
+    for item in later:
+        try:
+            text = orjson.loads(item.json)
+        except orjson.JSONDecodeError:
+            text = None
+        if type(text) is not str:
+            check_tables(path, raw, tz)  # raises, naming the problem as an open does
+            raise DamagedFileError(path, f"the {item.name} of a record are not text", last_good(path))
+        setattr(item.obj, item.name, text)
+        item.doc[item.name] = text
+    later.clear()
 
 
 @contextlib.contextmanager

@@ -150,11 +150,12 @@ def check_kind(path: Path) -> None:
         read_raw(path)  # raises, naming what it is
 
 
-def load_tables(path: Path, tz: Any, ahead: ReadAhead | None = None) -> Loaded:
+def load_tables(path: Path, tz: Any, ahead: ReadAhead | None = None, later: bool = False) -> Loaded:
     """Read and check the file, then migrate it; create it if missing. Call with the lock held.
 
     Nothing is written unless the whole file opened cleanly, so a bad file never replaces the backup:
-    the bytes that did are handed back for it (`to_back_up`; `back_up` makes the copy).
+    the bytes that did are handed back for it (`to_back_up`; `back_up` makes the copy). `later`: a big
+    record's notes may be left to `read_later` (no copy is to be made before they are read).
     """
     temp_path_for(path).unlink(missing_ok=True)
     if not path.exists():
@@ -171,7 +172,7 @@ def load_tables(path: Path, tz: Any, ahead: ReadAhead | None = None) -> Loaded:
         _write(path, "create", lambda: write_atomic(path, empty))
         return check_tables(path, empty, tz)[0]
     raw = read_raw(path, ahead)
-    loaded, version = check_tables(path, raw, tz)
+    loaded, version = check_tables(path, raw, tz, later)
     if version < SCHEMA_VERSION:
         original = raw
         _write(path, "keep a copy of", lambda: _keep_copy(path, version, original))

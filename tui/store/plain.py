@@ -22,7 +22,12 @@ from typing import Any
 
 import orjson
 
-__all__ = ["NotPlainError", "walk_records"]
+from .written import QUOTES_LOOKED_AT, is_escaped
+
+__all__ = ["NotPlainError", "Walked", "walk_records"]
+
+#: A record as walked: (table, record number, its fields, where it starts, where it ends, its text aside).
+Walked = tuple[str, str | None, Any, int, int, tuple[str, range] | None]
 
 
 class NotPlainError(Exception):
@@ -45,14 +50,22 @@ _NEAR = 1 << 16
 #: The most bytes after a brace the pattern needs to see, the spaces at the file's end aside: `},"` and a
 #: record number, `":{`.
 _SEEN_AFTER = 32
+_QUOTE = ord('"')
 
 
-def walk_records(raw: bytes) -> Iterator[tuple[str, str | None, Any, int, int]]:
+def walk_records(raw: bytes, aside: str | None = None) -> Iterator[Walked]:
     """Every record of the file, in the file's order: (table, record number, the record's fields, where
-    it starts and where it ends), the record being `raw[start:end]`, from its number to its closing brace.
+    it starts and where it ends, its text left unread), the record being `raw[start:end]`, from its number
+    to its closing brace.
 
-    A table with no record comes as (table, None, None, at, at). Raises NotPlainError at the first thing
-    that is not as followup writes it; the records already given are then to be put aside.
+    `aside`: a field whose text, in a record whose JSON is longer than the pattern searches (a log pasted
+    into its notes), is left unread: the record's fields then hold "" for it, and where its JSON string
+    stands is given as (the field, its range in `raw`, quotes included). Whether those bytes are a JSON
+    string is then not known yet: `orjson.loads` of them tells. A record where that text cannot be told
+    apart quickly is read whole.
+
+    A table with no record comes as (table, None, None, at, at, None). Raises NotPlainError at the first
+    thing that is not as followup writes it; the records already given are then to be put aside.
     """
     view = memoryview(raw)
     if raw[:1] != b"{":
@@ -67,7 +80,7 @@ def walk_records(raw: bytes) -> Iterator[tuple[str, str | None, Any, int, int]]:
             raise NotPlainError
         table, at = _text(opened[1]), opened.end()
         if raw[at : at + 1] == b"}":
-            yield table, None, None, at, at
+            yield table, None, None, at, at, None
             at += 1
         else:
             while True:
@@ -75,6 +88,15 @@ def walk_records(raw: bytes) -> Iterator[tuple[str, str | None, Any, int, int]]:
                 if number is None:
                     raise NotPlainError
                 start = end = number.end()
+                if aside is not None and _MAY_END.search(raw, start, start + _NEAR) is None:
+                    read = _with_text_aside(raw, start, aside)
+                    if read is not None:
+                        fields, end, text = read
+                        yield table, _text(number[1]), fields, number.start(), end, text
+                        at = end + 1
+                        if raw[end : end + 1] == b"}":
+                            break
+                        continue
                 while True:
                     brace = _MAY_END.search(raw, end, end + _NEAR) or _far_end(raw, end)
                     if brace is None:
@@ -87,7 +109,7 @@ def walk_records(raw: bytes) -> Iterator[tuple[str, str | None, Any, int, int]]:
                         in_vain += end - start
                         if in_vain > most:
                             raise NotPlainError from None
-                yield table, _text(number[1]), fields, number.start(), end
+                yield table, _text(number[1]), fields, number.start(), end, None
                 at = end + 1  # past the comma before the next record, or the table's closing brace
                 if raw[end : end + 1] == b"}":
                     break
@@ -96,6 +118,77 @@ def walk_records(raw: bytes) -> Iterator[tuple[str, str | None, Any, int, int]]:
         else:
             _closed(raw, at)
             return
+
+
+def _with_text_aside(raw: bytes, start: int, name: str) -> tuple[dict[str, Any], int, tuple[str, range]] | None:
+    """The record whose opening brace is at `start` read with its text `name` left unread, that text running
+    past the _NEAR bytes the pattern searches: (its fields, "" for that text; where it ends; `name` and where
+    that text's JSON stands). None when that cannot be told quickly: it is then read whole.
+
+    In JSON, every quote outside a string opens or closes one, and every quote inside one is escaped: so
+    the record's strings up to that text are found by their quotes alone."""
+    at, depth, key, limit = start, 0, None, start + _NEAR
+    while (opening := raw.find(b'"', at, limit)) != -1:
+        between = raw[at:opening]  # what stands between two strings: no quote, so no text
+        depth += between.count(b"{") + between.count(b"[") - between.count(b"}") - between.count(b"]")
+        closing = _closing_quote(raw, opening, limit)
+        if closing == -1:  # the text that runs on
+            if key is None or depth != 1 or between != b":" or _text_of(raw, key) != name:
+                return None  # not that field of the record itself
+            closing = _long_text_end(raw, opening)
+            return None if closing == -1 else _around(raw, start, range(opening, closing + 1), name)
+        key = range(opening, closing + 1)
+        at = closing + 1
+    return None
+
+
+def _around(raw: bytes, start: int, text: range, name: str) -> tuple[dict[str, Any], int, tuple[str, range]] | None:
+    """The record at `start` read around its long `text`, which is left out: its fields and where it ends."""
+    head = raw[start : text.start]
+    end = text.stop
+    while (brace := _MAY_END.search(raw, end, text.stop + _NEAR)) is not None:
+        end = brace.end()
+        try:
+            fields = orjson.loads(head + b'""' + raw[text.stop : end])
+        except orjson.JSONDecodeError:
+            continue
+        return (fields, end, (name, text)) if type(fields) is dict and fields.get(name) == "" else None
+    return None
+
+
+def _closing_quote(raw: bytes, opening: int, limit: int) -> int:
+    """Where the string opened at `opening` closes, its first quote not escaped; -1 when not before `limit`."""
+    at = opening
+    while (at := raw.find(b'"', at + 1, limit)) != -1:
+        if not is_escaped(raw, at):
+            return at
+    return -1
+
+
+def _long_text_end(raw: bytes, opening: int) -> int:
+    """Where the long string opened at `opening` closes; -1 when it does not. Its quotes are looked at one by
+    one; past QUOTES_LOOKED_AT of them escaped (a log of JSON lines), one search finds its end instead: a
+    quote after a comma is never escaped, so the first comma and quote (`,"`) from within a string are either
+    the field after its closing quote (the quote just before them), or its last character and its closing
+    quote. Only a string of JSON is sure to close there: whether it is one is told when it is read."""
+    at = opening
+    for _ in range(QUOTES_LOOKED_AT):
+        at = raw.find(b'"', at + 1)
+        if at == -1 or not is_escaped(raw, at):
+            return at
+    comma = raw.find(b',"', at)
+    if comma == -1:
+        return -1
+    before = comma - 1
+    return before if raw[before] == _QUOTE and not is_escaped(raw, before) else comma + 1
+
+
+def _text_of(raw: bytes, string: range) -> str | None:
+    try:
+        text = orjson.loads(raw[string.start : string.stop])
+    except orjson.JSONDecodeError:
+        return None
+    return text if type(text) is str else None
 
 
 def _far_end(raw: bytes, at: int) -> re.Match[bytes] | None:

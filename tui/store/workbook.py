@@ -14,7 +14,7 @@ from ..domain.documents import from_doc, to_doc
 from ..domain.models import CallAttempt, Interview, Profile, ThankYou
 from ..reading import ReadAhead
 from .autosave import Autosaver, SaveState
-from .checking import KINDS, Loaded, check_tables
+from .checking import KINDS, Loaded, check_tables, read_later
 from .errors import FileGoneError, NotFoundError, ReadOnlyError, StoreError
 from .file_lock import FileLock
 from .opening import (
@@ -62,6 +62,9 @@ class Workbook:
         self._lock = lock
         self._tz = tz
         self._autosaver: Autosaver | None = None
+        #: What `read_the_rest` still has to do: the file as read, whether to save in the background, and
+        #: who hears of saves.
+        self._still_to_read: tuple[Loaded, bool, Callable[[SaveState], None] | None] | None = None
         self._closed = False
         #: Every record, converted when the file was read: table -> id -> object, and its TinyDB doc id.
         self._objects = loaded.objects
@@ -80,9 +83,12 @@ class Workbook:
         on_state: Callable[[SaveState], None] | None = None,
         tz: Any = None,
         ahead: ReadAhead | None = None,
+        later: bool = False,
     ) -> Workbook:
         """Lock, check every record, then migrate and back up the file. Raises a StoreError naming the file.
         `ahead`: the file read ahead (`ReadAhead`), taken once it is locked if it is still the file there.
+        `later`: the notes of a big record (a pasted log) may be left unread, for the first rows to show
+        sooner: they read as "" until `read_the_rest` is called, which backs the file up and starts saving.
 
         Where nothing may be written (a read-only folder or disk, a file made read-only) the file is
         opened read-only instead, and `read_only_error` says why; a workbook that does not exist yet
@@ -99,20 +105,39 @@ class Workbook:
         except ReadOnlyError as error:
             return cls._read_only(path, tz, error.reason, ahead)
         try:
-            loaded = load_tables(path, tz, ahead)
+            loaded = load_tables(path, tz, ahead, later)
         except BaseException:
             held.release()
             raise
         book = cls(path, loaded, held, tz)
-        raw = loaded.to_back_up
-        copy = None if raw is None else partial(back_up, path, raw)
+        book._still_to_read = (loaded, autosave, on_state)
+        if not loaded.later:
+            book.read_the_rest()
+        return book
+
+    def read_the_rest(self) -> bool:
+        """Read what `open(later=True)` left unread, then back the file up and start saving; True when a text
+        was left, and is now in its record. Raises the DamagedFileError opening would have raised, when what
+        was left is not text: the file is then let go of, and nothing is written. Called before any change,
+        and done once."""
+        if self._still_to_read is None:
+            return False
+        (loaded, autosave, on_state), self._still_to_read = self._still_to_read, None
+        left, raw = bool(loaded.later), loaded.to_back_up
+        try:
+            if raw is not None:
+                read_later(self.path, loaded.later, raw, self._tz)
+        except StoreError:
+            self.abandon()
+            raise
+        copy = None if raw is None else partial(back_up, self.path, raw)
         if autosave:
             # The backup is the background writer's first work, so nothing waits for it: with a 20 MB note in
             # the file, 8 ms to find it made already, 23-76 ms to make it.
-            book._autosaver = Autosaver(book._storage, on_state, first=copy)
+            self._autosaver = Autosaver(self._storage, on_state, first=copy)
         elif copy is not None:
             copy()
-        return book
+        return left
 
     @classmethod
     def _read_only(cls, path: Path, tz: Any, reason: str, ahead: ReadAhead | None = None) -> Workbook:
@@ -212,6 +237,7 @@ class Workbook:
         return self._objects[kind]
 
     def _put(self, obj: Any, urgent: bool = True) -> None:
+        self.read_the_rest()  # a record is made into JSON from its object: every text of it read first
         kind = KINDS[type(obj)]
         doc = to_doc(obj)
         doc_id = self._doc_ids[kind].get(obj.id)
@@ -225,6 +251,7 @@ class Workbook:
 
     def _set_text(self, obj: Any, field: str, text: str) -> None:
         """The typing path: change one field in memory and let the autosaver write it later."""
+        self.read_the_rest()
         kind = KINDS[type(obj)]
         cached = self._table(kind).get(obj.id)  # after a reload, the workbook holds a fresh instance
         doc_id = self._doc_ids[kind].get(obj.id)

@@ -21,8 +21,10 @@ __all__ = [
     "Stamp",
     "Stands",
     "Written",
+    "is_escaped",
     "kept_as",
     "same_bytes",
+    "stands_around",
     "stands_as_made",
     "told_as_made",
 ]
@@ -101,15 +103,32 @@ def told_as_made(doc: dict[str, Any], raw: bytes, span: range) -> bool:
     length, longest = max(((len(value), key) for key, value in doc.items() if isinstance(value, str)), default=(0, ""))
     if 8 * length < len(span):  # (a character's JSON: 6 bytes at most)
         return False
+    text = _text_within(doc, longest, raw, span)
+    if text is None:
+        return False
+    start, stop = text.start, text.stop
+    return raw[start] == raw[stop - 1] == _QUOTE and _escaped_within(raw, start + 1, stop - 1)
+
+
+def stands_around(doc: dict[str, Any], name: str, raw: bytes, span: range, text: range) -> bool:
+    """Whether `raw[span]`, a big record read with its text `name` aside (`walk_records`), is laid out as
+    followup writes it: every other field exactly as followup writes it, in order, around that text's
+    JSON string, which stands at `text` (found by its quotes, and read later)."""
+    return _text_within(doc, name, raw, span) == text
+
+
+def _text_within(doc: dict[str, Any], name: str, raw: bytes, span: range) -> range | None:
+    """Where the JSON of the text `name` stands in `raw[span]` when every other field of `doc` is written
+    around it exactly as followup writes it, in order; None when they are not."""
     keys = list(doc)
-    at = keys.index(longest)
+    at = keys.index(name)
     before, after = {k: doc[k] for k in keys[:at]}, {k: doc[k] for k in keys[at + 1 :]}
-    head = (orjson.dumps(before)[:-1] + b"," if before else b"{") + orjson.dumps(longest) + b":"
+    head = (orjson.dumps(before)[:-1] + b"," if before else b"{") + orjson.dumps(name) + b":"
     tail = b"," + orjson.dumps(after)[1:] if after else b"}"
     start, stop = span.start + len(head), span.stop - len(tail)  # the text's JSON, its quotes included
     if stop - start < 2 or not (raw.startswith(head, span.start) and raw.startswith(tail, stop)):
-        return False
-    return raw[start] == raw[stop - 1] == _QUOTE and _escaped_within(raw, start + 1, stop - 1)
+        return None
+    return range(start, stop)
 
 
 _QUOTE, _BACKSLASH = ord('"'), ord("\\")
@@ -122,13 +141,13 @@ def _escaped_within(raw: bytes, start: int, stop: int) -> bool:
     found, seen = raw.find(b'"', start, stop), 0
     while found != -1:
         seen += 1
-        if seen > QUOTES_LOOKED_AT or not _is_escaped(raw, found):
+        if seen > QUOTES_LOOKED_AT or not is_escaped(raw, found):
             return False
         found = raw.find(b'"', found + 1, stop)
     return True
 
 
-def _is_escaped(raw: bytes, at: int) -> bool:
+def is_escaped(raw: bytes, at: int) -> bool:
     """Whether the byte at `at`, inside a JSON string, follows an odd number of backslashes."""
     slashes = 0
     while raw[at - 1 - slashes] == _BACKSLASH:
