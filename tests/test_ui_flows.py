@@ -402,3 +402,19 @@ async def test_references_dialog(db):
         await settle(pilot)
         assert "1 reference" in str(pilot.app.screen.query_one("#data-D2").render())
     assert interviews(db)[0]["references"] == [{"name": "Pat Kim", "relation": "former manager", "contact": ""}]
+
+
+async def test_an_interview_shown_while_the_app_takes_its_widgets_down_raises_nothing(db):
+    """Quitting takes the panes' widgets down while the rows may still move (their order worked out a moment
+    before): the interview shown then has its notes and calls put in the pane, with no error on the way out."""
+    from tui.widgets.call_history import CallHistory
+
+    seed(db, [acme(), acme(company="Globex")])
+    async with running(db) as pilot:
+        screen = pilot.app.screen
+        history = screen.query_one(CallHistory)
+        await history.remove()  # as the app does with every widget once it quits
+        screen.selected = next(i.id for i in pilot.app.session.ordered() if i.id != screen.selected)
+        await settle(pilot)
+        shown = [str(history.get_option_at_index(n).prompt) for n in range(history.option_count)]
+        assert any("No calls yet" in line for line in shown), shown

@@ -73,6 +73,8 @@ class NotesPane(Vertical):
         self._status = ("", "")
         self._save_shown: tuple[object, ...] | None = None
         self._editor: TextArea | None = None  # kept once built: every hand-up of typing asks for it
+        #: Kept once built too: while the app quits, its widgets are taken down, and a record may still be shown.
+        self._history: CallHistory | None = None
         self._building: asyncio.Event | None = None  # set once the editor is built, for all who wait on it
         #: What the editor is to show once it is built: the record's text, and the lines below it.
         self._text_waiting: str | None = None
@@ -98,7 +100,7 @@ class NotesPane(Vertical):
             editor = NotesEditor(disabled=self.owner is None)  # given, not set after: set, it is styled again
             history = CallHistory(id="history")
             await self.mount_all([editor, scripts, history])
-            self._editor = editor
+            self._editor, self._history = editor, history
             editor.disabled = self.owner is None  # a record may have come to be shown while it was mounted
             if self._text_waiting is not None:
                 self._fill(editor, self._text_waiting, *split_for_editor(self._text_waiting))
@@ -126,7 +128,7 @@ class NotesPane(Vertical):
 
     @property
     def history(self) -> CallHistory:
-        return self.query_one(CallHistory)
+        return self._history if self._history is not None else self.query_one(CallHistory)
 
     def show_interview(self, interview: Interview | None, history: list[tuple[str, str | None]]) -> None:
         """An interview's notes (nothing when none is shown) with its calls and thank-yous below."""
