@@ -242,19 +242,25 @@ def test_any_change_to_a_file_opens_as_reading_it_whole_would(tmp_path_factory: 
     """A file cut short, or with bytes changed, put in or taken out anywhere: read record by record, it
     opens to the same records, or is refused with the same words, as when it is read whole."""
     path = tmp_path_factory.mktemp("w") / "w.json"
-    raw = bytearray(_workbook(path))
-    for _ in range(data.draw(st.integers(1, 3))):
-        at = data.draw(st.integers(0, len(raw)))
-        what = data.draw(st.sampled_from(["cut", "set", "put", "take"]))
-        byte = data.draw(st.sampled_from(b'{}[]",:\\ 0123456789az\xff'))
-        if what == "cut":
-            del raw[at:]
-        elif what == "set" and at < len(raw):
-            raw[at] = byte
-        elif what == "put":
-            raw.insert(at, byte)
-        elif what == "take" and at < len(raw):
-            del raw[at]
-    walked_once = _outcome(path, bytes(raw))
+    raw = changed_at_random(_workbook(path), data, b'{}[]",:\\ 0123456789az\xff', least=1)
+    walked_once = _outcome(path, raw)
     with mock.patch.object(checking, "_read_plain", lambda path, raw, later=False: None):
-        assert _outcome(path, bytes(raw)) == walked_once
+        assert _outcome(path, raw) == walked_once
+
+
+def changed_at_random(raw: bytes, data: st.DataObject, bytes_: bytes, least: int = 0) -> bytes:
+    """`raw` cut short, or with `least` to 3 of `bytes_` set, put in or bytes taken out, anywhere."""
+    changed = bytearray(raw)
+    for _ in range(data.draw(st.integers(least, 3))):
+        at = data.draw(st.integers(0, len(changed)))
+        what = data.draw(st.sampled_from(["cut", "set", "put", "take"]))
+        byte = data.draw(st.sampled_from(bytes_))
+        if what == "cut":
+            del changed[at:]
+        elif what == "set" and at < len(changed):
+            changed[at] = byte
+        elif what == "put":
+            changed.insert(at, byte)
+        elif what == "take" and at < len(changed):
+            del changed[at]
+    return bytes(changed)

@@ -16,6 +16,7 @@ import orjson
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from test_store_plain import changed_at_random
 from ui_support import running, seed, settle, stored
 
 from tui.domain.documents import to_doc
@@ -169,21 +170,10 @@ def test_any_change_to_a_file_with_long_notes_opens_as_reading_it_at_once_would(
     length = data.draw(st.sampled_from([300, 1200, 3000]))
     quotes = data.draw(st.sampled_from([2, 4096]))  # the long text's end found quote by quote, or by one search
     with _small_big(quotes):
-        raw = bytearray(_workbook(path, log_of(length), log_of(data.draw(st.sampled_from([0, 2500])))))
-    for _ in range(data.draw(st.integers(0, 3))):
-        at = data.draw(st.integers(0, len(raw)))
-        what = data.draw(st.sampled_from(["cut", "set", "put", "take"]))
-        byte = data.draw(st.sampled_from(b'{}[]",:\\ 0123456789azn\t\xff'))
-        if what == "cut":
-            del raw[at:]
-        elif what == "set" and at < len(raw):
-            raw[at] = byte
-        elif what == "put":
-            raw.insert(at, byte)
-        elif what == "take" and at < len(raw):
-            del raw[at]
+        made = _workbook(path, log_of(length), log_of(data.draw(st.sampled_from([0, 2500]))))
+    raw = changed_at_random(made, data, b'{}[]",:\\ 0123456789azn\t\xff')
     with _small_big(quotes):
-        assert _seen(path, bytes(raw), later=True) == _seen(path, bytes(raw), later=False)
+        assert _seen(path, raw, later=True) == _seen(path, raw, later=False)
 
 
 @pytest.mark.parametrize("quotes", [2, 4096])
