@@ -1,6 +1,6 @@
 """One function per stored class, written once from its plan, that makes a record whose fields are all
 right in one go: opening 10,000 interviews makes 23,000 records, and a loop over each record's fields,
-taking each field's plan apart, costs a third more.
+taking each field's plan apart, costs two fifths more (93 ms against 67).
 
 The function only ever takes the quick road: any field missing, of the wrong type or that will not
 convert hands the whole document to `slowly`, the field-by-field reading that names what is wrong. So a
