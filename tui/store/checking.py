@@ -20,7 +20,7 @@ from ..domain.errors import ValidationError
 from ..domain.models import CallAttempt, Interview, Profile, Settings, ThankYou
 from .errors import DamagedFileError, NewerSchemaError
 from .fingerprint import Fingerprint, HashedAside, stamp_of
-from .plain import NotPlainError, walk_records
+from .plain import Aside, NotPlainError, walk_records
 from .records import Kept, Record, Tables, runs
 from .schema import SCHEMA_VERSION, check_layout, migrate, schema_version
 from .written import BIG, Big, Piece, Pieces, kept_as, same_bytes, stands_around, stands_as_made, told_as_made
@@ -142,10 +142,6 @@ def check_tables(path: Path, raw: bytes, tz: Any, later: bool = False) -> tuple[
     return loaded, version
 
 
-#: A big record's text the walk left unread: its field, and where its JSON string stands in the file.
-Aside = tuple[str, range] | None
-
-
 @dataclass
 class _Read:
     """A file's tables as read: each record made into its object and kept as its JSON (`Record`)."""
@@ -193,12 +189,10 @@ class _Read:
         starts.append(span.start)
         self.ends[table] = span.stop
         body: Piece
-        if aside is not None:  # its JSON as read, its text read later
-            body = memoryview(raw)[fields.start : fields.stop]
-            self.in_place.append(body)
+        if aside is not None:  # its text read later
             name, text = aside
             self.later.append(Later(obj, doc, name, memoryview(raw)[text.start : text.stop]))
-        elif len(fields) > BIG and told_as_made(doc, raw, fields):  # its JSON as read, not made again
+        if aside is not None or (len(fields) > BIG and told_as_made(doc, raw, fields)):  # its JSON as read
             body = memoryview(raw)[fields.start : fields.stop]
             self.in_place.append(body)
         else:

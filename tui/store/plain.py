@@ -22,12 +22,14 @@ from typing import Any
 
 import orjson
 
-from .written import QUOTES_LOOKED_AT, is_escaped
+from .written import QUOTES_LOOKED_AT, is_escaped, unescaped_quote
 
-__all__ = ["NotPlainError", "Walked", "walk_records"]
+__all__ = ["Aside", "NotPlainError", "Walked", "walk_records"]
 
+#: A big record's text the walk left unread: its field, and where its JSON string stands in the file.
+Aside = tuple[str, range] | None
 #: A record as walked: (table, record number, its fields, where it starts, where it ends, its text aside).
-Walked = tuple[str, str | None, Any, int, int, tuple[str, range] | None]
+Walked = tuple[str, str | None, Any, int, int, Aside]
 
 
 class NotPlainError(Exception):
@@ -88,28 +90,25 @@ def walk_records(raw: bytes, aside: str | None = None) -> Iterator[Walked]:
                 if number is None:
                     raise NotPlainError
                 start = end = number.end()
-                if aside is not None and _MAY_END.search(raw, start, start + _NEAR) is None:
-                    read = _with_text_aside(raw, start, aside)
-                    if read is not None:
-                        fields, end, text = read
-                        yield table, _text(number[1]), fields, number.start(), end, text
-                        at = end + 1
-                        if raw[end : end + 1] == b"}":
+                brace = _MAY_END.search(raw, end, end + _NEAR)
+                text: Aside = None
+                if brace is None and aside is not None and (read := _with_text_aside(raw, start, aside)) is not None:
+                    fields, end, text = read
+                else:
+                    while True:
+                        brace = brace or _far_end(raw, end)
+                        if brace is None:
+                            raise NotPlainError
+                        end = brace.end()
+                        try:
+                            fields = orjson.loads(view[start:end])
                             break
-                        continue
-                while True:
-                    brace = _MAY_END.search(raw, end, end + _NEAR) or _far_end(raw, end)
-                    if brace is None:
-                        raise NotPlainError
-                    end = brace.end()
-                    try:
-                        fields = orjson.loads(view[start:end])
-                        break
-                    except orjson.JSONDecodeError:
-                        in_vain += end - start
-                        if in_vain > most:
-                            raise NotPlainError from None
-                yield table, _text(number[1]), fields, number.start(), end, None
+                        except orjson.JSONDecodeError:
+                            in_vain += end - start
+                            if in_vain > most:
+                                raise NotPlainError from None
+                        brace = _MAY_END.search(raw, end, end + _NEAR)
+                yield table, _text(number[1]), fields, number.start(), end, text
                 at = end + 1  # past the comma before the next record, or the table's closing brace
                 if raw[end : end + 1] == b"}":
                     break
@@ -131,8 +130,8 @@ def _with_text_aside(raw: bytes, start: int, name: str) -> tuple[dict[str, Any],
     while (opening := raw.find(b'"', at, limit)) != -1:
         between = raw[at:opening]  # what stands between two strings: no quote, so no text
         depth += between.count(b"{") + between.count(b"[") - between.count(b"}") - between.count(b"]")
-        closing = _closing_quote(raw, opening, limit)
-        if closing == -1:  # the text that runs on
+        closing = unescaped_quote(raw, opening + 1, limit)  # (every quote is looked at: never None)
+        if closing is None or closing == -1:  # the text that runs on
             if key is None or depth != 1 or between != b":" or _text_of(raw, key) != name:
                 return None  # not that field of the record itself
             closing = _long_text_end(raw, opening)
@@ -156,31 +155,21 @@ def _around(raw: bytes, start: int, text: range, name: str) -> tuple[dict[str, A
     return None
 
 
-def _closing_quote(raw: bytes, opening: int, limit: int) -> int:
-    """Where the string opened at `opening` closes, its first quote not escaped; -1 when not before `limit`."""
-    at = opening
-    while (at := raw.find(b'"', at + 1, limit)) != -1:
-        if not is_escaped(raw, at):
-            return at
-    return -1
-
-
 def _long_text_end(raw: bytes, opening: int) -> int:
     """Where the long string opened at `opening` closes; -1 when it does not. Its quotes are looked at one by
     one; past QUOTES_LOOKED_AT of them escaped (a log of JSON lines), one search finds its end instead: a
-    quote after a comma is never escaped, so the first comma and quote (`,"`) from within a string are either
+    quote after a comma is never escaped, so the first comma and quote (`,"`) within a string are either
     the field after its closing quote (the quote just before them), or its last character and its closing
     quote. Only a string of JSON is sure to close there: whether it is one is told when it is read."""
-    at = opening
-    for _ in range(QUOTES_LOOKED_AT):
-        at = raw.find(b'"', at + 1)
-        if at == -1 or not is_escaped(raw, at):
-            return at
-    comma = raw.find(b',"', at)
+    closing = unescaped_quote(raw, opening + 1, len(raw), QUOTES_LOOKED_AT)
+    if closing is not None:
+        return closing
+    comma = raw.find(b',"', opening + 1)
     if comma == -1:
         return -1
     before = comma - 1
-    return before if raw[before] == _QUOTE and not is_escaped(raw, before) else comma + 1
+    quoted = before > opening and raw[before] == _QUOTE and not is_escaped(raw, before)
+    return before if quoted else comma + 1
 
 
 def _text_of(raw: bytes, string: range) -> str | None:

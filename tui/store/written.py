@@ -27,6 +27,7 @@ __all__ = [
     "stands_around",
     "stands_as_made",
     "told_as_made",
+    "unescaped_quote",
 ]
 
 #: A record whose JSON is longer than this is not kept as JSON: its doc is (see above).
@@ -138,13 +139,21 @@ def _escaped_within(raw: bytes, start: int, stop: int) -> bool:
     """Whether every quote in `raw[start:stop]`, bytes that follow a quote, is escaped: the quote at `stop` then
     closes one JSON string (were it escaped too, no record that JSON reads could follow it with the fields
     after the text). False past QUOTES_LOOKED_AT quotes."""
+    return unescaped_quote(raw, start, stop, QUOTES_LOOKED_AT) == -1
+
+
+def unescaped_quote(raw: bytes, start: int, stop: int, most: int | None = None) -> int | None:
+    """Where the first quote in `raw[start:stop]` that is not escaped stands (inside a JSON string, it closes
+    it); -1 when there is none; None when `most` quotes were looked at before it, one by one."""
     found, seen = raw.find(b'"', start, stop), 0
     while found != -1:
         seen += 1
-        if seen > QUOTES_LOOKED_AT or not is_escaped(raw, found):
-            return False
+        if most is not None and seen > most:
+            return None
+        if not is_escaped(raw, found):
+            return found
         found = raw.find(b'"', found + 1, stop)
-    return True
+    return -1
 
 
 def is_escaped(raw: bytes, at: int) -> bool:
